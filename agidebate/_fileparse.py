@@ -42,6 +42,8 @@ class ParsedFile:
     thesis: str | None = None
     claims: list[Claim] = field(default_factory=list)
     edges: list[Edge] = field(default_factory=list)
+    # For each edge, the index in `claims` of the claim that wrote it.
+    edge_owners: list[int] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -160,10 +162,10 @@ class _Converter:
 
     def unknown_field(self, key: str, node: YScalar, what: str, allowed: list[str]) -> None:
         close = _suggest(key, allowed)
-        if close:
-            hint = f"did you mean '{close}'?"
-        elif key in MISPLACED and key not in allowed:
+        if key in MISPLACED:
             hint = MISPLACED[key]
+        elif close:
+            hint = f"did you mean '{close}'?"
         else:
             hint = "allowed fields: " + ", ".join(allowed)
         self.error("unknown-field", f"unknown field '{key}' in {what}", node, hint)
@@ -246,8 +248,10 @@ class _Converter:
                 node.keys.get("text", node),
                 "add `text:` with the claim in full",
             )
-        if claim_id is not None and text is not None:
-            self.record(node, claim_id, text, item)
+        if claim_id is not None:
+            # Recorded even without text (already reported), so that claims
+            # pointing at it do not cascade into "unknown id" errors.
+            self.record(node, claim_id, text or "", item)
         nested: list[_Pending] = []
         for key, relation in (("pro", Relation.SUPPORT), ("con", Relation.ATTACK)):
             child = node.items.get(key)
@@ -282,15 +286,20 @@ class _Converter:
             topic=self.out.topic,
             location=self.loc(node),
         )
+        owner = len(self.out.claims)
         self.out.claims.append(claim)
+        edges: list[Edge] = []
         if item.parent is not None and item.relation is not None:
-            self.out.edges.append(Edge(claim_id, item.parent, item.relation, self.loc(node)))
+            edges.append(Edge(claim_id, item.parent, item.relation, self.loc(node)))
         for key, relation in (("supports", Relation.SUPPORT), ("attacks", Relation.ATTACK)):
             target_node = node.items.get(key)
-            if target_node is None:
-                continue
-            for ref in self.references(target_node, key):
-                self.out.edges.append(Edge(claim_id, ref.text, relation, self.loc(ref)))
+            if target_node is not None:
+                edges.extend(
+                    Edge(claim_id, ref.text, relation, self.loc(ref))
+                    for ref in self.references(target_node, key)
+                )
+        self.out.edges.extend(edges)
+        self.out.edge_owners.extend([owner] * len(edges))
 
     def references(self, node: YNode, key: str) -> list[YScalar]:
         items: list[YNode] = [node] if isinstance(node, YScalar) else self.sequence(node, key)

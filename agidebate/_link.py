@@ -23,10 +23,10 @@ _MAX_SUGGESTIONS = 50
 def link(files: Sequence[ParsedFile], root: str | None) -> tuple[Debate, list[Problem]]:
     """Build the debate from parsed files; problems include every file's own."""
     problems: list[Problem] = [p for f in files for p in f.problems]
-    claims = _claims(files, problems)
+    claims, dropped = _claims(files, problems)
     meta = next((f for f in files if f.is_debate_file), None)
     thesis = meta.claims[0].id if meta and meta.claims and meta.claims[0].id in claims else None
-    edges = _edges(files, claims, problems)
+    edges = _edges(files, claims, dropped, problems)
     debate = Debate(
         claims=claims,
         edges=tuple(edges),
@@ -40,14 +40,19 @@ def link(files: Sequence[ParsedFile], root: str | None) -> tuple[Debate, list[Pr
     return debate, problems
 
 
-def _claims(files: Sequence[ParsedFile], problems: list[Problem]) -> dict[str, Claim]:
+def _claims(
+    files: Sequence[ParsedFile], problems: list[Problem]
+) -> tuple[dict[str, Claim], set[tuple[int, int]]]:
+    """The claims by id; a repeated id is reported and its claim (file, index) dropped."""
     claims: dict[str, Claim] = {}
-    for parsed in files:
-        for claim in parsed.claims:
+    dropped: set[tuple[int, int]] = set()
+    for file_index, parsed in enumerate(files):
+        for claim_index, claim in enumerate(parsed.claims):
             first = claims.get(claim.id)
             if first is None:
                 claims[claim.id] = claim
                 continue
+            dropped.add((file_index, claim_index))
             problems.append(
                 Problem(
                     "duplicate-id",
@@ -56,18 +61,21 @@ def _claims(files: Sequence[ParsedFile], problems: list[Problem]) -> dict[str, C
                     "ids must be unique across the whole debate; rename one of them",
                 )
             )
-    return claims
+    return claims, dropped
 
 
 def _edges(
-    files: Sequence[ParsedFile], claims: dict[str, Claim], problems: list[Problem]
+    files: Sequence[ParsedFile],
+    claims: dict[str, Claim],
+    dropped: set[tuple[int, int]],
+    problems: list[Problem],
 ) -> list[Edge]:
     edges: list[Edge] = []
     seen: dict[tuple[str, str], Edge] = {}
     suggestions = 0
-    for parsed in files:
-        for edge in parsed.edges:
-            if edge.source not in claims:
+    for file_index, parsed in enumerate(files):
+        for edge, owner in zip(parsed.edges, parsed.edge_owners, strict=True):
+            if (file_index, owner) in dropped:
                 continue
             if edge.target not in claims:
                 suggestions += 1

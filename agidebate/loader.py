@@ -74,7 +74,9 @@ class CheckReport:
 
 
 def iter_argument_files(folder: Path) -> Iterator[tuple[Path, str]]:
-    """Every argument file under `folder` as (path, relative posix path), sorted by path.
+    """Every argument file under `folder` as (path, relative posix path).
+
+    `debate.yaml` comes first, then every other file sorted by relative path.
 
     Skips names starting with '.', the reserved top-level `perspectives/`, and
     symlinked folders.
@@ -95,7 +97,8 @@ def iter_argument_files(folder: Path) -> Iterator[tuple[Path, str]]:
                 continue
             path = here / name
             found.append((path.relative_to(folder).as_posix(), path))
-    for rel, path in sorted(found):
+    found.sort(key=lambda item: (item[0] not in DEBATE_FILE_NAMES, item[0]))
+    for rel, path in found:
         yield path, rel
 
 

@@ -26,20 +26,20 @@ def problem_dict(problem: Problem) -> dict[str, Any]:
     }
 
 
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' * (count != 1)}"
+
+
 def _summary(report: CheckReport, glyphs: bool) -> str:
     debate = report.debate
-    size = (
-        f"{report.files} file{'s' * (report.files != 1)}, {len(debate)} claims, "
-        f"{len(debate.edges)} relations"
-        if debate is not None
-        else f"{report.files} files"
-    )
-    errors, warnings = len(report.errors), len(report.warnings)
-    counts = []
-    if errors:
-        counts.append(f"{errors} error{'s' * (errors != 1)}")
-    if warnings:
-        counts.append(f"{warnings} warning{'s' * (warnings != 1)}")
+    size = plural(report.files, "file")
+    if debate is not None:
+        size += f", {plural(len(debate), 'claim')}, {plural(len(debate.edges), 'relation')}"
+    counts = [
+        plural(n, noun)
+        for n, noun in ((len(report.errors), "error"), (len(report.warnings), "warning"))
+        if n
+    ]
     status = ", ".join(counts) or "no problems"
     mark = ("✓ " if report.ok else "✗ ") if glyphs else ("ok: " if report.ok else "invalid: ")
     return f"{mark}{report.folder}: {size}; {status}"
