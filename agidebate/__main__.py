@@ -1,0 +1,6 @@
+"""`python -m agidebate`."""
+
+from agidebate.cli import main
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,93 @@
+"""`agidebate export --format json`: the machine-readable contract of the Foundation issue."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import DATA, MakeDebate, invoke
+
+VALID = DATA / "valid" / "bike-lane"
+CLAIM_KEYS = {
+    "id",
+    "title",
+    "text",
+    "topic",
+    "file",
+    "line",
+    "by",
+    "weight",
+    "side",
+    "supports",
+    "attacks",
+    "sources",
+    "figures",
+    "tags",
+}
+
+
+def export_json(*args: str) -> dict:  # type: ignore[type-arg]
+    result = invoke(["export", "--format", "json", "--dir", str(VALID), *args])
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+def test_contract_keys_and_values() -> None:
+    data = export_json()
+    assert data["title"] == "Should the town build a bike lane on Main Street?"
+    assert data["thesis"] == "thesis"
+    claims = {c["id"]: c for c in data["claims"]}
+    assert all(set(c) >= CLAIM_KEYS for c in claims.values())
+    injuries = claims["fewer-injuries"]
+    assert injuries["file"] == "safety.yaml" and injuries["line"] == 4
+    assert injuries["side"] == "pro" and injuries["supports"] == ["thesis"]
+    assert injuries["weight"] == 0.7 and injuries["topic"] == "safety"
+    assert injuries["sources"][0]["url"] == "https://example.org/study"
+    assert injuries["figures"] == [
+        {
+            "value": 0.35,
+            "unit": "share",
+            "what": "drop in cyclist injuries after the lane opened",
+            "note": None,
+        }
+    ]
+    assert claims["latent-demand"]["attacks"] == ["few-cyclists"]
+    assert claims["latent-demand"]["supports"] == ["fewer-injuries"]
+    assert {"source": "few-cyclists", "target": "fewer-injuries", "type": "attack"} in data["edges"]
+    assert len(data["edges"]) == 5
+
+
+def test_subtree_export() -> None:
+    data = export_json("few-cyclists")
+    assert data["thesis"] == "few-cyclists"
+    assert sorted(c["id"] for c in data["claims"]) == ["few-cyclists", "latent-demand"]
+    assert data["edges"] == [
+        {"source": "latent-demand", "target": "few-cyclists", "type": "attack"}
+    ]
+
+
+def test_output_file_is_written(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    result = invoke(["export", "--dir", str(VALID), "-o", str(target)])
+    assert result.exit_code == 0 and result.stdout == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["thesis"] == "thesis"
+
+
+def test_unknown_id_and_format_are_usage_errors() -> None:
+    result = invoke(["export", "--dir", str(VALID), "few-cyclist"])
+    assert result.exit_code == 2 and "did you mean 'few-cyclists'" in result.stderr
+    result = invoke(["export", "--dir", str(VALID), "--format", "docx"])
+    assert result.exit_code == 2 and "unknown export format 'docx'" in result.stderr
+
+
+def test_invalid_debate_exits_1_without_traceback(make_debate: MakeDebate) -> None:
+    folder = make_debate({"t.yaml": "claims:\n  - {id: a}\n"})
+    result = invoke(["export", "--dir", str(folder)])
+    assert result.exit_code == 1
+    assert "has no text" in result.stderr and "the debate is invalid" in result.stderr
+    assert result.stdout == ""
+
+
+def test_list_formats() -> None:
+    result = invoke(["export", "--list"])
+    assert result.exit_code == 0 and result.stdout.startswith("json")
