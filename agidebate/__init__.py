@@ -1,3 +1,110 @@
-"""agidebate: map a pro/con debate as a graph of claims and rebuttals."""
+"""agidebate: map a pro/con debate as a graph of claims and rebuttals.
+
+The library is the product; the `agidebate` command is a thin layer over it.
+
+>>> from agidebate import load_debate, bundled_debate_dir
+>>> debate = load_debate(bundled_debate_dir())   # doctest: +SKIP
+>>> debate.claims["dw-01"].title                 # doctest: +SKIP
+
+Names are imported lazily, so `import agidebate` stays cheap for the command line.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+
+_EXPORTS = {
+    "load_debate": "agidebate.loader",
+    "check_debate": "agidebate.loader",
+    "find_debate_dir": "agidebate.loader",
+    "bundled_debate_dir": "agidebate.loader",
+    "CheckReport": "agidebate.loader",
+    "Debate": "agidebate.model",
+    "Claim": "agidebate.model",
+    "Edge": "agidebate.model",
+    "Relation": "agidebate.model",
+    "Side": "agidebate.model",
+    "Source": "agidebate.model",
+    "Figure": "agidebate.model",
+    "Topic": "agidebate.model",
+    "to_networkx": "agidebate.graph",
+    "export": "agidebate.export",
+    "available_formats": "agidebate.export",
+    "ExportOptions": "agidebate.export",
+    "json_schema": "agidebate.schema",
+    "AgidebateError": "agidebate.errors",
+    "DebateError": "agidebate.errors",
+    "UsageError": "agidebate.errors",
+    "OperationError": "agidebate.errors",
+    "Problem": "agidebate.errors",
+    "Location": "agidebate.errors",
+    "Severity": "agidebate.errors",
+}
+
+__all__ = [
+    "AgidebateError",
+    "CheckReport",
+    "Claim",
+    "Debate",
+    "DebateError",
+    "Edge",
+    "ExportOptions",
+    "Figure",
+    "Location",
+    "OperationError",
+    "Problem",
+    "Relation",
+    "Severity",
+    "Side",
+    "Source",
+    "Topic",
+    "UsageError",
+    "__version__",
+    "available_formats",
+    "bundled_debate_dir",
+    "check_debate",
+    "export",
+    "find_debate_dir",
+    "json_schema",
+    "load_debate",
+    "to_networkx",
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'agidebate' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
+if TYPE_CHECKING:
+    from agidebate.errors import (
+        AgidebateError,
+        DebateError,
+        Location,
+        OperationError,
+        Problem,
+        Severity,
+        UsageError,
+    )
+    from agidebate.export import ExportOptions, available_formats, export
+    from agidebate.graph import to_networkx
+    from agidebate.loader import (
+        CheckReport,
+        bundled_debate_dir,
+        check_debate,
+        find_debate_dir,
+        load_debate,
+    )
+    from agidebate.model import Claim, Debate, Edge, Figure, Relation, Side, Source, Topic
+    from agidebate.schema import json_schema

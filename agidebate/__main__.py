@@ -1,0 +1,5 @@
+"""`python -m agidebate`."""
+
+from agidebate.cli import main
+
+main()

@@ -1,0 +1,211 @@
+"""Join parsed files into one debate and check what needs the whole of it.
+
+Duplicate ids across files, references to unknown ids, self-targets, a
+relation written twice or both ways, topics defined twice; then, on the joined
+graph, claims that cannot reach the thesis and claims that reach it on both
+sides. Every pass is linear in claims plus relations.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+
+from agidebate._fileparse import ParsedFile
+from agidebate.errors import Problem, Severity
+from agidebate.model import Claim, Debate, Edge, Side, Topic
+
+# Suggesting a close id costs a scan of all ids; past this many unknown
+# references the list is clearly systematic and suggestions stop.
+_MAX_SUGGESTIONS = 50
+
+
+def link(files: Sequence[ParsedFile], root: str | None) -> tuple[Debate, list[Problem]]:
+    """Build the debate from parsed files; problems include every file's own."""
+    problems: list[Problem] = [p for f in files for p in f.problems]
+    claims = _claims(files, problems)
+    meta = next((f for f in files if f.is_debate_file), None)
+    thesis = meta.claims[0].id if meta and meta.claims and meta.claims[0].id in claims else None
+    edges = _edges(files, claims, problems)
+    debate = Debate(
+        claims=claims,
+        edges=tuple(edges),
+        thesis=thesis,
+        title=meta.title if meta else None,
+        summary=meta.summary if meta else None,
+        topics=_topics(files, problems),
+        root=root,
+    )
+    problems.extend(_reachability(debate))
+    return debate, problems
+
+
+def _claims(files: Sequence[ParsedFile], problems: list[Problem]) -> dict[str, Claim]:
+    claims: dict[str, Claim] = {}
+    for parsed in files:
+        for claim in parsed.claims:
+            first = claims.get(claim.id)
+            if first is None:
+                claims[claim.id] = claim
+                continue
+            problems.append(
+                Problem(
+                    "duplicate-id",
+                    f"duplicate id '{claim.id}': already used at {first.location}",
+                    claim.location,
+                    "ids must be unique across the whole debate; rename one of them",
+                )
+            )
+    return claims
+
+
+def _edges(
+    files: Sequence[ParsedFile], claims: dict[str, Claim], problems: list[Problem]
+) -> list[Edge]:
+    edges: list[Edge] = []
+    seen: dict[tuple[str, str], Edge] = {}
+    suggestions = 0
+    for parsed in files:
+        for edge in parsed.edges:
+            if edge.source not in claims:
+                continue
+            if edge.target not in claims:
+                suggestions += 1
+                problems.append(_unknown(edge, claims, suggest=suggestions <= _MAX_SUGGESTIONS))
+                continue
+            if edge.source == edge.target:
+                problems.append(
+                    Problem(
+                        "self-target",
+                        f"claim '{edge.source}' {edge.relation.value}s itself",
+                        edge.location,
+                        "a claim cannot support or attack itself; point it at another claim",
+                    )
+                )
+                continue
+            first = seen.get((edge.source, edge.target))
+            if first is not None:
+                problems.append(_repeated(edge, first))
+                continue
+            seen[(edge.source, edge.target)] = edge
+            edges.append(edge)
+    return edges
+
+
+def _unknown(edge: Edge, claims: dict[str, Claim], suggest: bool) -> Problem:
+    close = difflib.get_close_matches(edge.target, list(claims), n=1) if suggest else []
+    hint = (
+        f"did you mean '{close[0]}'?"
+        if close
+        else "check the spelling, or add a claim with that id"
+    )
+    return Problem(
+        "unknown-id",
+        f"claim '{edge.source}' {edge.relation.value}s unknown id '{edge.target}'",
+        edge.location,
+        hint,
+    )
+
+
+def _repeated(edge: Edge, first: Edge) -> Problem:
+    if edge.relation is first.relation:
+        return Problem(
+            "duplicate-relation",
+            f"claim '{edge.source}' {edge.relation.value}s '{edge.target}' twice "
+            f"(first at {first.location})",
+            edge.location,
+            "remove one of the two",
+        )
+    return Problem(
+        "contradictory-relation",
+        f"claim '{edge.source}' both supports and attacks '{edge.target}' "
+        f"(the other relation at {first.location})",
+        edge.location,
+        "a claim either supports or attacks a target; split it into two claims if both hold",
+    )
+
+
+def _topics(files: Sequence[ParsedFile], problems: list[Problem]) -> dict[str, Topic]:
+    topics: dict[str, Topic] = {}
+    described: dict[str, ParsedFile] = {}
+    for parsed in files:
+        if parsed.is_debate_file or parsed.topic is None:
+            continue
+        topic = topics.get(parsed.topic)
+        has_text = parsed.title is not None or parsed.summary is not None
+        if has_text and parsed.topic in described:
+            problems.append(
+                Problem(
+                    "duplicate-topic",
+                    f"topic '{parsed.topic}' is already described in "
+                    f"{described[parsed.topic].path}",
+                    parsed.topic_location,
+                    "give the title and summary in one file only, or use a different `topic:`",
+                )
+            )
+            has_text = False
+        if has_text:
+            described[parsed.topic] = parsed
+        if topic is None:
+            topics[parsed.topic] = Topic(
+                id=parsed.topic,
+                title=parsed.title if has_text else None,
+                summary=parsed.summary if has_text else None,
+                files=(parsed.path,),
+                location=parsed.topic_location,
+            )
+        else:
+            topics[parsed.topic] = Topic(
+                id=topic.id,
+                title=topic.title if not has_text else parsed.title,
+                summary=topic.summary if not has_text else parsed.summary,
+                files=(*topic.files, parsed.path),
+                location=topic.location,
+            )
+    return topics
+
+
+def _reachability(debate: Debate) -> list[Problem]:
+    problems = [_orphan(debate, c) for c in debate if not debate.is_reachable(c.id)]
+    for edge in debate.edges:
+        problems.extend(_side_conflict(debate, edge))
+    return problems
+
+
+def _orphan(debate: Debate, claim: Claim) -> Problem:
+    if debate.thesis is not None:
+        message = f"claim '{claim.id}' does not connect to the thesis"
+        hint = (
+            f"add `supports: {debate.thesis}` or `attacks: {debate.thesis}`, "
+            "or nest it under a claim"
+        )
+    else:
+        message = f"claim '{claim.id}' is in a cycle that reaches no root claim"
+        hint = "let one claim of the cycle stand on its own, or add a thesis in debate.yaml"
+    return Problem("orphan", message, claim.location, hint, Severity.WARNING)
+
+
+def _implied_side(debate: Debate, edge: Edge) -> Side | None:
+    if edge.target in debate.roots:
+        return Side.PRO.through(edge.relation)
+    target_side = debate.side(edge.target)
+    return target_side.through(edge.relation) if target_side else None
+
+
+def _side_conflict(debate: Debate, edge: Edge) -> list[Problem]:
+    own, via = debate.side(edge.source), debate.parent_edge(edge.source)
+    if debate.thesis is None or own is None or via is None or via == edge:
+        return []
+    implied = _implied_side(debate, edge)
+    if implied is None or implied is own:
+        return []
+    return [
+        Problem(
+            "mixed-side",
+            f"claim '{edge.source}' counts as {own.value} through '{via.target}' but as "
+            f"{implied.value} through '{edge.target}'",
+            edge.location,
+            "this is legal, but check that each relation says what you mean",
+            Severity.WARNING,
+        )
+    ]

@@ -1,0 +1,79 @@
+"""The `agidebate` command: a thin typer layer over the library.
+
+Each command lives in its own module and imports the library inside its body,
+so that `agidebate --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated
+
+import typer
+
+from agidebate import __version__
+from agidebate.cli import check as _check
+from agidebate.cli import export as _export
+from agidebate.cli import schema as _schema
+
+app = typer.Typer(
+    name="agidebate",
+    help=(
+        "Map a pro/con debate as a graph of claims and rebuttals: check it, walk it, "
+        "score it, export it.\n\n"
+        "Without --dir, commands read $AGIDEBATE_DIR, else the bundled debate: "
+        "will scaling current AI approaches lead to AGI?"
+    ),
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    add_completion=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"agidebate {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Map a pro/con debate as a graph of claims and rebuttals."""
+
+
+app.command("check")(_check.check)
+app.command("export")(_export.export)
+app.command("schema")(_schema.schema)
+
+
+def main() -> None:
+    """The console script: run the app and keep tracebacks away from users."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("interrupted\n")
+        sys.exit(130)
+    except BrokenPipeError:
+        # The reader went away (`agidebate show | head`): stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(0)
+    except Exception as error:  # a bug, not bad input: say so without a traceback
+        if os.environ.get("AGIDEBATE_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"internal error: {type(error).__name__}: {error}\n"
+            "    hint: this is a bug in agidebate; rerun with AGIDEBATE_DEBUG=1 for details "
+            "and report it\n"
+        )
+        sys.exit(1)

@@ -1,0 +1,134 @@
+"""What every command shares: the consoles, the --dir option, turning errors into exit codes.
+
+Commands import the library inside their function bodies, so `agidebate --help`
+never pays for YAML, networkx or the exporters.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
+
+import typer
+
+from agidebate.errors import AgidebateError, DebateError, Problem, UsageError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+DirOption = Annotated[
+    str | None,
+    typer.Option(
+        "--dir",
+        "-d",
+        metavar="DIR",
+        help="Debate folder. Default: $AGIDEBATE_DIR, else the bundled AGI debate.",
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+
+
+def no_color() -> bool:
+    """True when NO_COLOR is set to a non-empty value (https://no-color.org)."""
+    return bool(os.environ.get("NO_COLOR"))
+
+
+def console(stderr: bool = False) -> Console:
+    """A console that never reads user text as markup and writes plain text when piped."""
+    from rich.console import Console
+
+    return Console(
+        stderr=stderr,
+        color_system=None if no_color() else "auto",
+        markup=False,
+        highlight=False,
+        emoji=False,
+    )
+
+
+def print_problem(out: Console, problem: Problem) -> None:
+    from rich.text import Text
+
+    from agidebate.render.safe import inert
+
+    style = "bold red" if problem.is_error else "bold yellow"
+    line = Text()
+    if problem.location is not None:
+        line.append(inert(str(problem.location)) + ": ", style="bold")
+    line.append(problem.severity.value + ": ", style=style)
+    line.append(inert(problem.message))
+    out.print(line, soft_wrap=True)
+    if problem.hint:
+        out.print(Text("    hint: " + inert(problem.hint), style="dim"), soft_wrap=True)
+
+
+def print_problems(out: Console, problems: Iterable[Problem]) -> None:
+    for problem in problems:
+        print_problem(out, problem)
+
+
+def fail(message: str, hint: str | None = None, code: int = 1) -> typer.Exit:
+    """Print an error to stderr and return the Exit to raise."""
+    from rich.text import Text
+
+    from agidebate.render.safe import inert
+
+    err = console(stderr=True)
+    err.print(Text("error: ", style="bold red") + Text(inert(message)), soft_wrap=True)
+    if hint:
+        err.print(Text("    hint: " + inert(hint), style="dim"), soft_wrap=True)
+    return typer.Exit(code)
+
+
+def report_error(error: AgidebateError) -> typer.Exit:
+    """Turn a library error into a message on stderr and the documented exit code."""
+    if isinstance(error, DebateError):
+        err = console(stderr=True)
+        print_problems(err, error.problems)
+        count = sum(1 for p in error.problems if p.is_error)
+        return fail(
+            f"the debate is invalid ({count} error{'s' * (count != 1)})",
+            "run `agidebate check` for the full report",
+        )
+    hint = getattr(error, "hint", None)
+    return fail(str(error), hint, 2 if isinstance(error, UsageError) else error.exit_code)
+
+
+def handles_errors(func: Callable[P, R]) -> Callable[P, R]:
+    """Decorate a command so library errors become messages and exit codes, never tracebacks."""
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return func(*args, **kwargs)
+        except AgidebateError as error:
+            raise report_error(error) from None
+
+    return wrapper
+
+
+def write_output(data: str | bytes, output: str | None) -> None:
+    """Write to stdout, or atomically to the file `output`."""
+    if output in (None, "-"):
+        if isinstance(data, bytes):
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+        else:
+            sys.stdout.write(data)
+        return
+    from agidebate.fileio import atomic_write
+
+    atomic_write(output, data.encode("utf-8") if isinstance(data, str) else data)
+
+
+def json_dump(data: Any) -> None:
+    import json
+
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

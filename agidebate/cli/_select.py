@@ -1,0 +1,36 @@
+"""Loading the debate a command works on, and checking claim ids from the command line."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from agidebate.errors import UsageError
+
+if TYPE_CHECKING:
+    from agidebate.model import Debate
+
+
+def require_claim(debate: Debate, claim_id: str) -> None:
+    """Raise a usage error naming close ids when `claim_id` is not in the debate."""
+    if claim_id in debate.claims:
+        return
+    import difflib
+
+    close = difflib.get_close_matches(claim_id, list(debate.claims), n=3)
+    hint = (
+        ("did you mean " + ", ".join(f"'{c}'" for c in close) + "?")
+        if close
+        else ("`agidebate list` shows every id")
+    )
+    raise UsageError(f"no claim with id '{claim_id}'", hint)
+
+
+def load_selected(directory: str | None, claim_id: str | None) -> Debate:
+    """The debate in `directory`, or its subtree under `claim_id`."""
+    from agidebate.loader import load_debate
+
+    debate = load_debate(directory)
+    if claim_id is None:
+        return debate
+    require_claim(debate, claim_id)
+    return debate.subtree(claim_id)

@@ -1,0 +1,89 @@
+"""`agidebate check`: report every problem in a debate folder."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from agidebate.cli._common import DirOption, JsonOption, console, handles_errors, json_dump
+
+if TYPE_CHECKING:
+    from agidebate.errors import Problem
+    from agidebate.loader import CheckReport
+
+
+def problem_dict(problem: Problem) -> dict[str, Any]:
+    loc = problem.location
+    return {
+        "file": loc.path if loc else None,
+        "line": loc.line if loc else None,
+        "column": loc.column if loc else None,
+        "severity": problem.severity.value,
+        "code": problem.code,
+        "message": problem.message,
+        "hint": problem.hint,
+    }
+
+
+def _summary(report: CheckReport, glyphs: bool) -> str:
+    debate = report.debate
+    size = (
+        f"{report.files} file{'s' * (report.files != 1)}, {len(debate)} claims, "
+        f"{len(debate.edges)} relations"
+        if debate is not None
+        else f"{report.files} files"
+    )
+    errors, warnings = len(report.errors), len(report.warnings)
+    counts = []
+    if errors:
+        counts.append(f"{errors} error{'s' * (errors != 1)}")
+    if warnings:
+        counts.append(f"{warnings} warning{'s' * (warnings != 1)}")
+    status = ", ".join(counts) or "no problems"
+    mark = ("✓ " if report.ok else "✗ ") if glyphs else ("ok: " if report.ok else "invalid: ")
+    return f"{mark}{report.folder}: {size}; {status}"
+
+
+@handles_errors
+def check(
+    directory: DirOption = None,
+    as_json: JsonOption = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Treat warnings as errors (exit 1 if any).")
+    ] = False,
+) -> None:
+    """Check a debate folder and print every problem as path:line:col.
+
+    Exit status: 0 when the debate is valid, 1 when it has errors (or warnings
+    with --strict), 2 for a usage error such as a missing folder.
+
+    Example: agidebate check --dir my-debate
+    """
+    from rich.text import Text
+
+    from agidebate.cli._common import print_problems
+    from agidebate.loader import check_debate
+    from agidebate.render.safe import inert
+
+    report = check_debate(directory)
+    failed = not report.ok or (strict and bool(report.warnings))
+    if as_json:
+        json_dump(
+            {
+                "ok": not failed,
+                "folder": str(report.folder),
+                "files": report.files,
+                "claims": len(report.debate) if report.debate else 0,
+                "relations": len(report.debate.edges) if report.debate else 0,
+                "problems": [problem_dict(p) for p in report.problems],
+            }
+        )
+    else:
+        out = console()
+        print_problems(out, report.problems)
+        glyphs = (out.encoding or "").lower().startswith("utf")
+        style = "bold red" if failed else "bold green"
+        out.print(Text(inert(_summary(report, glyphs)), style=style), soft_wrap=True)
+    if failed:
+        raise typer.Exit(1)

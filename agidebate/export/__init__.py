@@ -1,0 +1,78 @@
+"""Export formats behind one small registry: each format is one module with
+`export(debate, options) -> str | bytes`.
+
+>>> from agidebate.model import Claim, Debate
+>>> text = export(Debate(claims={"t": Claim("t", "A thesis")}, thesis="t"), "json")
+>>> '"thesis": "t"' in text
+True
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol
+
+from agidebate.errors import UsageError
+
+if TYPE_CHECKING:
+    from agidebate.model import Debate
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """What every exporter may take into account.
+
+    `scores` maps claim ids to strengths in [0, 1] (None: no scores shown);
+    `semantics` names how they were computed; `lang` picks translations.
+    """
+
+    scores: Mapping[str, float] | None = None
+    semantics: str | None = None
+    lang: str | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+
+class Exporter(Protocol):
+    def __call__(self, debate: Debate, options: ExportOptions) -> str | bytes: ...
+
+
+@dataclass(frozen=True)
+class Format:
+    """A registered export format."""
+
+    name: str
+    module: str
+    suffix: str
+    description: str
+    binary: bool = False
+
+    def load(self) -> Exporter:
+        exporter: Exporter = importlib.import_module(self.module).export
+        return exporter
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (Format("json", "agidebate.export.to_json", ".json", "the machine-readable contract"),)
+}
+
+
+def available_formats() -> list[str]:
+    """The names of every registered format."""
+    return list(FORMATS)
+
+
+def get_format(name: str) -> Format:
+    try:
+        return FORMATS[name]
+    except KeyError:
+        raise UsageError(
+            f"unknown export format '{name}'", "choose one of: " + ", ".join(FORMATS)
+        ) from None
+
+
+def export(debate: Debate, fmt: str, options: ExportOptions | None = None) -> str | bytes:
+    """Render `debate` in format `fmt`."""
+    return get_format(fmt).load()(debate, options or ExportOptions())

@@ -1,0 +1,167 @@
+"""Load a debate folder: find the files, parse each one, join them, report problems.
+
+`load_debate(folder)` returns a `Debate` or raises `DebateError`;
+`check_debate(folder)` returns a `CheckReport` with every problem, errors and
+warnings, and never raises for bad content.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from agidebate import _yaml
+from agidebate._fileparse import ParsedFile, parse_file
+from agidebate._link import link
+from agidebate.errors import DebateError, Location, Problem, Severity, UsageError
+from agidebate.model import Debate
+from agidebate.schema import DEBATE_FILE_NAMES, PERSPECTIVES_DIR
+
+ENV_DIR = "AGIDEBATE_DIR"
+SUFFIXES = (".yaml", ".yml")
+
+
+def bundled_debate_dir() -> Path:
+    """The debate that ships with agidebate (inside the installed package, or the checkout)."""
+    package = Path(__file__).resolve().parent
+    for candidate in (package / "arguments", package.parent / "arguments"):
+        if candidate.is_dir():
+            return candidate
+    raise UsageError(
+        "the bundled debate is missing from this installation",
+        "reinstall agidebate, or pass --dir DIR",
+    )
+
+
+def find_debate_dir(directory: str | os.PathLike[str] | None = None) -> Path:
+    """The folder to read: `directory`, else $AGIDEBATE_DIR, else the bundled debate."""
+    chosen = directory if directory not in (None, "") else os.environ.get(ENV_DIR) or None
+    if chosen is None:
+        return bundled_debate_dir()
+    path = Path(chosen)
+    origin = "--dir" if directory not in (None, "") else f"${ENV_DIR}"
+    if not path.exists():
+        raise UsageError(f"{origin}: folder '{path}' does not exist", "check the path")
+    if not path.is_dir():
+        raise UsageError(
+            f"{origin}: '{path}' is not a folder", "give the folder holding the .yaml files"
+        )
+    return path
+
+
+@dataclass(frozen=True, slots=True)
+class CheckReport:
+    """The outcome of checking a folder: the debate (if it could be built) and every problem."""
+
+    folder: Path
+    debate: Debate | None
+    problems: tuple[Problem, ...]
+    files: int
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.WARNING]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def iter_argument_files(folder: Path) -> Iterator[tuple[Path, str]]:
+    """Every argument file under `folder` as (path, relative posix path), sorted by path.
+
+    Skips names starting with '.', the reserved top-level `perspectives/`, and
+    symlinked folders.
+    """
+    found: list[tuple[str, Path]] = []
+    for current, dirs, names in os.walk(folder):
+        here = Path(current)
+        top = here == folder
+        dirs[:] = [
+            d
+            for d in dirs
+            if not d.startswith(".")
+            and not (top and d == PERSPECTIVES_DIR)
+            and not (here / d).is_symlink()
+        ]
+        for name in names:
+            if name.startswith(".") or not name.endswith(SUFFIXES):
+                continue
+            path = here / name
+            found.append((path.relative_to(folder).as_posix(), path))
+    for rel, path in sorted(found):
+        yield path, rel
+
+
+def check_debate(directory: str | os.PathLike[str] | None = None) -> CheckReport:
+    """Read and check a debate folder; never raises for bad content, only for a bad folder."""
+    folder = find_debate_dir(directory)
+    parsed = [_parse_path(folder, path, rel) for path, rel in iter_argument_files(folder)]
+    if not parsed:
+        problem = Problem(
+            "no-files",
+            f"no .yaml or .yml files in '{folder}'",
+            Location(str(folder)),
+            "a debate is a folder of argument files; see `agidebate schema` and docs/format.md",
+        )
+        return CheckReport(folder, None, (problem,), 0)
+    debate, problems = link(parsed, str(folder))
+    ordered = tuple(sorted(problems, key=Problem.sort_key))
+    return CheckReport(folder, debate, ordered, len(parsed))
+
+
+def load_debate(directory: str | os.PathLike[str] | None = None) -> Debate:
+    """Load a debate folder; raise `DebateError` listing every error if it is invalid."""
+    report = check_debate(directory)
+    if report.errors or report.debate is None:
+        raise DebateError(report.problems)
+    return report.debate
+
+
+def _display(folder: Path, rel: str) -> str:
+    return os.path.join(str(folder), *rel.split("/"))
+
+
+def _parse_path(folder: Path, path: Path, rel: str) -> ParsedFile:
+    shown = _display(folder, rel)
+    is_debate_file = rel in DEBATE_FILE_NAMES
+    stem = rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    escape = _escapes(folder, path)
+    if escape:
+        return ParsedFile(path=shown, problems=[Problem("symlink", escape, Location(shown))])
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        problem = Problem("unreadable", f"cannot read file: {err.strerror or err}", Location(shown))
+        return ParsedFile(path=shown, problems=[problem])
+    return parse_text(data, shown, stem, is_debate_file)
+
+
+def parse_text(data: bytes, shown: str, stem: str, is_debate_file: bool) -> ParsedFile:
+    """Parse one file's bytes (`shown` is the path used in messages)."""
+    text, problems = _yaml.decode(data, shown)
+    if text is None:
+        return ParsedFile(path=shown, problems=problems)
+    result = _yaml.read(text, shown)
+    if result.root is None and any(p.is_error for p in result.problems):
+        return ParsedFile(path=shown, problems=result.problems)
+    parsed = parse_file(result.root, shown, stem, is_debate_file)
+    parsed.problems[:0] = result.problems
+    return parsed
+
+
+def _escapes(folder: Path, path: Path) -> str | None:
+    if not path.is_symlink():
+        return None
+    target = path.resolve()
+    try:
+        target.relative_to(folder.resolve())
+    except ValueError:
+        return f"symlink points outside the debate folder (to {target}); it was not read"
+    return None

@@ -1,0 +1,1 @@
+"""Terminal views of a debate (rich renderables); they never print themselves."""
