@@ -61,7 +61,9 @@ def test_docs_have_examples() -> None:
     assert len(EXAMPLES) >= 2
 
 
-@pytest.mark.parametrize(("page", "command", "expected"), EXAMPLES, ids=[f"{p}: {c}" for p, c, _ in EXAMPLES])
+@pytest.mark.parametrize(
+    ("page", "command", "expected"), EXAMPLES, ids=[f"{p}: {c}" for p, c, _ in EXAMPLES]
+)
 def test_console_example_runs_as_documented(page: str, command: str, expected: list[str]) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("AGIDEBATE_DIR", "FORCE_COLOR")}
     env.update(
@@ -71,7 +73,14 @@ def test_console_example_runs_as_documented(page: str, command: str, expected: l
         AGIDEBATE_NO_CACHE="1",
     )
     result = subprocess.run(
-        command, shell=True, cwd=DATA / "docs", env=env, capture_output=True, text=True, timeout=120, check=False
+        command,
+        shell=True,
+        cwd=DATA / "docs",
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     actual = [line.rstrip() for line in (result.stdout + result.stderr).splitlines()]
     assert "Traceback" not in result.stderr
