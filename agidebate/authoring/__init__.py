@@ -1,0 +1,39 @@
+"""Authoring: add claims and topics to a debate folder without losing a byte.
+
+>>> from agidebate.authoring import NewClaim, add_claim
+>>> from agidebate.model import Relation
+>>> added = add_claim("my-debate", NewClaim("few-cyclists", Relation.ATTACK,
+...                   "Counts are low because the street is unsafe."))  # doctest: +SKIP
+>>> added.claim.id, added.change.path                           # doctest: +SKIP
+('counts-low-because-street', PosixPath('my-debate/safety.yaml'))
+
+Edits are precise text insertions into the user's own file (comments, quoting,
+key order and blank lines survive byte for byte), checked by reading the whole
+debate in memory before anything is written, written atomically under a lock
+on the debate folder. docs/authoring.md explains the choices.
+"""
+
+from __future__ import annotations
+
+from agidebate.authoring._add import Addition, Change, add_claim
+from agidebate.authoring._fields import NewClaim
+from agidebate.authoring._ids import derive_id
+from agidebate.authoring._lock import LOCK_NAME, debate_lock
+from agidebate.authoring._new import Creation, new_topic, template
+from agidebate.authoring._plan import UnsafeEdit
+from agidebate.authoring._verify import EditRefused
+
+__all__ = [
+    "LOCK_NAME",
+    "Addition",
+    "Change",
+    "Creation",
+    "EditRefused",
+    "NewClaim",
+    "UnsafeEdit",
+    "add_claim",
+    "debate_lock",
+    "derive_id",
+    "new_topic",
+    "template",
+]

@@ -1,0 +1,285 @@
+"""`add_claim`: put a new claim into a debate folder, or explain why not, losing nothing.
+
+The edit is first prepared entirely in memory:
+
+1. check the debate as it is; a debate with errors is not edited;
+2. check the target, the id (or derive one) and the destination file;
+3. plan the insertion as text (`_plan`) and build the new bytes;
+4. check the whole debate with those bytes, and compare it with the old one:
+   no errors, and nothing changed but the new claim and its relation.
+
+A dry run stops there. Otherwise the folder's lock is taken and the edit is
+prepared again from the files as they are now (another writer may have just
+finished), then written atomically, after checking that the file still holds
+the bytes the edit was planned from. A request that fails never gets as far as
+the lock, so it leaves the folder exactly as it was, lock file included; a
+failure while writing leaves either the old file or the new one.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from agidebate import _scalars
+from agidebate.authoring._fields import NewClaim
+from agidebate.authoring._ids import derive_id, unique
+from agidebate.authoring._lock import debate_lock
+from agidebate.authoring._paths import (
+    Target,
+    locate,
+    parse_relative,
+    relative_in,
+    writable_debate_dir,
+)
+from agidebate.authoring._plan import plan_nested, plan_top_level
+from agidebate.authoring._render import Field
+from agidebate.authoring._verify import (
+    check_with,
+    new_warnings,
+    require_clean,
+    require_same_meaning,
+)
+from agidebate.authoring._write import create_file, replace_file
+from agidebate.errors import DebateError, OperationError, Problem, UsageError
+from agidebate.loader import CheckReport, check_debate
+from agidebate.model import DEFAULT_WEIGHT, Claim, Debate, Edge, Relation, Side, Source
+from agidebate.schema import DEBATE_FILE_NAMES
+
+_BOM = b"\xef\xbb\xbf"
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One file's old and new text, and where the new lines are (1-based, inclusive)."""
+
+    path: Path
+    before: str
+    after: str
+    first_line: int
+    last_line: int
+    inserted: str
+    created: bool
+    written: bool
+
+    def diff(self) -> str:
+        """A unified diff of the change (LF line endings; a missing final newline is marked)."""
+        name = str(self.path)
+        lines = difflib.unified_diff(
+            _diff_lines(self.before),
+            _diff_lines(self.after),
+            "/dev/null" if self.created else name,
+            name,
+        )
+        return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+
+
+def _diff_lines(text: str) -> list[str]:
+    lines = [line.rstrip("\r\n") + "\n" for line in text.splitlines(keepends=True)]
+    if lines and not text.endswith(("\n", "\r")):
+        lines[-1] = lines[-1][:-1] + "\n\\ No newline at end of file\n"
+    return lines
+
+
+@dataclass(frozen=True, slots=True)
+class Addition:
+    """What `add_claim` did (or, for a dry run, would do)."""
+
+    claim: Claim
+    edge: Edge
+    side: Side | None
+    change: Change
+    warnings: tuple[Problem, ...]
+
+
+def add_claim(
+    directory: str | os.PathLike[str] | None,
+    claim: NewClaim,
+    *,
+    file: str | None = None,
+    dry_run: bool = False,
+) -> Addition:
+    """Add `claim` to the debate in `directory`; see the module docstring for the steps.
+
+    Without `file`, the claim is nested under its target (`con:`/`pro:`) in the
+    file that holds the target; with `file` (relative to the debate folder) it
+    is appended to that file's `claims:` list with `attacks:`/`supports:`.
+    Raises `UsageError` for a bad request, `DebateError` when the debate does
+    not check clean, `OperationError` when the edit cannot be made safely.
+    """
+    folder = writable_debate_dir(directory)
+    wanted = claim.checked()
+    rel = parse_relative(file) if file is not None else None
+    prepared = _prepare(folder, wanted, rel)
+    if not dry_run:
+        with debate_lock(folder):
+            prepared = _prepare(folder, wanted, rel)
+            _write(folder, prepared.target, prepared.old, prepared.data)
+    return prepared.result(written=not dry_run)
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """An edit built and checked in memory, ready to be written."""
+
+    target: Target
+    old: bytes
+    data: bytes
+    text: str
+    new_text: str
+    span: tuple[int, int]
+    before: CheckReport
+    after: CheckReport
+    claim_id: str
+    edge: Edge
+
+    def result(self, written: bool) -> Addition:
+        debate = self.after.debate
+        assert debate is not None  # checked clean by _prepare
+        start, end = self.span
+        return Addition(
+            claim=debate.claims[self.claim_id],
+            edge=self.edge,
+            side=debate.side(self.claim_id),
+            change=_change(self.target, self.text, self.new_text, start, end, written),
+            warnings=tuple(new_warnings(self.before, self.after)),
+        )
+
+
+def _prepare(folder: Path, wanted: NewClaim, rel: str | None) -> _Prepared:
+    before = check_debate(folder)
+    debate = require_valid(before)
+    require_known(debate, wanted.target)
+    claim_id = _choose_id(debate, wanted)
+    target = locate(folder, rel, True) if rel else _home_of(folder, debate, wanted.target)
+    old = _read(target)
+    text = _decode(old, target.path)
+    fields = _fields(wanted, claim_id, nested=rel is None)
+    if rel is None:
+        key = "con" if wanted.relation is Relation.ATTACK else "pro"
+        home = target.rel in DEBATE_FILE_NAMES
+        plan = plan_nested(text, wanted.target, key, fields, home)
+    else:
+        plan = plan_top_level(text, fields)
+    new_text, start, end = plan.apply(text)
+    data = (_BOM if old.startswith(_BOM) else b"") + new_text.encode("utf-8")
+    after = check_with(folder, target.rel, data)
+    new_debate = require_clean(after, f"claim '{claim_id}'")
+    expected, edge = _expected(wanted, claim_id)
+    topic = None if target.exists else target.rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    require_same_meaning(debate, new_debate, expected, edge, topic)
+    return _Prepared(target, old, data, text, new_text, (start, end), before, after, claim_id, edge)
+
+
+def require_valid(report: CheckReport) -> Debate:
+    """The debate, if it checks clean; else `DebateError` (nothing is edited in a broken debate)."""
+    if report.errors or report.debate is None:
+        raise DebateError(report.problems)
+    return report.debate
+
+
+def require_known(debate: Debate, claim_id: str) -> None:
+    """`UsageError` naming close ids when the debate has no claim `claim_id`."""
+    if claim_id in debate.claims:
+        return
+    close = difflib.get_close_matches(claim_id, list(debate.claims), n=3)
+    hint = (
+        "did you mean " + ", ".join(f"'{c}'" for c in close) + "?"
+        if close
+        else "`agidebate check` counts the claims; `agidebate export` lists every id"
+    )
+    raise UsageError(f"--to: no claim with id '{claim_id}'", hint)
+
+
+def _choose_id(debate: Debate, wanted: NewClaim) -> str:
+    if wanted.claim_id is None:
+        side = "con" if wanted.relation is Relation.ATTACK else "pro"
+        fallback = f"{wanted.target}-{side}"
+        return derive_id(wanted.title or wanted.text, debate.claims, fallback)
+    existing = debate.claims.get(wanted.claim_id)
+    if existing is not None:
+        raise UsageError(
+            f"--id '{wanted.claim_id}' is already used at {existing.location}",
+            f"ids are unique across the debate: choose another, e.g. "
+            f"'{unique(wanted.claim_id, debate.claims)}', or leave out --id to derive one",
+        )
+    return wanted.claim_id
+
+
+def _home_of(folder: Path, debate: Debate, claim_id: str) -> Target:
+    location = debate.claims[claim_id].location
+    if location is None:
+        raise OperationError(f"claim '{claim_id}' has no known file", "use --file FILE")
+    return locate(folder, relative_in(folder, location.path), from_user=False)
+
+
+def _read(target: Target) -> bytes:
+    if not target.exists:
+        return b""
+    try:
+        return target.path.read_bytes()
+    except OSError as err:
+        raise OperationError(f"cannot read '{target.path}': {err.strerror or err}") from None
+
+
+def _decode(data: bytes, path: Path) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise OperationError(f"'{path}' is not UTF-8", "run `agidebate check`") from None
+
+
+def _fields(wanted: NewClaim, claim_id: str, nested: bool) -> list[Field]:
+    fields = [Field("id", claim_id)]
+    if wanted.title:
+        fields.append(Field("title", wanted.title))
+    fields.append(Field("text", wanted.text))
+    if not nested:
+        key = "attacks" if wanted.relation is Relation.ATTACK else "supports"
+        fields.append(Field(key, wanted.target))
+    if wanted.weight is not None:
+        fields.append(Field("weight", wanted.weight, number=True))
+    if wanted.by:
+        fields.append(Field("by", wanted.by))
+    if wanted.sources:
+        fields.append(Field("sources", wanted.sources))
+    return fields
+
+
+def _expected(wanted: NewClaim, claim_id: str) -> tuple[Claim, Edge]:
+    weight = _scalars.parse_number(wanted.weight) if wanted.weight is not None else None
+    claim = Claim(
+        id=claim_id,
+        text=wanted.text,
+        title=wanted.title,
+        by=wanted.by,
+        weight=DEFAULT_WEIGHT if weight is None else float(weight),
+        weight_set=weight is not None,
+        sources=tuple(Source(url=url) for url in wanted.sources),
+    )
+    return claim, Edge(claim_id, wanted.target, wanted.relation)
+
+
+def _write(folder: Path, target: Target, old: bytes, data: bytes) -> None:
+    if target.exists:
+        replace_file(target.path, old, data)
+    else:
+        create_file(folder, target.rel, data)
+
+
+def _change(target: Target, before: str, after: str, start: int, end: int, written: bool) -> Change:
+    inserted = after[start:end]
+    first = start + len(inserted) - len(inserted.lstrip("\r\n"))
+    last = start + len(inserted.rstrip("\r\n"))
+    return Change(
+        path=target.path,
+        before=before,
+        after=after,
+        first_line=after.count("\n", 0, first) + 1,
+        last_line=after.count("\n", 0, max(first, last - 1)) + 1,
+        inserted=inserted.strip("\r\n").replace("\r\n", "\n"),
+        created=not target.exists,
+        written=written,
+    )

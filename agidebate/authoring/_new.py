@@ -1,0 +1,132 @@
+"""`new_topic`: a new topic file with a commented template that loads cleanly.
+
+The file is `TOPIC.yaml` at the top of the debate folder, holding `topic:`,
+`title:` and an empty `claims: []`, with comments that show a complete claim.
+It is checked like any edit (the whole debate must still check clean, and
+gain nothing but the topic) and created under the folder's lock, without
+ever overwriting a file.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from agidebate.authoring._add import Change, require_valid
+from agidebate.authoring._fields import check_id, clean_optional
+from agidebate.authoring._lock import debate_lock
+from agidebate.authoring._paths import Target, locate, relative_in, writable_debate_dir
+from agidebate.authoring._render import block_value
+from agidebate.authoring._verify import (
+    check_with,
+    new_warnings,
+    require_clean,
+    require_same_meaning,
+)
+from agidebate.authoring._write import create_file
+from agidebate.errors import Problem, UsageError
+from agidebate.loader import CheckReport, check_debate
+from agidebate.model import Debate
+from agidebate.schema import DEBATE_FILE_NAMES
+
+_TEMPLATE = """\
+# Topic '{topic}': claims about one question of the debate.
+# A claim needs an `id` (unique across the whole debate) and a `text`. It argues
+# for or against other claims with `supports: ID` or `attacks: ID` (any claim in
+# any file, or `thesis`), and can nest replies under `pro:` and `con:`.
+# The full format is in docs/format.md; `agidebate schema` prints a JSON Schema.
+#
+# Write claims by hand, or let agidebate add them:
+#   agidebate add --dir DEBATE-FOLDER --file {file} --to ID --con --text "..."
+topic: {topic}
+title: {title}
+# summary: A paragraph introducing the topic.
+#
+# Each claim is an item of the list `claims:` (written by hand, it replaces the
+# `[]`), for example:
+#   - id: {topic}-example
+#     title: A short label for trees and maps
+#     text: The claim in full, as the person who argues it would put it.
+#     attacks: thesis       # or supports: ID; or a list: [id-1, id-2]
+#     weight: 0.5           # base plausibility in [0, 1]; 0.5 when left out
+#     by: Who argues it
+#     sources:
+#       - https://example.org/where-it-is-argued
+claims: []
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Creation:
+    """What `new_topic` did (or, for a dry run, would do)."""
+
+    topic: str
+    change: Change
+    warnings: tuple[Problem, ...]
+
+
+def default_title(topic: str) -> str:
+    """A heading from a topic id: `data-wall` -> `Data wall`."""
+    words = topic.replace("_", " ").replace("-", " ").replace(".", " ").split()
+    return " ".join(words).capitalize() if words else topic
+
+
+def template(topic: str, title: str) -> str:
+    """The text of a new topic file."""
+    return _TEMPLATE.format(
+        topic=topic, file=f"{topic}.yaml", title="\n".join(block_value(title, 80))
+    )
+
+
+def new_topic(
+    directory: str | os.PathLike[str] | None,
+    topic: str,
+    title: str | None = None,
+    *,
+    dry_run: bool = False,
+) -> Creation:
+    """Create `TOPIC.yaml` in the debate folder; `UsageError` if the topic or file exists."""
+    folder = writable_debate_dir(directory)
+    topic = check_id(topic, "TOPIC")
+    title = clean_optional(title, "--title") or default_title(topic)
+    if f"{topic}.yaml" in DEBATE_FILE_NAMES:
+        raise UsageError(
+            "TOPIC 'debate' would be debate.yaml, the file of the debate's title and thesis",
+            "choose another topic name",
+        )
+    text = template(topic, title)
+    data = text.encode("utf-8")
+    target, before, after = _prepare(folder, topic, data)
+    if not dry_run:
+        with debate_lock(folder):
+            target, before, after = _prepare(folder, topic, data)
+            create_file(folder, target.rel, data)
+    lines = text.count("\n")
+    change = Change(target.path, "", text, 1, lines, text.rstrip("\n"), True, not dry_run)
+    return Creation(topic, change, tuple(new_warnings(before, after)))
+
+
+def _prepare(folder: Path, topic: str, data: bytes) -> tuple[Target, CheckReport, CheckReport]:
+    before = check_debate(folder)
+    debate = require_valid(before) if before.files else Debate(claims={})
+    _require_new(folder, debate, topic)
+    target = locate(folder, f"{topic}.yaml", from_user=True)
+    after = check_with(folder, target.rel, data)
+    require_same_meaning(debate, require_clean(after, target.rel), None, None, topic)
+    return target, before, after
+
+
+def _require_new(folder: Path, debate: Debate, topic: str) -> None:
+    existing = debate.topics.get(topic)
+    if existing is not None:
+        files = [relative_in(folder, shown) for shown in existing.files]
+        raise UsageError(
+            f"topic '{topic}' already exists (in {', '.join(files)})",
+            f"add claims to it with: agidebate add --file {files[0]} ..."
+            if files
+            else "choose another topic name",
+        )
+    for suffix in (".yaml", ".yml"):
+        if os.path.lexists(folder / (topic + suffix)):
+            raise UsageError(f"'{topic}{suffix}' already exists", "choose another topic name")

@@ -1,0 +1,159 @@
+"""Write a new claim as YAML text: block style for block lists, flow style for flow lists.
+
+PyYAML's emitter chooses how to write each value (plain, quoted, or a `|`/`>`
+block for long and multi-line text) at the indentation the file already uses.
+Every value is then read back with the loader's own reader, and kept only if it
+means exactly what was given (the same text, and no YAML 1.1 surprise such as
+an unquoted `no`); otherwise it is written double-quoted, which always reads
+back exactly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from agidebate import _scalars, _yaml
+from agidebate.errors import OperationError
+
+WRAP_AT = 88
+_INFINITE = 1_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One field of the new claim, in the order it is written.
+
+    `number` marks a value already checked to be a plain number (the weight),
+    which is written exactly as given.
+    """
+
+    key: str
+    value: str | tuple[str, ...]
+    number: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """How a file indents block lists: learned from the file, so new lines look like old ones.
+
+    `seq_indent`: a list's dash column minus its key's column (0 for `key:\\n- x`).
+    `item_offset`: an item's content column minus its dash column (2 for `- id: x`).
+    """
+
+    seq_indent: int = 2
+    item_offset: int = 2
+
+
+class _Dumper(yaml.SafeDumper):
+    """Writes long text as a folded `>` block and multi-line text as a literal `|` block."""
+
+    def represent_str(self, data: str) -> Any:
+        style = "|" if "\n" in data else (">" if len(data) > self.best_width - 10 else None)
+        return self.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+_Dumper.add_representer(str, _Dumper.represent_str)
+
+
+def _dump(data: Any, width: int, quoted: bool, flow: bool) -> str:
+    return yaml.dump(
+        data,
+        Dumper=yaml.SafeDumper if quoted or flow else _Dumper,
+        default_style='"' if quoted else None,
+        default_flow_style=flow,
+        allow_unicode=True,
+        sort_keys=False,
+        width=_INFINITE if quoted else width,
+        indent=2,
+    )
+
+
+def _block_scalar(value: str, width: int, quoted: bool) -> list[str]:
+    """`value` as written after `key: `; further lines are indented relative to the key."""
+    out = _dump({"k": value}, width, quoted, flow=False)
+    lines = out.rstrip("\n").split("\n")
+    return [lines[0].removeprefix('"k": ').removeprefix("k: "), *lines[1:]]
+
+
+def _flow_scalar(value: str, quoted: bool) -> str:
+    out = _dump([value], _INFINITE, quoted, flow=True).strip()
+    return out[1:-1]
+
+
+def _reads_back(node: _yaml.YNode | None, value: str, number: bool) -> bool:
+    if not isinstance(node, _yaml.YScalar) or node.text != value:
+        return False
+    if number:
+        return node.plain and _scalars.parse_number(value) is not None
+    return not node.plain or (not _scalars.is_null(value) and _scalars.text_surprise(value) is None)
+
+
+def _check(snippet: str, value: str, number: bool, flow: bool) -> bool:
+    result = _yaml.read(snippet, "<new claim>")
+    root = result.root
+    if flow:
+        node = root.items[0] if isinstance(root, _yaml.YSeq) and root.items else None
+    else:
+        node = root.items.get("k") if isinstance(root, _yaml.YMap) else None
+    return not result.problems and _reads_back(node, value, number)
+
+
+def block_value(value: str, width: int, number: bool = False) -> list[str]:
+    """The lines of one value in block context (first line goes after `key: ` or `- `)."""
+    if number:
+        return [value]
+    for quoted in (False, True):
+        lines = _block_scalar(value, width, quoted)
+        if _check("k: " + "\n".join(lines) + "\n", value, number, flow=False):
+            return lines
+    raise OperationError(f"cannot write {value!r} as YAML that reads back the same")
+
+
+def flow_value(value: str, number: bool = False) -> str:
+    """One value in flow context (inside `[...]` or `{...}`)."""
+    if number:
+        return value
+    for quoted in (False, True):
+        text = _flow_scalar(value, quoted)
+        if _check("[" + text + "]\n", value, number, flow=True):
+            return text
+    raise OperationError(f"cannot write {value!r} as YAML that reads back the same")
+
+
+def block_item(fields: list[Field], dash_col: int, layout: Layout) -> list[str]:
+    """The claim as a block list item whose dash is at `dash_col` (lines without newlines)."""
+    offset = max(2, layout.item_offset)
+    col = dash_col + offset
+    width = max(40, WRAP_AT - col)
+    out: list[str] = []
+    for field in fields:
+        out.extend(" " * col + line if line else "" for line in _field_lines(field, width, layout))
+    out[0] = " " * dash_col + "-" + " " * (offset - 1) + out[0][col:]
+    return out
+
+
+def _field_lines(field: Field, width: int, layout: Layout) -> list[str]:
+    if isinstance(field.value, str):
+        first, *rest = block_value(field.value, width, field.number)
+        return [f"{field.key}: {first}", *rest]
+    lines = [f"{field.key}:"]
+    dash = " " * layout.seq_indent + "-" + " " * (max(2, layout.item_offset) - 1)
+    for item in field.value:
+        first, *rest = block_value(item, width - layout.seq_indent - 2)
+        lines.append(dash + first)
+        lines.extend(" " * layout.seq_indent + line if line else "" for line in rest)
+    return lines
+
+
+def flow_item(fields: list[Field]) -> str:
+    """The claim as one flow mapping: `{id: x, text: ..., attacks: y}`."""
+    parts = []
+    for field in fields:
+        if isinstance(field.value, str):
+            parts.append(f"{field.key}: {flow_value(field.value, field.number)}")
+        else:
+            parts.append(f"{field.key}: [" + ", ".join(flow_value(v) for v in field.value) + "]")
+    return "{" + ", ".join(parts) + "}"
