@@ -37,14 +37,15 @@ from agidebate.authoring._paths import (
 from agidebate.authoring._plan import plan_nested, plan_top_level
 from agidebate.authoring._render import Field
 from agidebate.authoring._verify import (
-    check_with,
+    check_reading,
     new_warnings,
+    read_folder,
     require_clean,
     require_same_meaning,
 )
 from agidebate.authoring._write import create_file, replace_file
 from agidebate.errors import DebateError, OperationError, Problem, UsageError
-from agidebate.loader import CheckReport, check_debate
+from agidebate.loader import CheckReport
 from agidebate.model import DEFAULT_WEIGHT, Claim, Debate, Edge, Relation, Side, Source
 from agidebate.schema import DEBATE_FILE_NAMES
 
@@ -149,12 +150,15 @@ class _Prepared:
 
 
 def _prepare(folder: Path, wanted: NewClaim, rel: str | None) -> _Prepared:
-    before = check_debate(folder)
+    reading = read_folder(folder)
+    before = check_reading(reading)
     debate = require_valid(before)
     require_known(debate, wanted.target)
     claim_id = _choose_id(debate, wanted)
     target = locate(folder, rel, True) if rel else _home_of(folder, debate, wanted.target)
-    old = _read(target)
+    old = reading.data.get(target.rel) if target.exists else b""
+    if old is None:
+        old = _read(target)
     text = _decode(old, target.path)
     fields = _fields(wanted, claim_id, nested=rel is None)
     if rel is None:
@@ -165,7 +169,7 @@ def _prepare(folder: Path, wanted: NewClaim, rel: str | None) -> _Prepared:
         plan = plan_top_level(text, fields)
     new_text, start, end = plan.apply(text)
     data = (_BOM if old.startswith(_BOM) else b"") + new_text.encode("utf-8")
-    after = check_with(folder, target.rel, data)
+    after = check_reading(reading, target.rel, data)
     new_debate = require_clean(after, f"claim '{claim_id}'")
     expected, edge = _expected(wanted, claim_id)
     topic = None if target.exists else target.rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
@@ -180,7 +184,7 @@ def require_valid(report: CheckReport) -> Debate:
     return report.debate
 
 
-def require_known(debate: Debate, claim_id: str) -> None:
+def require_known(debate: Debate, claim_id: str, option: str = "--to") -> None:
     """`UsageError` naming close ids when the debate has no claim `claim_id`."""
     if claim_id in debate.claims:
         return
@@ -190,7 +194,8 @@ def require_known(debate: Debate, claim_id: str) -> None:
         if close
         else "`agidebate check` counts the claims; `agidebate export` lists every id"
     )
-    raise UsageError(f"--to: no claim with id '{claim_id}'", hint)
+    prefix = f"{option}: " if option else ""
+    raise UsageError(f"{prefix}no claim with id '{claim_id}'", hint)
 
 
 def _choose_id(debate: Debate, wanted: NewClaim) -> str:

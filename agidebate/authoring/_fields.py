@@ -88,28 +88,29 @@ def check_id(value: str, option: str = "--id") -> str:
     )
 
 
-def check_source(url: str) -> str:
+def check_source(url: str, option: str = "--source") -> str:
     """A source given on the command line: a URL with a scheme, on one line."""
-    cleaned = clean_text(url, "--source")
+    cleaned = clean_text(url, option)
     if not URL_SCHEME_RE.match(cleaned) or any(c.isspace() for c in cleaned):
         raise UsageError(
-            f"--source {url!r} is not a URL",
-            "give the full address, e.g. --source https://example.org/study",
+            f"{option} {url!r} is not a URL".lstrip(),
+            f"give the full address, e.g. {option} https://example.org/study".replace("  ", " "),
         )
     return cleaned
 
 
-def check_weight(raw: str) -> str:
+def check_weight(raw: str, option: str = "--weight") -> str:
     """A weight as written, if it is a plain number in [0, 1]."""
     text = raw.strip()
     value = _scalars.parse_number(text)
     if value is None:
         raise UsageError(
-            f"--weight must be a number between 0 and 1, not {raw!r}", "e.g. --weight 0.7"
+            f"{option or 'the weight'} must be a number between 0 and 1, not {raw!r}",
+            f"e.g. {option} 0.7".replace("  ", " "),
         )
     if not 0 <= value <= 1:
         raise UsageError(
-            f"--weight {text} is outside [0, 1]",
+            f"{option} {text} is outside [0, 1]".lstrip(),
             "a weight is a plausibility between 0 (none) and 1 (certain); 0.5 is neutral",
         )
     return text

@@ -19,14 +19,15 @@ from agidebate.authoring._lock import debate_lock
 from agidebate.authoring._paths import Target, locate, relative_in, writable_debate_dir
 from agidebate.authoring._render import block_value
 from agidebate.authoring._verify import (
-    check_with,
+    check_reading,
     new_warnings,
+    read_folder,
     require_clean,
     require_same_meaning,
 )
 from agidebate.authoring._write import create_file
 from agidebate.errors import Problem, UsageError
-from agidebate.loader import CheckReport, check_debate
+from agidebate.loader import CheckReport
 from agidebate.model import Debate
 from agidebate.schema import DEBATE_FILE_NAMES
 
@@ -108,11 +109,12 @@ def new_topic(
 
 
 def _prepare(folder: Path, topic: str, data: bytes) -> tuple[Target, CheckReport, CheckReport]:
-    before = check_debate(folder)
+    reading = read_folder(folder)
+    before = check_reading(reading)
     debate = require_valid(before) if before.files else Debate(claims={})
     _require_new(folder, debate, topic)
     target = locate(folder, f"{topic}.yaml", from_user=True)
-    after = check_with(folder, target.rel, data)
+    after = check_reading(reading, target.rel, data)
     require_same_meaning(debate, require_clean(after, target.rel), None, None, topic)
     return target, before, after
 

@@ -51,7 +51,13 @@ class _Dumper(yaml.SafeDumper):
     """Writes long text as a folded `>` block and multi-line text as a literal `|` block."""
 
     def represent_str(self, data: str) -> Any:
-        style = "|" if "\n" in data else (">" if len(data) > self.best_width - 10 else None)
+        # A value ending in a line break would need `|+`, whose kept blank lines run
+        # into whatever follows the claim: leave such values to the quoted styles.
+        style = None
+        if "\n" in data and not data.endswith("\n"):
+            style = "|"
+        elif len(data) > self.best_width - 10 and not data.endswith("\n"):
+            style = ">"
         return self.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
 
@@ -76,6 +82,11 @@ def _block_scalar(value: str, width: int, quoted: bool) -> list[str]:
     out = _dump({"k": value}, width, quoted, flow=False)
     lines = out.rstrip("\n").split("\n")
     return [lines[0].removeprefix('"k": ').removeprefix("k: "), *lines[1:]]
+
+
+def _self_contained(lines: list[str]) -> bool:
+    """False when the value ends the YAML document (`...`): it cannot sit inside a claim."""
+    return all(line.rstrip() != "..." for line in lines)
 
 
 def _flow_scalar(value: str, quoted: bool) -> str:
@@ -107,7 +118,8 @@ def block_value(value: str, width: int, number: bool = False) -> list[str]:
         return [value]
     for quoted in (False, True):
         lines = _block_scalar(value, width, quoted)
-        if _check("k: " + "\n".join(lines) + "\n", value, number, flow=False):
+        snippet = "k: " + "\n".join(lines) + "\nnext: field\n"
+        if _self_contained(lines) and _check(snippet, value, number, flow=False):
             return lines
     raise OperationError(f"cannot write {value!r} as YAML that reads back the same")
 

@@ -1,8 +1,8 @@
 """Before anything is written: read the whole debate as it would be, and compare.
 
-`check_with` parses every file of the folder, with one file's new bytes taken
-from memory instead of the disk, and links them exactly as `check_debate`
-does. The edit is kept only if that debate has no errors, and if it means what
+`read_folder` reads every argument file once; `check_reading` parses and
+links them exactly as `check_debate` does, with one file's new bytes in place
+of the old. The edit is kept only if that debate has no errors, and if it means what
 was asked and nothing else: the same claims, relations, topics and thesis as
 before, plus exactly the new claim and its one relation.
 """
@@ -11,13 +11,21 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 from agidebate._fileparse import ParsedFile
 from agidebate._link import link
 from agidebate.authoring._plan import UnsafeEdit
 from agidebate.errors import OperationError, Problem
-from agidebate.loader import CheckReport, _parse_path, iter_argument_files, parse_text
+from agidebate.loader import (
+    CheckReport,
+    _display,
+    _parse_path,
+    check_debate,
+    iter_argument_files,
+    parse_text,
+)
 from agidebate.model import Claim, Debate, Edge
 from agidebate.schema import DEBATE_FILE_NAMES
 
@@ -30,23 +38,58 @@ class EditRefused(OperationError):
         self.problems = problems
 
 
-def check_with(folder: Path, rel: str, data: bytes) -> CheckReport:
-    """Check the debate in `folder` as if file `rel` held `data` (it may not exist yet)."""
-    files = list(iter_argument_files(folder))
-    if all(known != rel for _, known in files):
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One reading of a debate folder: its argument files, and their bytes read once.
+
+    Everything an edit decides (is the debate clean, where does the claim go, is
+    the result clean) comes from one reading, so that another writer finishing
+    meanwhile cannot make the "before" and the "after" disagree.
+    """
+
+    folder: Path
+    files: tuple[tuple[Path, str], ...]
+    data: dict[str, bytes]
+
+
+def read_folder(folder: Path) -> Reading:
+    """Read every argument file of `folder` (links and unreadable files are left to the loader)."""
+    files = tuple(iter_argument_files(folder))
+    data: dict[str, bytes] = {}
+    for path, rel in files:
+        if path.is_symlink():
+            continue
+        try:
+            data[rel] = path.read_bytes()
+        except OSError:
+            continue
+    return Reading(folder, files, data)
+
+
+def check_reading(
+    reading: Reading, rel: str | None = None, new: bytes | None = None
+) -> CheckReport:
+    """Check the debate as read, or as it would be if file `rel` held `new` (a new file too)."""
+    folder = reading.folder
+    files = list(reading.files)
+    if rel is not None and all(known != rel for _, known in files):
         files.append((folder / rel, rel))
         files.sort(key=lambda item: (item[1] not in DEBATE_FILE_NAMES, item[1]))
-    parsed = [
-        _parse_new(folder, known, data) if known == rel else _parse_path(folder, path, known)
-        for path, known in files
-    ]
+    if not files:
+        return check_debate(folder)  # says why an empty folder is not a debate
+    parsed = []
+    for path, known in files:
+        data = new if known == rel else reading.data.get(known)
+        parsed.append(
+            _parse_path(folder, path, known) if data is None else _parse(folder, known, data)
+        )
     debate, problems = link(parsed, str(folder))
     return CheckReport(folder, debate, tuple(sorted(problems, key=Problem.sort_key)), len(parsed))
 
 
-def _parse_new(folder: Path, rel: str, data: bytes) -> ParsedFile:
+def _parse(folder: Path, rel: str, data: bytes) -> ParsedFile:
     stem = rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    return parse_text(data, str(folder / rel), stem, rel in DEBATE_FILE_NAMES)
+    return parse_text(data, _display(folder, rel), stem, rel in DEBATE_FILE_NAMES)
 
 
 def new_warnings(before: CheckReport, after: CheckReport) -> list[Problem]:

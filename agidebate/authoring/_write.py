@@ -30,7 +30,10 @@ def replace_file(path: Path, planned_from: bytes, data: bytes) -> None:
             f"'{path}' changed while the claim was being added; nothing was written",
             "run the command again",
         )
-    atomic_write(path, data)
+    try:
+        atomic_write(path, data)
+    except OSError as err:  # atomic_write turns most OSErrors into messages, not all
+        raise OperationError(f"cannot write '{path}': {err.strerror or err}") from None
 
 
 def create_file(folder: Path, rel: str, data: bytes) -> None:
@@ -65,7 +68,10 @@ def _make_folders(folder: Path, rel: str) -> list[Path]:
 def _create_exclusive(path: Path, data: bytes) -> None:
     umask = os.umask(0)
     os.umask(umask)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as err:
+        raise OperationError(f"cannot write '{path}': {err.strerror or err}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
