@@ -13,8 +13,10 @@ from typing import Annotated
 import typer
 
 from agidebate import __version__
+from agidebate.cli import add as _add
 from agidebate.cli import check as _check
 from agidebate.cli import export as _export
+from agidebate.cli import new as _new
 from agidebate.cli import schema as _schema
 
 app = typer.Typer(
@@ -54,6 +56,8 @@ def _root(
 app.command("check")(_check.check)
 app.command("export")(_export.export)
 app.command("schema")(_schema.schema)
+app.command("add")(_add.add)
+app.command("new")(_new.new)
 
 
 def main() -> None:

@@ -1,0 +1,90 @@
+"""`agidebate new`: start a topic file from a commented template."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from agidebate.cli._common import JsonOption, console, handles_errors, json_dump
+from agidebate.cli.add import DryRunOption, WriteDirOption
+from agidebate.errors import DebateError
+
+if TYPE_CHECKING:
+    from agidebate.authoring import Creation
+
+
+@handles_errors
+def new(
+    topic: Annotated[
+        str,
+        typer.Argument(
+            help="The topic's id, e.g. costs; the file is TOPIC.yaml.", show_default=False
+        ),
+    ],
+    title: Annotated[
+        str | None,
+        typer.Option("--title", metavar="T", help="The topic's heading. Default: from TOPIC."),
+    ] = None,
+    dry_run: DryRunOption = False,
+    directory: WriteDirOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Create the topic file TOPIC.yaml, a commented template that checks clean.
+
+    The file holds `topic:`, `title:` and an empty `claims: []` list, with
+    comments showing a complete claim. Fill it by hand, or with
+    `agidebate add --file TOPIC.yaml`. An existing file is never overwritten.
+
+    Example: agidebate new costs --title "What the lane costs" --dir my-debate
+    """
+    from agidebate.authoring import EditRefused, new_topic
+    from agidebate.cli.add import broken_debate, change_json, problems_json, refused
+
+    try:
+        created = new_topic(directory, topic, title, dry_run=dry_run)
+    except DebateError as error:
+        raise broken_debate(error) from None
+    except EditRefused as error:
+        raise refused(error) from None
+    if as_json:
+        json_dump(
+            {
+                "topic": created.topic,
+                **change_json(created.change),
+                "warnings": problems_json(created.warnings),
+            }
+        )
+    else:
+        _print(created, directory)
+
+
+def _print(created: Creation, directory: str | None) -> None:
+    from rich.text import Text
+
+    from agidebate.cli.add import warn
+    from agidebate.render.safe import inert
+
+    out = console()
+    change = created.change
+    verb = "created" if change.written else "would create"
+    head = f"{verb} {change.path} (topic '{created.topic}')"
+    out.print(Text(inert(head), style="bold green" if change.written else "bold"), soft_wrap=True)
+    if not change.written:
+        out.print(Text("  (dry run: nothing was written)", style="dim"))
+        out.print()
+        out.print(Text(inert(change.after.rstrip("\n"))), soft_wrap=True)
+        out.print()
+    where = f" --dir {_quoted(directory)}" if directory else ""
+    hint = (
+        f"  next: agidebate add{where} --file {change.path.name} --to ID --con --text "
+        '"..."  (or edit the file)'
+    )
+    out.print(Text(inert(hint), style="dim"), soft_wrap=True)
+    warn(created.warnings)
+
+
+def _quoted(path: str) -> str:
+    import shlex
+
+    return shlex.quote(path)
