@@ -211,6 +211,12 @@ def _print(added: Addition) -> None:
     relation = "attacks" if added.edge.relation.value == "attack" else "supports"
     detail = f"  {relation} {added.edge.target}; side: {_side_words(added)}"
     out.print(Text(inert(detail)), soft_wrap=True)
+    if added.claim.topic is None:
+        note = (
+            f"  note: claims in {change.path.name} belong to no topic; "
+            "--file FILE puts a claim in a topic file"
+        )
+        out.print(Text(inert(note), style="dim"), soft_wrap=True)
     if not change.written:
         print_change(out, change)
     warn(added.warnings)

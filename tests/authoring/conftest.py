@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import DATA
+from tests.conftest import DATA, invoke
 
 BIKE_LANE = DATA / "valid" / "bike-lane"
 
@@ -24,6 +24,15 @@ def snapshot(folder: Path) -> dict[str, bytes | str]:
         else:
             found[rel] = "<dir>"
     return found
+
+
+def assert_refused(folder: Path, args: list[str], code: int, message: str) -> None:
+    """Running `args` exits with `code`, says `message` on stderr, and changes nothing in `folder`."""
+    before = snapshot(folder)
+    result = invoke(args)
+    assert result.exit_code == code, result.stdout + result.stderr
+    assert message in result.stderr
+    assert snapshot(folder) == before
 
 
 @pytest.fixture

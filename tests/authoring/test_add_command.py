@@ -10,7 +10,7 @@ import pytest
 
 from agidebate.loader import load_debate
 from agidebate.model import Relation, Side
-from tests.authoring.conftest import snapshot
+from tests.authoring.conftest import assert_refused, snapshot
 from tests.conftest import DATA, MakeDebate, invoke, run_process
 
 TEXT = "Counts are low because riding there is unsafe."
@@ -48,6 +48,21 @@ def test_every_field_from_the_command_line(debate: Path) -> None:
     assert "    pro:\n      - id: second-study\n        title: A second study\n" in (
         debate / "safety.yaml"
     ).read_text(encoding="utf-8")
+
+
+def test_under_the_thesis_in_debate_yaml(debate: Path) -> None:
+    result = invoke(add(debate, "--to", "thesis", "--con", "--text", "Too expensive."))
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        f"added too-expensive to {debate / 'debate.yaml'}, lines 5-7",
+        "  attacks thesis; side: con (it argues against the thesis)",
+        "  note: claims in debate.yaml belong to no topic; --file FILE puts a claim in a topic file",
+    ]
+    assert (
+        (debate / "debate.yaml")
+        .read_text(encoding="utf-8")
+        .endswith("  con:\n    - id: too-expensive\n      text: Too expensive.\n")
+    )
 
 
 def test_dry_run_prints_yaml_and_diff_and_writes_nothing(debate: Path) -> None:
@@ -137,67 +152,32 @@ def test_a_debate_with_errors_is_not_edited(tmp_path: Path) -> None:
     assert snapshot(folder) == before
 
 
+CON = ["--to", "thesis", "--con", "--text", TEXT]
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (
-            ["--to", "few-cyclistz", "--con", "--text", TEXT],
-            "--to: no claim with id 'few-cyclistz'",
-        ),
-        (
-            ["--to", "thesis", "--con", "--text", TEXT, "--id", "few-cyclists"],
-            "--id 'few-cyclists' is already used at",
-        ),
-        (
-            ["--to", "thesis", "--con", "--text", TEXT, "--id", "Bad Id"],
-            "--id 'Bad Id' is not a valid id",
-        ),
-        (
-            ["--to", "thesis", "--con", "--text", TEXT, "--weight", "1.5"],
-            "--weight 1.5 is outside [0, 1]",
-        ),
-        (
-            ["--to", "thesis", "--con", "--text", TEXT, "--weight", "yes"],
-            "--weight must be a number between 0 and 1",
-        ),
-        (
-            ["--to", "thesis", "--con", "--text", TEXT, "--weight", "nan"],
-            "--weight must be a number",
-        ),
-        (
-            ["--to", "thesis", "--con", "--text", TEXT, "--source", "not a url"],
-            "--source 'not a url' is not a URL",
-        ),
-        (["--to", "thesis", "--con", "--text", "   "], "--text is empty"),
-        (
-            ["--to", "thesis", "--con", "--text", "bell\x07"],
-            "--text contains the control character U+0007",
-        ),
-        (
-            ["--to", "thesis", "--con", "--text", TEXT, "--title", "two\nlines"],
-            "--title contains the control character U+000A",
-        ),
-        (
-            ["--to", "thesis", "--con", "--pro", "--text", TEXT],
-            "--con and --pro exclude each other",
-        ),
-        (
-            ["--to", "thesis", "--text", TEXT],
-            "--con or --pro is required when not run on a terminal",
-        ),
-        (["--to", "thesis", "--con"], "--text is required when not run on a terminal"),
-        (["--con", "--text", TEXT], "--to ID is required when not run on a terminal"),
+        (["--to", "few-cyclistz", "--con", "--text", TEXT], "--to: no claim with id 'few-cyclistz'"),
+        ([*CON, "--id", "few-cyclists"], "--id 'few-cyclists' is already used at"),
+        ([*CON, "--id", "Bad Id"], "--id 'Bad Id' is not a valid id"),
+        ([*CON, "--weight", "1.5"], "--weight 1.5 is outside [0, 1]"),
+        ([*CON, "--weight", "yes"], "--weight must be a number between 0 and 1"),
+        ([*CON, "--weight", "nan"], "--weight must be a number"),
+        ([*CON, "--source", "not a url"], "--source 'not a url' is not a URL"),
+        ([*CON[:4], "   "], "--text is empty"),
+        ([*CON[:4], "bell\x07"], "--text contains the control character U+0007"),
+        ([*CON, "--title", "two\nlines"], "--title contains the control character U+000A"),
+        ([*CON, "--pro"], "--con and --pro exclude each other"),
+        (["--to", "thesis", "--text", TEXT], "--con or --pro is required when not run on a terminal"),
+        (CON[:3], "--text is required when not run on a terminal"),
+        (CON[2:], "--to ID is required when not run on a terminal"),
     ],
-)
+)  # fmt: skip
 def test_bad_requests_exit_2_and_change_nothing(
     debate: Path, args: list[str], message: str
 ) -> None:
-    before = snapshot(debate)
-    result = invoke(add(debate, *args))
-    assert result.exit_code == 2
-    assert message in result.stderr
-    assert result.stdout == ""
-    assert snapshot(debate) == before
+    assert_refused(debate, add(debate, *args), 2, message)
 
 
 @pytest.mark.parametrize(
@@ -220,11 +200,7 @@ def test_bad_requests_exit_2_and_change_nothing(
     ],
 )
 def test_file_names_that_escape_or_would_not_be_read(debate: Path, name: str, message: str) -> None:
-    before = snapshot(debate)
-    result = invoke(add(debate, "--to", "thesis", "--con", "--text", TEXT, "--file", name))
-    assert result.exit_code == 2, result.stdout
-    assert message in result.stderr
-    assert snapshot(debate) == before
+    assert_refused(debate, add(debate, *CON, "--file", name), 2, message)
 
 
 def test_without_a_folder_it_refuses_to_touch_the_bundled_debate() -> None:

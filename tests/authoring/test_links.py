@@ -7,7 +7,7 @@ from pathlib import Path
 
 from agidebate.authoring import LOCK_NAME
 from agidebate.loader import load_debate
-from tests.authoring.conftest import snapshot
+from tests.authoring.conftest import assert_refused
 from tests.conftest import invoke
 
 TEXT = "A reply."
@@ -20,22 +20,18 @@ def add(folder: Path, *args: str) -> list[str]:
 def test_a_file_linked_inside_the_folder_is_refused(debate: Path) -> None:
     (debate / "notes.yaml").write_text("# nothing yet\n", encoding="utf-8")
     (debate / "mine.yaml").symlink_to(debate / "notes.yaml")
-    before = snapshot(debate)
-    result = invoke(add(debate, "--to", "thesis", "--file", "mine.yaml"))
-    assert result.exit_code == 2
-    assert "'mine.yaml' is a symbolic link; agidebate does not write through links" in result.stderr
-    assert snapshot(debate) == before
+    args = add(debate, "--to", "thesis", "--file", "mine.yaml")
+    message = "'mine.yaml' is a symbolic link; agidebate does not write through links"
+    assert_refused(debate, args, 2, message)
 
 
 def test_a_file_linked_outside_is_refused(debate: Path, tmp_path: Path) -> None:
     outside = tmp_path / "outside.yaml"
     outside.write_text("# someone else's file\n", encoding="utf-8")
     (debate / "mine.yaml").symlink_to(outside)
-    before = snapshot(debate)
-    result = invoke(add(debate, "--to", "thesis", "--file", "mine.yaml"))
-    assert result.exit_code == 1  # the debate itself is refused: the reader rejects the link
-    assert "symlink points outside the debate folder" in result.stderr
-    assert snapshot(debate) == before
+    args = add(debate, "--to", "thesis", "--file", "mine.yaml")
+    # the debate itself is refused: its reader rejects links that point outside
+    assert_refused(debate, args, 1, "symlink points outside the debate folder")
     assert outside.read_text(encoding="utf-8") == "# someone else's file\n"
 
 
@@ -63,22 +59,16 @@ def test_a_target_claim_in_a_linked_file_is_refused_even_inside(debate: Path) ->
     real.rename(moved)
     real.symlink_to(moved)
     assert "parking-loss" in load_debate(debate).claims  # the loader reads links that stay inside
-    before = snapshot(debate)
-    result = invoke(add(debate, "--to", "parking-loss"))
-    assert result.exit_code == 1
-    assert "'replies/parking.yaml' is a symbolic link" in result.stderr
-    assert "use --file FILE to put the new claim in another file" in result.stderr
-    assert snapshot(debate) == before
+    args = add(debate, "--to", "parking-loss")
+    assert_refused(debate, args, 1, "'replies/parking.yaml' is a symbolic link")
+    assert "use --file FILE to put the new claim in another file" in invoke(args).stderr
     assert invoke(add(debate, "--to", "parking-loss", "--file", "replies/mine.yaml")).exit_code == 0
 
 
 def test_a_hard_linked_file_is_refused(debate: Path, tmp_path: Path) -> None:
     os.link(debate / "safety.yaml", tmp_path / "other-name.yaml")
-    before = snapshot(debate)
-    result = invoke(add(debate, "--to", "few-cyclists"))
-    assert result.exit_code == 1
-    assert "'safety.yaml' has 2 hard links; replacing it would split them" in result.stderr
-    assert snapshot(debate) == before
+    message = "'safety.yaml' has 2 hard links; replacing it would split them"
+    assert_refused(debate, add(debate, "--to", "few-cyclists"), 1, message)
 
 
 def test_a_linked_lock_file_is_refused(debate: Path, tmp_path: Path) -> None:

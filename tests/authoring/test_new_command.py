@@ -9,7 +9,7 @@ import pytest
 
 from agidebate.authoring import template
 from agidebate.loader import check_debate, load_debate
-from tests.authoring.conftest import snapshot
+from tests.authoring.conftest import assert_refused, snapshot
 from tests.conftest import MakeDebate, invoke
 
 
@@ -90,11 +90,7 @@ def test_dry_run_and_json(debate: Path) -> None:
     ],
 )
 def test_refusals_change_nothing(debate: Path, topic: str, message: str) -> None:
-    before = snapshot(debate)
-    result = invoke(["new", topic, "--dir", str(debate)])
-    assert result.exit_code == 2
-    assert message in result.stderr
-    assert snapshot(debate) == before
+    assert_refused(debate, ["new", topic, "--dir", str(debate)], 2, message)
 
 
 def test_never_overwrites_a_file(make_debate: MakeDebate) -> None:
