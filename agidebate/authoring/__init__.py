@@ -15,7 +15,8 @@ on the debate folder. docs/authoring.md explains the choices.
 
 from __future__ import annotations
 
-from agidebate.authoring._add import Addition, Change, add_claim
+from agidebate.authoring._add import Addition, add_claim
+from agidebate.authoring._change import Change
 from agidebate.authoring._fields import NewClaim
 from agidebate.authoring._ids import derive_id
 from agidebate.authoring._lock import LOCK_NAME, debate_lock

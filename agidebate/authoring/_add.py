@@ -2,7 +2,8 @@
 
 The edit is first prepared entirely in memory:
 
-1. check the debate as it is; a debate with errors is not edited;
+1. read every file of the folder once (`_verify.read_folder`) and check the
+   debate as it is; a debate with errors is not edited;
 2. check the target, the id (or derive one) and the destination file;
 3. plan the insertion as text (`_plan`) and build the new bytes;
 4. check the whole debate with those bytes, and compare it with the old one:
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from agidebate import _scalars
+from agidebate.authoring._change import Change, insertion
 from agidebate.authoring._fields import NewClaim
 from agidebate.authoring._ids import derive_id, unique
 from agidebate.authoring._lock import debate_lock
@@ -50,38 +52,6 @@ from agidebate.model import DEFAULT_WEIGHT, Claim, Debate, Edge, Relation, Side,
 from agidebate.schema import DEBATE_FILE_NAMES
 
 _BOM = b"\xef\xbb\xbf"
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """One file's old and new text, and where the new lines are (1-based, inclusive)."""
-
-    path: Path
-    before: str
-    after: str
-    first_line: int
-    last_line: int
-    inserted: str
-    created: bool
-    written: bool
-
-    def diff(self) -> str:
-        """A unified diff of the change (LF line endings; a missing final newline is marked)."""
-        name = str(self.path)
-        lines = difflib.unified_diff(
-            _diff_lines(self.before),
-            _diff_lines(self.after),
-            "/dev/null" if self.created else name,
-            name,
-        )
-        return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
-
-
-def _diff_lines(text: str) -> list[str]:
-    lines = [line.rstrip("\r\n") + "\n" for line in text.splitlines(keepends=True)]
-    if lines and not text.endswith(("\n", "\r")):
-        lines[-1] = lines[-1][:-1] + "\n\\ No newline at end of file\n"
-    return lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +114,7 @@ class _Prepared:
             claim=debate.claims[self.claim_id],
             edge=self.edge,
             side=debate.side(self.claim_id),
-            change=_change(self.target, self.text, self.new_text, start, end, written),
+            change=insertion(self.target, self.text, self.new_text, (start, end), written),
             warnings=tuple(new_warnings(self.before, self.after)),
         )
 
@@ -272,19 +242,3 @@ def _write(folder: Path, target: Target, old: bytes, data: bytes) -> None:
         replace_file(target.path, old, data)
     else:
         create_file(folder, target.rel, data)
-
-
-def _change(target: Target, before: str, after: str, start: int, end: int, written: bool) -> Change:
-    inserted = after[start:end]
-    first = start + len(inserted) - len(inserted.lstrip("\r\n"))
-    last = start + len(inserted.rstrip("\r\n"))
-    return Change(
-        path=target.path,
-        before=before,
-        after=after,
-        first_line=after.count("\n", 0, first) + 1,
-        last_line=after.count("\n", 0, max(first, last - 1)) + 1,
-        inserted=inserted.strip("\r\n").replace("\r\n", "\n"),
-        created=not target.exists,
-        written=written,
-    )

@@ -13,7 +13,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from agidebate.authoring._add import Change, require_valid
+from agidebate.authoring._add import require_valid
+from agidebate.authoring._change import Change
 from agidebate.authoring._fields import check_id, clean_optional
 from agidebate.authoring._lock import debate_lock
 from agidebate.authoring._paths import Target, locate, relative_in, writable_debate_dir

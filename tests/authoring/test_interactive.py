@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from agidebate.cli import add as add_command
+from agidebate.cli import _ask
 from agidebate.loader import load_debate
 from tests.authoring.conftest import snapshot
 from tests.conftest import DATA, REPO, invoke
@@ -113,7 +113,7 @@ def test_a_session_on_a_real_terminal_matches_the_docs(tmp_path: Path) -> None:
 def test_prompts_ask_again_until_an_answer_is_usable(
     debate: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(add_command, "interactive", lambda: True)
+    monkeypatch.setattr(_ask, "interactive", lambda: True)
     replies = ["nope", "few-cyclists", "maybe", "pro", "  ", "Riding there is unsafe.",
                "A title", "Bad Id", "few-cyclists", "", "", "ftp//x", "", "1.5", "0.4"]  # fmt: skip
     result = invoke(["add", "--dir", str(debate)], input="\n".join(replies) + "\n")
@@ -133,7 +133,7 @@ def test_prompts_ask_again_until_an_answer_is_usable(
 
 
 def test_options_given_are_not_asked_for(debate: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(add_command, "interactive", lambda: True)
+    monkeypatch.setattr(_ask, "interactive", lambda: True)
     args = ["add", "--dir", str(debate), "--to", "thesis", "--con", "--by", "Me", "--weight", "0.3"]
     result = invoke(args, input="Too expensive.\n\n\n\n")
     assert result.exit_code == 0, result.stdout
@@ -145,7 +145,7 @@ def test_options_given_are_not_asked_for(debate: Path, monkeypatch: pytest.Monke
 def test_input_that_ends_early_is_a_usage_error(
     debate: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(add_command, "interactive", lambda: True)
+    monkeypatch.setattr(_ask, "interactive", lambda: True)
     before = snapshot(debate)
     result = invoke(["add", "--dir", str(debate)], input="few-cyclists\ncon\n")
     assert result.exit_code == 2
@@ -154,7 +154,7 @@ def test_input_that_ends_early_is_a_usage_error(
 
 
 def test_a_broken_debate_is_reported_before_any_question(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(add_command, "interactive", lambda: True)
+    monkeypatch.setattr(_ask, "interactive", lambda: True)
     result = invoke(["add", "--dir", str(DATA / "docs" / "my-debate")], input="")
     assert result.exit_code == 1
     assert "Id of the claim" not in result.stdout

@@ -87,6 +87,8 @@ def test_dry_run_and_json(debate: Path) -> None:
         ("Costs", "TOPIC 'Costs' is not a valid id"),
         ("../costs", "TOPIC '../costs' is not a valid id"),
         ("a/b", "TOPIC 'a/b' is not a valid id"),
+        ("/abs", "TOPIC '/abs' is not a valid id"),
+        ("nul\x00", "TOPIC 'nul\\x00' is not a valid id"),
     ],
 )
 def test_refusals_change_nothing(debate: Path, topic: str, message: str) -> None:
