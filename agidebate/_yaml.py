@@ -176,9 +176,13 @@ def _failed_to_parse(result: ReadResult) -> bool:
 
 def _events(text: str, loader_cls: type[Any]) -> Iterator[yaml.Event]:
     loader = loader_cls(text)
+    get_event = loader.get_event
     try:
-        while loader.check_event():
-            yield loader.get_event()
+        while True:
+            event = get_event()
+            if event is None or type(event) is yaml.StreamEndEvent:
+                return
+            yield event
     finally:
         loader.dispose()
 
@@ -212,11 +216,26 @@ class _Builder:
         self.root: YNode | None = None
         self.documents = 0
         self.expanded = 0
+        self.check_surrogates = True
 
     def run(self, text: str, loader_cls: type[Any]) -> ReadResult:
+        # Surrogates can only come from backslash escapes in double-quoted scalars.
+        self.check_surrogates = "\\" in text
+        scalar_event = yaml.ScalarEvent
         try:
             for event in _events(text, loader_cls):
-                self._on(event)
+                if (
+                    type(event) is scalar_event
+                    and event.tag is None
+                    and event.anchor is None
+                    and not self.check_surrogates
+                ):
+                    # The common case, kept short: an untagged, unanchored scalar.
+                    mark: Any = event.start_mark
+                    plain = not event.style and bool(event.implicit[0])
+                    self._add(YScalar(event.value, plain, mark.line + 1, mark.column + 1), event)
+                else:
+                    self._on(event)
         except _Stop:
             pass
         except yaml.MarkedYAMLError as err:
@@ -259,7 +278,7 @@ class _Builder:
     def _on(self, event: yaml.Event) -> None:
         if isinstance(event, yaml.ScalarEvent):
             self._check_tag(event)
-            if _SURROGATE.search(event.value):
+            if self.check_surrogates and _SURROGATE.search(event.value):
                 self._fatal(
                     "surrogate",
                     "text contains a lone surrogate escape (\\ud800-\\udfff), "
@@ -355,7 +374,8 @@ class _Builder:
         self._add(node, event)
 
     def _add(self, node: YNode, event: Any) -> None:
-        self.expanded += node.size
+        size = node.size
+        self.expanded += size
         if self.expanded > MAX_EXPANDED_NODES:
             self._fatal(
                 "yaml-alias",
@@ -363,13 +383,15 @@ class _Builder:
                 event.start_mark,
                 "use fewer or smaller aliases",
             )
-        if not self.stack:
+        stack = self.stack
+        if not stack:
             self.root = node
             return
-        frame = self.stack[-1]
-        frame.node.size += node.size
-        if isinstance(frame.node, YSeq):
-            frame.node.items.append(node)
+        frame = stack[-1]
+        parent = frame.node
+        parent.size += size
+        if type(parent) is YSeq:
+            parent.items.append(node)
         elif frame.key is None and not frame.bad_key:
             self._take_key(frame, node, event)
         else:

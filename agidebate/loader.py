@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from agidebate import _yaml
+from agidebate import _yaml, cache
 from agidebate._fileparse import ParsedFile, parse_file
 from agidebate._link import link
 from agidebate.errors import DebateError, Location, Problem, Severity, UsageError
@@ -143,7 +143,15 @@ def _parse_path(folder: Path, path: Path, rel: str) -> ParsedFile:
     except OSError as err:
         problem = Problem("unreadable", f"cannot read file: {err.strerror or err}", Location(shown))
         return ParsedFile(path=shown, problems=[problem])
-    return parse_text(data, shown, stem, is_debate_file)
+    if not cache.enabled():
+        return parse_text(data, shown, stem, is_debate_file)
+    absolute, key = str(path.absolute()), cache.digest(data)
+    cached = cache.get(absolute, key, shown)
+    if cached is not None and cached.is_debate_file == is_debate_file:
+        return cached
+    parsed = parse_text(data, shown, stem, is_debate_file)
+    cache.put(absolute, key, parsed)
+    return parsed
 
 
 def parse_text(data: bytes, shown: str, stem: str, is_debate_file: bool) -> ParsedFile:

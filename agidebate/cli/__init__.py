@@ -47,8 +47,17 @@ def _root(
             "--version", callback=_version, is_eager=True, help="Show the version and exit."
         ),
     ] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Do not read or write the parse cache (also: AGIDEBATE_NO_CACHE=1).",
+        ),
+    ] = False,
 ) -> None:
     """Map a pro/con debate as a graph of claims and rebuttals."""
+    if no_cache:
+        os.environ["AGIDEBATE_NO_CACHE"] = "1"
 
 
 app.command("check")(_check.check)
