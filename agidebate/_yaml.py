@@ -50,6 +50,8 @@ class YScalar:
     line: int
     column: int
     size: int = 1
+    end: int = -1  # index in the source just after the scalar
+    anchor: str | None = None
 
 
 @dataclass(slots=True)
@@ -78,6 +80,7 @@ class ReadResult:
 
     root: YNode | None
     problems: list[Problem] = field(default_factory=list)
+    source: str = ""
 
 
 def _c_loader() -> type[Any] | None:
@@ -232,8 +235,11 @@ class _Builder:
                 ):
                     # The common case, kept short: an untagged, unanchored scalar.
                     mark: Any = event.start_mark
+                    end: Any = event.end_mark
                     plain = not event.style and bool(event.implicit[0])
-                    self._add(YScalar(event.value, plain, mark.line + 1, mark.column + 1), event)
+                    node = YScalar(event.value, plain, mark.line + 1, mark.column + 1)
+                    node.end = end.index
+                    self._add(node, event)
                 else:
                     self._on(event)
         except _Stop:
@@ -249,8 +255,8 @@ class _Builder:
                 Problem("yaml-syntax", "YAML nests too deeply to parse", Location(self.path))
             )
         if any(p.is_error for p in self.problems) and self.root is None:
-            return ReadResult(None, self.problems)
-        return ReadResult(self.root, self.problems)
+            return ReadResult(None, self.problems, text)
+        return ReadResult(self.root, self.problems, text)
 
     # -- problems -------------------------------------------------------------
 
@@ -294,6 +300,8 @@ class _Builder:
                 not event.style and event.tag is None and bool(event.implicit[0]),
                 line,
                 column,
+                end=event.end_mark.index if event.end_mark is not None else -1,
+                anchor=event.anchor,
             )
             self._anchor(event, node)
             self._add(node, event)

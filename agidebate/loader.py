@@ -162,7 +162,7 @@ def parse_text(data: bytes, shown: str, stem: str, is_debate_file: bool) -> Pars
     result = _yaml.read(text, shown)
     if result.root is None and any(p.is_error for p in result.problems):
         return ParsedFile(path=shown, problems=result.problems)
-    parsed = parse_file(result.root, shown, stem, is_debate_file)
+    parsed = parse_file(result.root, shown, stem, is_debate_file, result.source)
     parsed.problems[:0] = result.problems
     return parsed
 
