@@ -15,6 +15,7 @@ import typer
 from agidebate import __version__
 from agidebate.cli import check as _check
 from agidebate.cli import export as _export
+from agidebate.cli import import_ as _import
 from agidebate.cli import schema as _schema
 
 app = typer.Typer(
@@ -62,6 +63,7 @@ def _root(
 
 app.command("check")(_check.check)
 app.command("export")(_export.export)
+app.command("import")(_import.import_)
 app.command("schema")(_schema.schema)
 
 
