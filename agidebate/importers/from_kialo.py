@@ -47,8 +47,9 @@ _LABEL_LINE = re.compile(r"( *)(\d+(?:\.\d+)*)\. (Thesis|Pro|Con|Question):[ \t]
 _LINK = re.compile(r"->[ \t]*See[ \t]+(\d+(?:\.\d+)*)\.?[ \t]*\Z")
 _OTHER_DISCUSSION = re.compile(r"->[ \t]*See[ \t]+(discussion[ \t]+#\d+.*)\Z", re.S)
 _FOOTNOTE = re.compile(r"\[(\d+)\] ?(.*)\Z")
-_MARKER = re.compile(r"\[(\d+)\]")
-_TRAILING_MARKERS = re.compile(r"(?:[ \t]*\[\d+\])+[ \t]*\Z")
+_MARKER = re.compile(r"(?<!\\)\[(\d+)\]")
+_ESCAPED_MARKER = re.compile(r"\\(\[\d+\])")
+_TRAILING_MARKERS = re.compile(r"(?:[ \t]*(?<!\\)\[\d+\])+[ \t]*\Z")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _MD_LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\(((?:\\.|[^)\\\s])+)\)")
 _LABELS = {"Pro": Relation.SUPPORT, "Con": Relation.ATTACK}
@@ -225,7 +226,8 @@ def _attach_sources(records: dict[str, Record], lines: list[str], name: str) -> 
                 notes.append(f"{name}: claim {record.number}. cites [{number}], not listed")
             else:
                 record.sources.append(source)
-        record.text = _TRAILING_MARKERS.sub("", record.text) or record.text
+        text = _TRAILING_MARKERS.sub("", record.text) or record.text
+        record.text = _ESCAPED_MARKER.sub(r"\1", text)  # our own escape of a literal [1]
     return notes
 
 
