@@ -93,8 +93,10 @@ def _tag(tag: str) -> str:
     return "#(" + tag.replace("(", "").replace(")", "") + ")"
 
 
-def _data(claim: Claim, options: ExportOptions) -> str:
+def _data(debate: Debate, claim: Claim, options: ExportOptions) -> str:
     fields: list[tuple[str, str]] = [("id", _string(claim.id))]
+    if claim.id == debate.thesis:
+        fields.append(("thesis", "true"))
     if claim.by:
         fields.append(("by", _string(claim.by)))
     if claim.weight_set:
@@ -105,16 +107,17 @@ def _data(claim: Claim, options: ExportOptions) -> str:
     return "{" + ", ".join(f'"{key}": {value}' for key, value in fields) + "}"
 
 
-def _definition(claim: Claim, name: str, options: ExportOptions) -> str:
+def _definition(debate: Debate, claim: Claim, name: str, options: ExportOptions) -> str:
     parts = [f"[{name}]:", escape(text(claim, options.lang))]
     parts += [_tag(t) for t in claim.tags if t.strip()]
-    parts.append(_data(claim, options))
+    parts.append(_data(debate, claim, options))
     return " ".join(parts)
 
 
 def _line(debate: Debate, entry: Entry, titles: dict[str, str], options: ExportOptions) -> str:
     claim = debate.claim(entry.claim)
-    body = _definition(claim, titles[claim.id], options) if entry.first else f"[{titles[claim.id]}]"
+    name = titles[claim.id]
+    body = _definition(debate, claim, name, options) if entry.first else f"[{name}]"
     if entry.edge is None:
         return body
     symbol = "+" if entry.edge.relation is Relation.SUPPORT else "-"
