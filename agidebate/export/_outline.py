@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from agidebate.export import ExportOptions
 from agidebate.model import Claim, Debate, Edge, Relation
+from agidebate.render.safe import inert
 
 MAX_DEPTH = 10
 
@@ -35,8 +36,9 @@ def title(claim: Claim, lang: str | None) -> str | None:
 
 
 def one_line(value: str) -> str:
-    """Whitespace (line breaks, tabs) collapsed to single spaces."""
-    return " ".join(value.split())
+    """Whitespace (line breaks, tabs) collapsed to single spaces; control characters shown
+    as visible escapes (`\\x07`), as `render.safe.inert` does for the terminal."""
+    return " ".join(inert(value, newlines=False).split())
 
 
 def score(options: ExportOptions, claim_id: str) -> float | None:

@@ -24,8 +24,9 @@ import re
 from dataclasses import dataclass
 
 from agidebate.export import ExportOptions
-from agidebate.export._outline import text
+from agidebate.export._outline import one_line, text
 from agidebate.model import Debate, Relation, Source
+from agidebate.render.safe import inert
 
 CRLF = "\r\n"
 _LITERAL_MARKER = re.compile(r"(\[\d+\])")
@@ -43,7 +44,8 @@ class _Writer:
 
     def claim_lines(self, claim_id: str) -> list[str]:
         claim = self.debate.claim(claim_id)
-        lines = [" ".join(line.split()) for line in text(claim, self.options.lang).splitlines()]
+        body = inert(text(claim, self.options.lang))
+        lines = [line.strip() for line in body.splitlines()]
         lines = [line for line in lines if line] or [claim.id]
         lines = [_LITERAL_MARKER.sub(r"\\\1", line) for line in lines]
         if lines[0].startswith("->"):
@@ -80,9 +82,9 @@ class _Writer:
         lines = ["Sources:"]
         for index, source in enumerate(self.sources, 1):
             target = source.url or source.label
-            lines.append(f"[{index}] {' '.join(target.split())}")
+            lines.append(f"[{index}] {one_line(target)}")
             if source.note:
-                lines.append('"' + " ".join(source.note.split()) + '"')
+                lines.append('"' + one_line(source.note) + '"')
         return lines
 
 
@@ -94,10 +96,10 @@ def export(debate: Debate, options: ExportOptions) -> str:
         writer.tree(debate.thesis, "1", "Thesis")
     else:
         name = debate.title or "Debate"
-        writer.block("1", "Question", [" ".join(name.split())])
+        writer.block("1", "Question", [one_line(name)])
         for index, root in enumerate(debate.roots, 1):
             writer.tree(root, f"1.{index}", "Thesis")
-    head = ["Discussion Name:", " ".join(name.split())]
+    head = ["Discussion Name:", one_line(name)]
     parts = [CRLF.join(head), *writer.blocks]
     if writer.sources:
         parts.append(CRLF.join(writer.footnotes()))

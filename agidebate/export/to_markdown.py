@@ -35,6 +35,8 @@ from agidebate.model import Claim, Debate, Source
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]#|~$])")
 _BLOCK_START = re.compile(r"^([-+=>]|\d+(?=[.)]))")
+# Renderers cap nesting (markdown-it: 20 levels, two per list); deeper claims start a new list.
+MAX_DEPTH = 6
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _LINKABLE = re.compile(r"(?i)(https?|ftp|mailto):")
 
@@ -160,7 +162,7 @@ def export(debate: Debate, options: ExportOptions) -> str:
         "*Pro* and *Con* say whether a claim supports or attacks the claim it sits under.",
         "",
     ]
-    for section in outline(debate):
+    for section in outline(debate, MAX_DEPTH):
         topic = debate.topics.get(section.topic) if section.topic else None
         groups = []
         for group in section.groups:

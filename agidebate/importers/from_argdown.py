@@ -272,11 +272,10 @@ def _clean(text: str) -> tuple[str, list[str], dict[str, Any], list[Source]]:
     text = _DATA.sub(" ", text)
     tags = [a or b for a, b in _TAG.findall(text)]
     text = _TAG.sub(" ", text)
-    sources = [
-        Source(url=url, title=_ESCAPE.sub(r"\1", label))
-        if URL_SCHEME_RE.match(url)
-        else Source(title=url)
+    sources = [  # links to places in the document (#anchor) are no sources
+        Source(url=url.strip(), title=_ESCAPE.sub(r"\1", label).strip() or None)
         for label, url in _LINK.findall(text)
+        if URL_SCHEME_RE.match(url.strip())
     ]
     text = _LINK.sub(r"\1", text)
     text = _MENTION.sub(lambda m: m.group(1) or m.group(2), text)
