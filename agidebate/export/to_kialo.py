@@ -103,4 +103,4 @@ def export(debate: Debate, options: ExportOptions) -> str:
     parts = [CRLF.join(head), *writer.blocks]
     if writer.sources:
         parts.append(CRLF.join(writer.footnotes()))
-    return (CRLF * 2).join(parts)
+    return (CRLF * 2).join(parts) + CRLF

@@ -358,8 +358,8 @@ def _add_claim(builder: DebateBuilder, record: Record, claim_id: str) -> None:
     topic = None
     if record.number != "1":
         topic = ".".join(record.number.split(".")[:2])
-        top = builder.claims.get(topic)
-        builder.add_topic(topic, _short(top.text) if top is not None else None)
+        top = text if topic == record.number else getattr(builder.claims.get(topic), "text", None)
+        builder.add_topic(topic, _short(top) if top else None)
     sources = tuple(dict.fromkeys(record.sources))
     builder.add_claim(claim_id, text, sources=sources, tags=tags, topic=topic)
 
