@@ -9,7 +9,9 @@ import pytest
 from agidebate.export import export
 from agidebate.importers import import_file
 from agidebate.loader import load_debate
+from agidebate.export._outline import one_line
 from agidebate.model import Debate, Relation
+from agidebate.render.safe import inert
 from tests.conftest import BUNDLED, DATA
 from tests.export.conftest import HOSTILE
 from tests.importers.conftest import FIXTURES, sources_table
@@ -29,8 +31,9 @@ def graph_by_text(debate: Debate) -> tuple[set[str], set[tuple[str, str, Relatio
 
 
 def _lines(text: str) -> str:
-    """Kialo cannot hold an empty line inside a claim: compare without them."""
-    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+    """Kialo cannot hold an empty line inside a claim, and control characters are shown
+    as escapes: compare that way."""
+    return "\n".join(line.strip() for line in inert(text).splitlines() if line.strip())
 
 
 def through(fmt: str, debate: Debate, tmp_path: Path) -> Debate:
@@ -45,9 +48,10 @@ def test_argdown_export_then_import_gives_the_same_graph(folder: Path, tmp_path:
     debate = load_debate(folder)
     back = through("argdown", debate, tmp_path)
     assert back.thesis == debate.thesis and back.title == debate.title
-    fields = {c.id: (" ".join(c.text.split()), c.tags, c.by, c.weight) for c in debate}
-    if folder != HOSTILE:  # the hostile texts hold control characters, shown as escapes
-        assert {c.id: (c.text, c.tags, c.by, c.weight) for c in back} == fields
+    # Argdown's #(tag) cannot hold parentheses; everything else comes back as it was.
+    tags = {c.id: tuple(t.replace("(", "").replace(")", "") for t in c.tags) for c in debate}
+    fields = {c.id: (one_line(c.text), tags[c.id], c.by, c.weight) for c in debate}
+    assert {c.id: (c.text, c.tags, c.by, c.weight) for c in back} == fields
     assert set(back.claims) == set(debate.claims)
     assert {(e.source, e.target, e.relation) for e in back.edges} == {
         (e.source, e.target, e.relation) for e in debate.edges
@@ -58,12 +62,9 @@ def test_argdown_export_then_import_gives_the_same_graph(folder: Path, tmp_path:
 def test_kialo_export_then_import_gives_the_same_graph(folder: Path, tmp_path: Path) -> None:
     debate = load_debate(folder)
     back = through("kialo", debate, tmp_path)
-    if folder != HOSTILE:
-        assert graph_by_text(back) == graph_by_text(debate)
-        urls = {cid: [s.url for s in c.sources] for cid, c in debate.claims.items()}
-        by_text = {c.text: [s.url for s in c.sources] for c in back}
-        assert {debate.claims[cid].text: u for cid, u in urls.items()} == by_text
-    assert len(back.claims) == len(debate.claims) and len(back.edges) == len(debate.edges)
+    assert graph_by_text(back) == graph_by_text(debate)
+    urls = {_lines(c.text): [s.url or s.label for s in c.sources] for c in debate}
+    assert {_lines(c.text): [s.url or s.title for s in c.sources] for c in back} == urls
 
 
 @pytest.mark.parametrize("name", ["legacy.txt", "current.txt", "multi.txt", "current-multi.txt"])
