@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from agidebate.export import export
+from agidebate.export._outline import one_line
 from agidebate.importers import import_file
 from agidebate.loader import load_debate
-from agidebate.export._outline import one_line
 from agidebate.model import Debate, Relation
 from agidebate.render.safe import inert
 from tests.conftest import BUNDLED, DATA
