@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from agidebate.export import ExportOptions
-from agidebate.model import Claim, Debate, Edge, Relation
+from agidebate.model import Claim, Debate, Edge, Relation, Topic
 from agidebate.render.safe import inert
 
 MAX_DEPTH = 10
@@ -54,6 +54,18 @@ def score_text(value: float | None) -> str | None:
 
 def relation_word(relation: Relation) -> str:
     return "Pro" if relation is Relation.SUPPORT else "Con"
+
+
+def clusters(debate: Debate) -> list[tuple[int, Topic | None, list[str]]]:
+    """(index, topic, claim ids) per topic, for drawings; the thesis stands outside all topics."""
+    by_topic: dict[str | None, list[str]] = {}
+    for claim in debate:
+        home = None if claim.id == debate.thesis else claim.topic
+        by_topic.setdefault(home, []).append(claim.id)
+    return [
+        (index, debate.topics.get(topic_id) if topic_id else None, claim_ids)
+        for index, (topic_id, claim_ids) in enumerate(by_topic.items())
+    ]
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,8 +7,10 @@ relation gets its own scheme node between the two claims, an RA-node
 ("Default Inference", schemeID 72) for support and a CA-node ("Default
 Conflict", schemeID 71) for attack, with edges `fromID` claim -> scheme node
 and scheme node -> target claim (Chesñevar et al. 2006, "Towards an Argument
-Interchange Format"; Reed et al., AIFdb). Node and edge ids are strings of
-digits, as AIFdb writes them; `formEdgeID` is null. There are no locutions
+Interchange Format", Knowledge Engineering Review 21(4); the field lists of
+AIFdb's web services, arg.dundee.ac.uk/?page_id=749: nodes `nodeID`, `text`,
+`type`; edges `edgeID`, `fromID`, `toID`, `formEdgeID`). Node and edge ids are
+strings of digits, as AIFdb writes them; `formEdgeID` is null. There are no locutions
 (the debate is not a dialogue), no timestamps (exports stay reproducible) and
 no scores (AIF has no place for them).
 """

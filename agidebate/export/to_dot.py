@@ -21,7 +21,7 @@ import textwrap
 
 from agidebate.errors import OperationError
 from agidebate.export import ExportOptions
-from agidebate.export._outline import label, one_line, score, score_text, text
+from agidebate.export._outline import clusters, label, one_line, score, score_text, text
 from agidebate.model import Debate, Relation
 from agidebate.render.safe import inert
 
@@ -75,12 +75,7 @@ def export(debate: Debate, options: ExportOptions) -> str:
         '  node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=11];',
         '  edge [fontname="Helvetica"];',
     ]
-    by_topic: dict[str | None, list[str]] = {}
-    for claim in debate:
-        home = None if claim.id == debate.thesis else claim.topic
-        by_topic.setdefault(home, []).append(claim.id)
-    for index, (topic_id, claim_ids) in enumerate(by_topic.items()):
-        topic = debate.topics.get(topic_id) if topic_id else None
+    for index, topic, claim_ids in clusters(debate):
         pad = "  "
         if topic is not None:
             lines.append(f"  subgraph cluster_{index} {{")

@@ -8,7 +8,9 @@ for every attribute (graphml.graphdrawing.org, "GraphML Primer": keys with
 attribute as the node label. For yEd, each node and edge also carries yWorks'
 `nodegraphics` / `edgegraphics` data (a ShapeNode with fill colour and
 NodeLabel, a PolyLineEdge with colour and arrow; yWorks, "yFiles GraphML
-extensions"), which networkx's `read_graphml` also understands.
+extensions", docs.yworks.com/yfiles/doc/developers-guide/graphml.html, and the
+files yEd itself writes: `<key for="node" yfiles.type="nodegraphics"/>`),
+which networkx's `read_graphml` also understands.
 
 A missing value is left out rather than written as an empty string. XML 1.0
 cannot hold most control characters even as references, so those are shown

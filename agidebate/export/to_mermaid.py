@@ -7,7 +7,8 @@ as `end` break the parser; the claim id is kept in a comment above its node.
 
 Labels are quoted strings in which Mermaid reads `#name;` and `#123;` as
 entity codes (mermaid.js.org, "Flowcharts syntax", "Entity codes to escape
-characters") and renders the rest as HTML, so `"`, `#`, `&`, `<`, `>`, `;`,
+characters"; introduced in mermaid 0.5.2 for mermaid-js/mermaid issue #193,
+whose example is `A["A double quote:#quot;"]`) and renders the rest as HTML, so `"`, `#`, `&`, `<`, `>`, `;`,
 `` ` ``, `|`, `[`, `]`, `{`, `}` and `%` are written as `#code;` entities.
 """
 
@@ -17,7 +18,7 @@ import re
 import textwrap
 
 from agidebate.export import ExportOptions
-from agidebate.export._outline import label, one_line, score, score_text
+from agidebate.export._outline import clusters, label, one_line, score, score_text
 from agidebate.model import Debate, Relation
 
 WRAP = 40
@@ -58,12 +59,7 @@ def export(debate: Debate, options: ExportOptions) -> str:
     lines = ["flowchart BT"]
     if debate.title:
         lines.insert(0, f"%% {_comment(debate.title)}")
-    by_topic: dict[str | None, list[str]] = {}
-    for claim in debate:
-        home = None if claim.id == debate.thesis else claim.topic
-        by_topic.setdefault(home, []).append(claim.id)
-    for index, (topic_id, claim_ids) in enumerate(by_topic.items()):
-        topic = debate.topics.get(topic_id) if topic_id else None
+    for index, topic, claim_ids in clusters(debate):
         pad = "  "
         if topic is not None:
             lines.append(f'  subgraph t{index}["{escape(one_line(topic.title or topic.id))}"]')

@@ -12,15 +12,18 @@ christianvoigt/argdown packages/argdown-core/src/lexer.ts):
   title are one claim (Argdown's equivalence class);
 - relations in indented trees: `+` and `<+` (the line supports its parent),
   `-` and `<-` (attacks it), `+>` and `->` (the parent supports / attacks the
-  line), undercuts `_>` / `<_` read as attacks;
+  line); undercuts `_>` / `<_` are read as attacks and contradictions `><` as
+  attacks both ways, as Argdown itself does when it relates arguments
+  (`transformToArgumentRelationType` in argdown-core's deriveImplicitRelations:
+  contrary and contradictory become attack);
 - tags `#tag` / `#(tag text)`, links `[text](url)` (kept as text, the URL
   becomes a source), escapes `\\x`, comments (`//`, `/* */`, `<!-- -->`), and
   data blocks `{...}`, of which `id`, `by`, `weight` and `thesis: true` are
   used (they are what `agidebate export --format argdown` writes).
 
 What is skipped, each with a note: premise-conclusion structures (`(1) ...`
-lines and inference bars, with relations hanging off them), contradictions
-`><`, `@include`, and markdown lists (not valid Argdown).
+lines and inference bars, with relations hanging off them), `@include`, and
+markdown lists (not valid Argdown).
 """
 
 from __future__ import annotations
@@ -55,6 +58,7 @@ _COMMENT_OR_SKIP = re.compile(
 )
 _COMMENT_LINE = "\x00"
 _UNDERCUTS = "undercuts (_> or <_) as attacks"
+_CONTRADICTIONS = "contradictions (><) as attacks both ways"
 _INCOMING = {"+": Relation.SUPPORT, "<+": Relation.SUPPORT, "-": Relation.ATTACK}
 _INCOMING |= {"<-": Relation.ATTACK, "<_": Relation.ATTACK, "_": Relation.ATTACK}
 _OUTGOING = {"+>": Relation.SUPPORT, "->": Relation.ATTACK, "_>": Relation.ATTACK}
@@ -100,7 +104,7 @@ def read(text: str, name: str) -> ImportResult:
     _build(state)
     for what, lines in state.skipped.items():
         where = ", ".join(str(n) for n in lines[:8]) + (" ..." if len(lines) > 8 else "")
-        verb = "read" if what == _UNDERCUTS else "skipped"
+        verb = "read" if what in (_UNDERCUTS, _CONTRADICTIONS) else "skipped"
         builder.notes.append(f"{name}: {verb} {len(lines)} {what} (line {where})")
     return ImportResult(builder.build(), tuple(builder.notes))
 
@@ -221,13 +225,13 @@ def _tree_line(
     while len(stack) > 1 and stack[-1][0] >= indent:
         stack.pop()
     symbol, content = match.groups()
-    if symbol == "><":
-        state.skip("contradictions (><)", number)
-        stack.append((indent, _node(content, number, state)))
-        return
     parent = stack[-1][1]
     child = _node(content, number, state)
-    if symbol in _OUTGOING:
+    if symbol == "><":  # Argdown itself treats a contradiction as an attack (see above)
+        state.relations.append((parent.key, child.key, Relation.ATTACK, number))
+        state.relations.append((child.key, parent.key, Relation.ATTACK, number))
+        state.skip(_CONTRADICTIONS, number)
+    elif symbol in _OUTGOING:
         state.relations.append((parent.key, child.key, _OUTGOING[symbol], number))
     else:
         state.relations.append((child.key, parent.key, _INCOMING[symbol], number))

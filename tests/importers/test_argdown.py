@@ -37,10 +37,12 @@ def test_statements_arguments_relations_tags_and_data() -> None:
         ("parking", "lane", A),
         ("parking", "latent", S),
         ("parking", "few-cyclists", A),
+        ("lane", "parking", A),  # from the contradiction; parking -> lane was there already
     }
     notes = " ".join(result.notes)
     assert "skipped 1 premise-conclusion structures (line 25)" in notes
-    assert "skipped 1 contradictions (><) (line 31)" in notes
+    assert "read 1 contradictions (><) as attacks both ways (line 31)" in notes
+    assert "'parking' already attacks 'lane'; skipped" in notes
     assert "read 1 undercuts (_> or <_) as attacks (line 19)" in notes
 
 
