@@ -8,8 +8,9 @@ as `end` break the parser; the claim id is kept in a comment above its node.
 Labels are quoted strings in which Mermaid reads `#name;` and `#123;` as
 entity codes (mermaid.js.org, "Flowcharts syntax", "Entity codes to escape
 characters"; introduced in mermaid 0.5.2 for mermaid-js/mermaid issue #193,
-whose example is `A["A double quote:#quot;"]`) and renders the rest as HTML, so `"`, `#`, `&`, `<`, `>`, `;`,
-`` ` ``, `|`, `[`, `]`, `{`, `}` and `%` are written as `#code;` entities.
+whose example is `A["A double quote:#quot;"]`) and renders the rest as HTML,
+so `"`, `#`, `&`, `<`, `>`, `;`, `` ` ``, `|`, `[`, `]`, `{`, `}`, `%` and `\\` are
+written as `#code;` entities.
 """
 
 from __future__ import annotations
