@@ -63,5 +63,13 @@ def to_data(debate: Debate, options: ExportOptions) -> dict[str, Any]:
 
 
 def export(debate: Debate, options: ExportOptions) -> str:
-    """The debate as AIFdb JSON."""
-    return json.dumps(to_data(debate, options), ensure_ascii=False, indent=2) + "\n"
+    """The debate as AIFdb JSON, one node or edge per line (AIFdb's own files are compact)."""
+    data = to_data(debate, options)
+    lines = ["{"]
+    for key in ("nodes", "edges"):
+        items = [json.dumps(item, ensure_ascii=False) for item in data[key]]
+        lines.append(f'  "{key}": [')
+        lines += [f"    {item}," for item in items[:-1]] + [f"    {item}" for item in items[-1:]]
+        lines.append("  ],")
+    lines += ['  "locutions": []', "}"]
+    return "\n".join(lines) + "\n"
