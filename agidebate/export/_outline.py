@@ -12,6 +12,7 @@ Everything here is iterative and linear in claims plus relations.
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass, field
 
 from agidebate.export import ExportOptions
@@ -50,6 +51,14 @@ def score(options: ExportOptions, claim_id: str) -> float | None:
 def score_text(value: float | None) -> str | None:
     """A score as printed in every export: two decimals."""
     return None if value is None else f"{value:.2f}"
+
+
+def label_lines(debate: Debate, claim_id: str, options: ExportOptions, width: int) -> list[str]:
+    """A drawing's box label: the claim's label wrapped to `width`, then its score if any."""
+    claim = debate.claim(claim_id)
+    lines = textwrap.wrap(one_line(label(claim, options.lang)), width) or [claim.id]
+    value = score_text(score(options, claim_id))
+    return [*lines, f"score {value}"] if value is not None else lines
 
 
 def relation_word(relation: Relation) -> str:

@@ -17,11 +17,10 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import textwrap
 
 from agidebate.errors import OperationError
 from agidebate.export import ExportOptions
-from agidebate.export._outline import clusters, label, one_line, score, score_text, text
+from agidebate.export._outline import clusters, label_lines, one_line, text
 from agidebate.model import Debate, Relation
 from agidebate.render.safe import inert
 
@@ -50,10 +49,7 @@ def _label(lines: list[str]) -> str:
 
 def _node(debate: Debate, claim_id: str, options: ExportOptions) -> str:
     claim = debate.claim(claim_id)
-    lines = textwrap.wrap(one_line(label(claim, options.lang)), WRAP) or [claim.id]
-    value = score_text(score(options, claim_id))
-    if value is not None:
-        lines.append(f"score {value}")
+    lines = label_lines(debate, claim_id, options, WRAP)
     side = debate.side_label(claim_id)
     attributes = [
         f'label="{_label(lines)}"',

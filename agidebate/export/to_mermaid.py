@@ -16,10 +16,9 @@ written as `#code;` entities.
 from __future__ import annotations
 
 import re
-import textwrap
 
 from agidebate.export import ExportOptions
-from agidebate.export._outline import clusters, label, one_line, score, score_text
+from agidebate.export._outline import clusters, label_lines, one_line
 from agidebate.model import Debate, Relation
 
 WRAP = 40
@@ -46,11 +45,7 @@ def _comment(value: str) -> str:
 
 
 def _label(debate: Debate, claim_id: str, options: ExportOptions) -> str:
-    claim = debate.claim(claim_id)
-    lines = textwrap.wrap(one_line(label(claim, options.lang)), WRAP) or [claim.id]
-    value = score_text(score(options, claim_id))
-    if value is not None:
-        lines.append(f"score {value}")
+    lines = label_lines(debate, claim_id, options, WRAP)
     return "<br/>".join(escape(line) for line in lines)
 
 
