@@ -166,7 +166,7 @@ def export(debate: Debate, options: ExportOptions) -> str:
         topic = debate.topics.get(section.topic) if section.topic else None
         groups = []
         for group in section.groups:
-            if group.entries[0].claim == debate.thesis:  # section None comes first
+            if group.entries[0].claim == debate.thesis:  # the thesis: a section of its own
                 lines += _thesis(debate, group, options, sources)
             else:
                 groups.append(group)
