@@ -55,7 +55,12 @@ class Format:
 
 FORMATS: dict[str, Format] = {
     f.name: f
-    for f in (Format("json", "agidebate.export.to_json", ".json", "the machine-readable contract"),)
+    for f in (
+        Format("json", "agidebate.export.to_json", ".json", "the machine-readable contract"),
+        Format(
+            "html", "agidebate.export.to_html", ".html", "an interactive map in one offline page"
+        ),
+    )
 }
 
 
