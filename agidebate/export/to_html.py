@@ -1,4 +1,4 @@
-"""HTML: one self-contained page to explore the debate in a browser.
+r"""HTML: one self-contained page to explore the debate in a browser.
 
 The page is a template with its CSS and JavaScript inlined (no network access,
 no CDN). The debate goes in as JSON inside `<script type="application/json">`
@@ -9,7 +9,7 @@ style (by hash) and nothing else: no requests, no other scripts, no forms.
 
 >>> from agidebate.model import Claim, Debate
 >>> page = export(Debate(claims={"t": Claim("t", "</script><b>")}, thesis="t"), ExportOptions())
->>> "</script><b>" in page, "\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e" in page
+>>> "</script><b>" in page, "\\u003c/script\\u003e\\u003cb\\u003e" in page
 (False, True)
 """
 
@@ -62,10 +62,10 @@ def safe_url(url: str | None) -> str | None:
 
 
 def embed_json(data: Any) -> str:
-    """`data` as JSON that cannot end or confuse the `<script>` element it sits in.
+    r"""`data` as JSON that cannot end or confuse the `<script>` element it sits in.
 
-    >>> embed_json({"a": "</script>\\u2028"})
-    '{"a":"\\\\u003c/script\\\\u003e\\\\u2028"}'
+    >>> embed_json({"a": "</script>\u2028"})
+    '{"a":"\\u003c/script\\u003e\\u2028"}'
     """
     text = json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
     return _JSON_UNSAFE.sub(lambda m: _JSON_ESCAPES[m.group()], text)
@@ -97,8 +97,7 @@ def placement(debate: Debate) -> Placement:
     claim of each remaining cycle. Linear in claims plus relations.
     """
     parent = {cid: e for cid in debate.claims if (e := debate.parent_edge(cid)) is not None}
-    placed = set(parent) | set(debate.roots)
-    placed.update(cid for cid in debate.claims if debate.is_reachable(cid))
+    placed = {cid for cid in debate.claims if debate.is_reachable(cid)}
     orphans: list[str] = []
     loose = [cid for cid in debate.claims if cid not in placed]
     for candidates in ([c for c in loose if not debate.targets(c)], loose):
@@ -142,7 +141,7 @@ def figure_value(value: int | float | str) -> str:
     ('1e35', '100,000', '2024', '~2026')
     """
     if isinstance(value, str):
-        return str(value)
+        return value
     if isinstance(value, int):
         return f"{value:,}" if abs(value) >= 10_000 else str(value)
     return f"{value:g}".replace("e+", "e")

@@ -267,7 +267,6 @@
 
   function indent(box, level) {
     box.style.setProperty("--level", String(Math.min(level, MAX_INDENT)));
-    if (level > MAX_INDENT) box.classList.add("deep");
   }
 
   function refreshNode(node) {
