@@ -301,5 +301,5 @@ def test_public_api_imports_in_any_order() -> None:
     from agidebate import ExportOptions, export_debate, load_debate, score
 
     debate = load_debate(DATA / "valid" / "bike-lane")
-    assert export_debate(debate, "json", ExportOptions()).startswith("{")
+    assert str(export_debate(debate, "json", ExportOptions())).startswith("{")
     assert 0 <= score(debate).scores["thesis"] <= 1
