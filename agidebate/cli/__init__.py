@@ -16,6 +16,7 @@ from agidebate import __version__
 from agidebate.cli import add as _add
 from agidebate.cli import check as _check
 from agidebate.cli import export as _export
+from agidebate.cli import import_ as _import
 from agidebate.cli import new as _new
 from agidebate.cli import schema as _schema
 
@@ -49,12 +50,22 @@ def _root(
             "--version", callback=_version, is_eager=True, help="Show the version and exit."
         ),
     ] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Do not read or write the parse cache (also: AGIDEBATE_NO_CACHE=1).",
+        ),
+    ] = False,
 ) -> None:
     """Map a pro/con debate as a graph of claims and rebuttals."""
+    if no_cache:
+        os.environ["AGIDEBATE_NO_CACHE"] = "1"
 
 
 app.command("check")(_check.check)
 app.command("export")(_export.export)
+app.command("import")(_import.import_)
 app.command("schema")(_schema.schema)
 app.command("add")(_add.add)
 app.command("new")(_new.new)

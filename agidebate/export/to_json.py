@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
 from typing import Any
 
 from agidebate.export import ExportOptions
@@ -61,26 +62,70 @@ def claim_dict(debate: Debate, claim: Claim, options: ExportOptions) -> dict[str
     return data
 
 
-def to_data(debate: Debate, options: ExportOptions) -> dict[str, Any]:
-    """The JSON document as Python data."""
+def _header(debate: Debate, options: ExportOptions) -> dict[str, Any]:
     data: dict[str, Any] = {
         "format": "agidebate",
         "version": SCHEMA_VERSION,
         "title": debate.title,
         "summary": debate.summary,
         "thesis": debate.thesis,
-        "topics": [
-            {"id": t.id, "title": t.title, "summary": t.summary} for t in debate.topics.values()
-        ],
-        "claims": [claim_dict(debate, c, options) for c in debate],
-        "edges": [
-            {"source": e.source, "target": e.target, "type": e.relation.value} for e in debate.edges
-        ],
     }
     if options.scores is not None:
         data["semantics"] = options.semantics
     return data
 
 
+def _records(debate: Debate, options: ExportOptions) -> dict[str, Iterable[dict[str, Any]]]:
+    return {
+        "topics": (
+            {"id": t.id, "title": t.title, "summary": t.summary} for t in debate.topics.values()
+        ),
+        "claims": (claim_dict(debate, c, options) for c in debate),
+        "edges": (
+            {"source": e.source, "target": e.target, "type": e.relation.value} for e in debate.edges
+        ),
+    }
+
+
+def to_data(debate: Debate, options: ExportOptions) -> dict[str, Any]:
+    """The JSON document as Python data."""
+    data = _header(debate, options)
+    data.update((key, list(rows)) for key, rows in _records(debate, options).items())
+    return data
+
+
+def dumps(header: dict[str, Any], records: dict[str, Iterable[dict[str, Any]]]) -> str:
+    """JSON with one top-level key per line and one record per line.
+
+    Readable and diff-friendly, and fast: records go one by one through the C
+    encoder and are never all held as Python data at once.
+
+    >>> print(dumps({"a": 1}, {"items": [{"x": 1}, {"x": 2}], "empty": []}))
+    {
+      "a": 1,
+      "items": [
+        {"x": 1},
+        {"x": 2}
+      ],
+      "empty": []
+    }
+    """
+    lines = ["{"]
+    lines.extend(
+        f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}," for k, v in header.items()
+    )
+    last = len(records) - 1
+    for index, (key, rows) in enumerate(records.items()):
+        comma = "," if index < last else ""
+        body = ",\n".join("    " + json.dumps(row, ensure_ascii=False) for row in rows)
+        lines.append(
+            f"  {json.dumps(key)}: [\n{body}\n  ]{comma}"
+            if body
+            else f"  {json.dumps(key)}: []{comma}"
+        )
+    lines.append("}")
+    return "\n".join(lines)
+
+
 def export(debate: Debate, options: ExportOptions) -> str:
-    return json.dumps(to_data(debate, options), ensure_ascii=False, indent=2) + "\n"
+    return dumps(_header(debate, options), _records(debate, options)) + "\n"

@@ -1,0 +1,190 @@
+"""A parse cache: each file's checked result, stored as plain JSON.
+
+Re-reading a large debate mostly repeats work: parsing YAML and checking each
+file's fields. The cache keeps what `loader.parse_text` made of each file, in
+`$XDG_CACHE_HOME/agidebate` (default `~/.cache/agidebate`), one JSON file per
+argument file.
+
+It is never trusted over the files:
+
+- an entry is used only when the file's bytes hash to the digest stored with it
+  (BLAKE2b), and when it was written by this exact agidebate (version, Python,
+  PyYAML, and the size and mtime of the parsing modules themselves);
+- an entry that cannot be read, is not valid JSON or does not have the expected
+  shape is ignored and rebuilt;
+- it holds data only (JSON, never pickle), and writing it is best effort: a
+  read-only or full disk never makes a command fail.
+
+Switch it off with `--no-cache` or `AGIDEBATE_NO_CACHE=1`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from agidebate._fileparse import ParsedFile
+from agidebate.errors import Location, Problem, Severity
+from agidebate.model import Claim, Edge, Figure, Relation, Source
+
+ENV_OFF = "AGIDEBATE_NO_CACHE"
+LAYOUT = 1
+_PARSING_MODULES = ("_yaml", "_scalars", "_fileparse", "model", "errors", "schema", "cache")
+
+
+def enabled() -> bool:
+    return os.environ.get(ENV_OFF, "").strip().lower() in ("", "0", "false", "no")
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "agidebate" / f"parse-{LAYOUT}"
+
+
+@functools.cache
+def fingerprint() -> str:
+    """Changes whenever agidebate, Python or PyYAML changes."""
+    import yaml
+
+    from agidebate import __version__
+
+    package = Path(__file__).resolve().parent
+    parts = [__version__, sys.version, yaml.__version__, str(getattr(yaml, "__with_libyaml__", ""))]
+    for name in _PARSING_MODULES:
+        with contextlib.suppress(OSError):
+            stat = (package / f"{name}.py").stat()
+            parts.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
+    return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
+
+
+def _entry_path(absolute: str) -> Path:
+    name = hashlib.blake2b(absolute.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    return cache_dir() / f"{name}.json"
+
+
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
+def get(absolute: str, data_digest: str, shown: str) -> ParsedFile | None:
+    """The cached result for a file with these bytes, or None."""
+    try:
+        raw = _entry_path(absolute).read_bytes()
+        entry = json.loads(raw)
+        if entry["fingerprint"] != fingerprint() or entry["digest"] != data_digest:
+            return None
+        return _decode(entry["file"], shown)
+    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+        return None
+
+
+def put(absolute: str, data_digest: str, parsed: ParsedFile) -> None:
+    """Store a file's result; failures are ignored (the cache is only an optimisation)."""
+    entry = {"fingerprint": fingerprint(), "digest": data_digest, "file": _encode(parsed)}
+    target = _entry_path(absolute)
+    with contextlib.suppress(OSError, ValueError):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(entry, handle, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+
+
+# -- encoding ------------------------------------------------------------------
+
+
+def _loc(location: Location | None) -> list[int] | None:
+    return [location.line, location.column] if location else None
+
+
+def _encode(parsed: ParsedFile) -> dict[str, Any]:
+    return {
+        "debate": parsed.is_debate_file,
+        "title": parsed.title,
+        "summary": parsed.summary,
+        "topic": parsed.topic,
+        "explicit": parsed.topic_explicit,
+        "topic_at": _loc(parsed.topic_location),
+        "thesis": parsed.thesis,
+        "claims": [_encode_claim(c) for c in parsed.claims],
+        "edges": [
+            [e.source, e.target, e.relation is Relation.SUPPORT, *(_loc(e.location) or [1, 1])]
+            for e in parsed.edges
+        ],
+        "owners": parsed.edge_owners,
+        "problems": [
+            [p.code, p.message, p.hint, p.severity.value, _loc(p.location)] for p in parsed.problems
+        ],
+    }
+
+
+def _encode_claim(claim: Claim) -> list[Any]:
+    return [
+        claim.id,
+        claim.text,
+        claim.title,
+        claim.by,
+        claim.weight,
+        claim.weight_set,
+        [[s.title, s.url, s.author, s.year, s.note] for s in claim.sources],
+        [[f.value, f.unit, f.what, f.note] for f in claim.figures],
+        list(claim.tags),
+        claim.i18n,
+        claim.topic,
+        _loc(claim.location),
+    ]
+
+
+def _decode(data: dict[str, Any], shown: str) -> ParsedFile:
+    def at(pair: list[int] | None) -> Location | None:
+        return Location(shown, pair[0], pair[1]) if pair else None
+
+    claims = [
+        Claim(
+            id=c[0],
+            text=c[1],
+            title=c[2],
+            by=c[3],
+            weight=c[4],
+            weight_set=c[5],
+            sources=tuple(Source(*s) for s in c[6]),
+            figures=tuple(Figure(*f) for f in c[7]),
+            tags=tuple(c[8]),
+            i18n=c[9],
+            topic=c[10],
+            location=at(c[11]),
+        )
+        for c in data["claims"]
+    ]
+    support, attack = Relation.SUPPORT, Relation.ATTACK
+    edges = [
+        Edge(e[0], e[1], support if e[2] else attack, Location(shown, e[3], e[4]))
+        for e in data["edges"]
+    ]
+    problems = [Problem(p[0], p[1], at(p[4]), p[2], Severity(p[3])) for p in data["problems"]]
+    return ParsedFile(
+        path=shown,
+        is_debate_file=data["debate"],
+        title=data["title"],
+        summary=data["summary"],
+        topic=data["topic"],
+        topic_explicit=data["explicit"],
+        topic_location=at(data["topic_at"]),
+        thesis=data["thesis"],
+        claims=claims,
+        edges=edges,
+        edge_owners=list(data["owners"]),
+        problems=problems,
+    )

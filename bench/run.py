@@ -1,0 +1,254 @@
+"""Benchmarks: agidebate against the floor (PyYAML's C parser + json) and against Argdown.
+
+    python bench/run.py                 # 10,000 claims, 5 runs per measurement
+    python bench/run.py --large         # also 200,000 claims in 1,200 files
+    python bench/run.py --smoke         # a tiny size, to prove the script works (CI)
+
+Every measurement is a fresh process. Commands that are compared run
+interleaved (A, B, A, B, ...) so that a noisy machine affects both alike, and
+the table quotes medians and the ratio to the reference measured in the same
+run. Peak memory is the child's maximum resident set size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from bench.generate import generate, write  # noqa: E402
+
+PYTHON = sys.executable
+FLOOR = """
+import json, sys, yaml
+from pathlib import Path
+docs = [yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader)
+        for p in sorted(Path(sys.argv[1]).rglob("*.yaml"))]
+sys.stdout.write(json.dumps(docs, default=str))
+"""
+MINIMAL_TYPER = """
+import typer
+app = typer.Typer()
+@app.command()
+def one() -> None:
+    pass
+@app.command()
+def two() -> None:
+    pass
+app()
+"""
+MEASURE = """
+import resource, subprocess, sys, time
+start = time.perf_counter()
+code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode
+elapsed = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(elapsed, peak, code)
+"""
+
+
+@dataclass
+class Sample:
+    seconds: float
+    peak_kb: int
+
+
+def measure(command: Sequence[str], env: dict[str, str]) -> Sample:
+    """Wall time and peak memory of one fresh process."""
+    out = subprocess.run(
+        [PYTHON, "-c", MEASURE, *command], capture_output=True, text=True, env=env, check=True
+    ).stdout.split()
+    if out[2] != "0":
+        raise SystemExit(f"benchmark command failed ({out[2]}): {' '.join(command)}")
+    return Sample(float(out[0]), int(out[1]))
+
+
+@dataclass
+class Row:
+    name: str
+    median: float
+    peak_kb: int
+    reference: str | None = None
+    ratio: float | None = None
+    target: str = ""
+    ok: bool | None = None
+
+
+def interleaved(
+    commands: Mapping[str, Sequence[str]],
+    runs: int,
+    env: dict[str, str],
+    before: Callable[[str], None] | None = None,
+) -> dict[str, list[Sample]]:
+    samples: dict[str, list[Sample]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            if before:
+                before(name)
+            samples[name].append(measure(command, env))
+    return samples
+
+
+def median(samples: list[Sample]) -> float:
+    return statistics.median(s.seconds for s in samples)
+
+
+def peak(samples: list[Sample]) -> int:
+    return max(s.peak_kb for s in samples)
+
+
+def agidebate(*args: str) -> list[str]:
+    return [PYTHON, "-m", "agidebate", *args]
+
+
+def argdown_command() -> list[str] | None:
+    for candidate in (
+        HERE.parent / ".ci" / "argdown" / "node_modules" / ".bin" / "argdown",
+        shutil.which("argdown"),
+    ):
+        if candidate and Path(candidate).exists():
+            return [str(candidate)]
+    return None
+
+
+def debate_folder(work: Path, claims: int, files: int) -> tuple[Path, Path]:
+    folder = work / f"debate-{claims}"
+    argdown = work / f"debate-{claims}.argdown"
+    if not folder.exists():
+        yaml_files, argdown_text = generate(claims - 1, files - 1, 25, seed=1)
+        write(folder, yaml_files)
+        argdown.write_text(argdown_text, encoding="utf-8")
+    return folder, argdown
+
+
+def run_size(work: Path, claims: int, files: int, runs: int, env: dict[str, str]) -> list[Row]:
+    folder, argdown_file = debate_folder(work, claims, files)
+    cache_home = work / "cache"
+    env = {**env, "XDG_CACHE_HOME": str(cache_home)}
+    commands: dict[str, Sequence[str]] = {
+        "floor": [PYTHON, "-c", FLOOR, str(folder)],
+        "cold": agidebate("--no-cache", "export", "--format", "json", "--dir", str(folder)),
+        "warm": agidebate("export", "--format", "json", "--dir", str(folder)),
+    }
+    argdown = argdown_command()
+    if argdown and claims <= 20_000:
+        commands["argdown"] = [*argdown, "json", str(argdown_file), str(work / "argdown-out")]
+    subprocess.run(commands["warm"], env=env, stdout=subprocess.DEVNULL, check=True)
+    samples = interleaved(commands, runs, env)
+    floor = median(samples["floor"])
+    label = f"{claims:,} claims"
+    rows = [
+        Row(f"floor: PyYAML C parser + json ({label})", floor, peak(samples["floor"])),
+        ratio_row(
+            f"export json, cold ({label})",
+            samples["cold"],
+            floor,
+            "floor",
+            1.5 if claims <= 20_000 else 2.0,
+        ),
+        ratio_row(f"export json, warm cache ({label})", samples["warm"], floor, "floor", 0.5),
+    ]
+    cold_peak, floor_peak = peak(samples["cold"]), peak(samples["floor"])
+    limit = "<= 2x floor" if claims <= 20_000 else "< 1 GB"
+    fits = cold_peak <= 2 * floor_peak if claims <= 20_000 else cold_peak < 1024 * 1024
+    rows.append(
+        Row(
+            f"peak memory, cold ({label})",
+            cold_peak / 1024,
+            cold_peak,
+            "floor",
+            cold_peak / floor_peak,
+            limit,
+            fits,
+        )
+    )
+    if "argdown" in samples:
+        theirs = median(samples["argdown"])
+        rows.append(Row(f"argdown json ({label})", theirs, peak(samples["argdown"])))
+        cold = median(samples["cold"])
+        rows.append(
+            Row(
+                f"argdown json / our cold export ({label})",
+                theirs / cold,
+                0,
+                "ours",
+                theirs / cold,
+                ">= 3x",
+                theirs / cold >= 3,
+            )
+        )
+    return rows
+
+
+def ratio_row(
+    name: str, samples: list[Sample], reference: float, ref_name: str, limit: float
+) -> Row:
+    value = median(samples)
+    ratio = value / reference
+    return Row(name, value, peak(samples), ref_name, ratio, f"<= {limit}x", ratio <= limit)
+
+
+def run_startup(runs: int, env: dict[str, str]) -> list[Row]:
+    commands = {
+        "typer": [PYTHON, "-c", MINIMAL_TYPER, "--help"],
+        "help": agidebate("--help"),
+        "version": agidebate("--version"),
+    }
+    samples = interleaved(commands, runs, env)
+    base = median(samples["typer"])
+    return [
+        Row("minimal two-command typer app --help", base, peak(samples["typer"])),
+        ratio_row("agidebate --help", samples["help"], base, "typer", 1.3),
+        ratio_row("agidebate --version", samples["version"], base, "typer", 1.3),
+    ]
+
+
+def print_table(rows: list[Row]) -> None:
+    print(f"{'measurement':58} {'median':>9} {'peak MB':>8} {'ratio':>7} {'target':>12}  ok")
+    for row in rows:
+        ratio = f"{row.ratio:.2f}x" if row.ratio is not None else ""
+        ok = "" if row.ok is None else ("yes" if row.ok else "NO")
+        value = f"{row.median:.3f}s" if "memory" not in row.name and "/" not in row.name else ""
+        print(
+            f"{row.name:58} {value:>9} {row.peak_kb / 1024:>8.0f} {ratio:>7} {row.target:>12}  {ok}"
+        )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--large", action="store_true", help="also 200,000 claims")
+    parser.add_argument("--smoke", action="store_true", help="tiny sizes, one run (for CI)")
+    parser.add_argument("--json", action="store_true", help="print the rows as JSON")
+    parser.add_argument("--work", type=Path, help="keep generated debates here")
+    args = parser.parse_args()
+    env = {k: v for k, v in os.environ.items() if k not in ("AGIDEBATE_NO_CACHE", "AGIDEBATE_DIR")}
+    work = args.work or Path(tempfile.mkdtemp(prefix="agidebate-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    runs = 1 if args.smoke else args.runs
+    sizes = [(200, 5)] if args.smoke else [(10_000, 59)] + ([(200_000, 1200)] if args.large else [])
+    rows = run_startup(runs, env)
+    for claims, files in sizes:
+        rows += run_size(work, claims, files, runs, env)
+    if args.json:
+        print(json.dumps([row.__dict__ for row in rows], indent=2))
+    else:
+        print_table(rows)
+    if not args.work:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

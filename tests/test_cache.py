@@ -1,0 +1,132 @@
+"""The parse cache: same results as without it, never trusted over the files, safe to break."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from agidebate import cache
+from agidebate.export import export
+from agidebate.loader import check_debate, load_debate
+from tests.conftest import BUNDLED, DATA, MakeDebate, invoke
+
+
+@pytest.fixture
+def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "cache-home"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    monkeypatch.delenv("AGIDEBATE_NO_CACHE", raising=False)
+    return home
+
+
+def entries(home: Path) -> list[Path]:
+    return sorted((home / "agidebate").rglob("*.json"))
+
+
+@pytest.mark.parametrize(
+    "folder", [BUNDLED, DATA / "valid" / "bike-lane"], ids=["bundled", "bike-lane"]
+)
+def test_warm_load_equals_cold_load(
+    folder: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AGIDEBATE_NO_CACHE", "1")
+    cold = export(load_debate(folder), "json")
+    assert entries(cache_home) == []
+    monkeypatch.delenv("AGIDEBATE_NO_CACHE")
+    first = export(load_debate(folder), "json")
+    assert len(entries(cache_home)) == len(list(folder.rglob("*.yaml"))) - len(
+        list(folder.glob("perspectives/*.yaml"))
+    )
+    warm = export(load_debate(folder), "json")
+    assert cold == first == warm
+
+
+def test_problems_come_back_from_the_cache_with_the_current_path(
+    make_debate: MakeDebate, cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = make_debate({"t.yaml": "claims:\n  - {id: a, txt: A}\n"})
+    first = [str(p) for p in check_debate(folder).problems]
+    assert entries(cache_home)
+    monkeypatch.chdir(folder.parent)
+    again = [str(p) for p in check_debate(folder.name).problems]
+    assert [p.replace(str(folder.parent) + os.sep, "") for p in first] == again
+
+
+def test_a_changed_file_is_parsed_again(make_debate: MakeDebate, cache_home: Path) -> None:
+    folder = make_debate({"t.yaml": "claims:\n  - {id: a, text: AAAA}\n"})
+    assert load_debate(folder).claims["a"].text == "AAAA"
+    path = folder / "t.yaml"
+    stat = path.stat()
+    path.write_text("claims:\n  - {id: a, text: BBBB}\n", encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same size, same mtime
+    assert load_debate(folder).claims["a"].text == "BBBB"
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"",
+        b"not json",
+        b"[]",
+        b'{"fingerprint": 1}',
+        b'{"fingerprint": "x", "digest": "y", "file": {}}',
+    ],
+    ids=["empty", "garbage", "list", "partial", "stale"],
+)
+def test_a_broken_entry_is_ignored_and_rebuilt(
+    make_debate: MakeDebate, cache_home: Path, damage: bytes
+) -> None:
+    folder = make_debate({"t.yaml": "claims:\n  - {id: a, text: A}\n"})
+    load_debate(folder)
+    (entry,) = entries(cache_home)
+    entry.write_bytes(damage)
+    assert load_debate(folder).claims["a"].text == "A"
+    assert json.loads(entry.read_text(encoding="utf-8"))["file"]["claims"][0][0] == "a"
+
+
+def test_a_forged_entry_with_the_right_digest_but_wrong_shape_is_ignored(
+    make_debate: MakeDebate, cache_home: Path
+) -> None:
+    folder = make_debate({"t.yaml": "claims:\n  - {id: a, text: A}\n"})
+    load_debate(folder)
+    (entry,) = entries(cache_home)
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["file"]["claims"] = [["a"]]
+    entry.write_text(json.dumps(data), encoding="utf-8")
+    assert load_debate(folder).claims["a"].text == "A"
+
+
+def test_switched_off_by_flag_and_environment(make_debate: MakeDebate, cache_home: Path) -> None:
+    folder = make_debate({"t.yaml": "claims:\n  - {id: a, text: A}\n"})
+    assert (
+        invoke(
+            ["--no-cache", "check", "--dir", str(folder)], env={"XDG_CACHE_HOME": str(cache_home)}
+        ).exit_code
+        == 0
+    )
+    assert entries(cache_home) == []
+    env = {"XDG_CACHE_HOME": str(cache_home), "AGIDEBATE_NO_CACHE": "1"}
+    assert invoke(["check", "--dir", str(folder)], env=env).exit_code == 0
+    assert entries(cache_home) == []
+
+
+def test_an_unwritable_cache_never_breaks_a_command(
+    make_debate: MakeDebate, cache_home: Path
+) -> None:
+    cache_home.mkdir()
+    (cache_home / "agidebate").write_text("a file where the folder should be", encoding="utf-8")
+    folder = make_debate({"t.yaml": "claims:\n  - {id: a, text: A}\n"})
+    assert load_debate(folder).claims["a"].text == "A"
+
+
+def test_fingerprint_changes_with_the_parsing_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    before = cache.fingerprint()
+    cache.fingerprint.cache_clear()
+    monkeypatch.setattr("agidebate.__version__", "0.0.0-test")
+    try:
+        assert cache.fingerprint() != before
+    finally:
+        cache.fingerprint.cache_clear()
