@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from agidebate import cache
 from agidebate._fileparse import ParsedFile
 from agidebate._link import link
 from agidebate.authoring._plan import UnsafeEdit
@@ -80,16 +81,26 @@ def check_reading(
     parsed = []
     for path, known in files:
         data = new if known == rel else reading.data.get(known)
-        parsed.append(
-            _parse_path(folder, path, known) if data is None else _parse(folder, known, data)
-        )
+        if data is None:
+            parsed.append(_parse_path(folder, path, known))
+        else:
+            parsed.append(_parse(folder, path, known, data, new=known == rel))
     debate, problems = link(parsed, str(folder))
     return CheckReport(folder, debate, tuple(sorted(problems, key=Problem.sort_key)), len(parsed))
 
 
-def _parse(folder: Path, rel: str, data: bytes) -> ParsedFile:
-    stem = rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    return parse_text(data, _display(folder, rel), stem, rel in DEBATE_FILE_NAMES)
+def _parse(folder: Path, path: Path, rel: str, data: bytes, new: bool) -> ParsedFile:
+    """Parse bytes as the loader would, through its parse cache for bytes already on disk."""
+    shown, stem = _display(folder, rel), rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    is_debate_file = rel in DEBATE_FILE_NAMES
+    key = cache.digest(data) if cache.enabled() and not new else None
+    found = cache.get(str(path.absolute()), key, shown) if key else None
+    if found is not None and found.is_debate_file == is_debate_file:
+        return found
+    parsed = parse_text(data, shown, stem, is_debate_file)
+    if key:
+        cache.put(str(path.absolute()), key, parsed)
+    return parsed
 
 
 def new_warnings(before: CheckReport, after: CheckReport) -> list[Problem]:

@@ -128,7 +128,7 @@ def test_write_failures_leave_the_original(
 
 def test_a_full_disk_while_writing(debate: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     class FullDisk:
-        def __init__(self, fd: int, mode: str) -> None:
+        def __init__(self, fd: int) -> None:
             self.fd = fd
 
         def __enter__(self) -> FullDisk:
@@ -141,8 +141,14 @@ def test_a_full_disk_while_writing(debate: Path, monkeypatch: pytest.MonkeyPatch
             os.write(self.fd, data[: len(data) // 2])
             raise OSError(errno.ENOSPC, "No space left on device")
 
+    real_fdopen = os.fdopen
+
+    def fdopen(fd: int, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        # only the argument file's bytes hit the full disk (the parse cache writes text)
+        return FullDisk(fd) if mode == "wb" else real_fdopen(fd, mode, *args, **kwargs)
+
     before = snapshot(debate)
-    monkeypatch.setattr("os.fdopen", FullDisk)
+    monkeypatch.setattr("os.fdopen", fdopen)
     with pytest.raises(OperationError, match="No space left on device"):
         add_claim(debate, CLAIM)
     monkeypatch.undo()
