@@ -63,9 +63,13 @@ class WeightsFileError(AgidebateError):
 
 
 def closest(word: str, choices: Iterable[str]) -> str | None:
-    """The choice closest to `word`, if any is close enough to suggest."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return close[0] if close else None
+    """The choice closest to `word` (or the only one it starts), if any is close enough."""
+    options = list(choices)
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    if close:
+        return close[0]
+    starting = [c for c in options if c.startswith(word)]
+    return starting[0] if len(starting) == 1 else None
 
 
 def read_weights(path: str | Path, debate: Debate, name: str | None = None) -> WeightProfile:

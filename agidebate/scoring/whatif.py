@@ -65,18 +65,24 @@ class Applied:
         return [p for p in (self.perspective, self.own) if p is not None]
 
     def describe(self) -> list[str]:
-        """One line per change from the debate as written, for readers."""
+        """One sentence per change from the debate as written, for readers."""
         lines = []
-        for profile in self.profiles:
-            title = f" ({profile.title})" if profile.title else ""
-            lines.append(f"weights from {profile.path}{title}: {len(profile.weights)} claims")
-        if self.overrides:
+        if self.perspective is not None:
+            p = self.perspective
+            title = f' "{p.title}"' if p.title else ""
             lines.append(
-                "weights set: " + ", ".join(f"{k}={v:g}" for k, v in self.overrides.items())
+                f"Perspective: {p.name}{title} (weights for {_count(len(p.weights), 'claim')} "
+                f"from {p.path})."
             )
+        if self.own is not None:
+            lines.append(
+                f"Your weights: {_count(len(self.own.weights), 'claim')} from {self.own.path}."
+            )
+        if self.overrides:
+            lines.append("Set: " + ", ".join(f"{k}={v:g}" for k, v in self.overrides.items()) + ".")
         if self.removed:
             lines.append(
-                f"without {_count(len(self.removed), 'claim')}: " + ", ".join(self.removed)
+                f"Left out: {_count(len(self.removed), 'claim')} ({', '.join(self.removed)})."
             )
         return lines
 

@@ -28,6 +28,21 @@ def build(weights: Mapping[str, float], links: Iterable[Link], thesis: str | Non
     return Debate(claims=claims, edges=edges, thesis=thesis)
 
 
+def baumeister_example() -> Debate:
+    """The second example of TweetyProject's RankingSemanticsExample, from Baumeister,
+    Neugebauer, Rothe, "Argumentation Meets Computational Social Choice" (tutorial, 2018):
+    a attacks b attacks c attacks f; d and e attack each other; e attacks c. All weights 1."""
+    links = [
+        ("a", "b", A),
+        ("b", "c", A),
+        ("d", "e", A),
+        ("e", "d", A),
+        ("c", "f", A),
+        ("e", "c", A),
+    ]
+    return build(dict.fromkeys("abcdef", 1.0), links)
+
+
 def ten_claim_cycle() -> Debate:
     """Ten claims in a ring: each supports the next and attacks the one after.
 
@@ -85,6 +100,30 @@ def e_democracy() -> Debate:
     links = [("C1", "A2", A), ("C2", "P2", A), ("C3", "P2", A), ("C4", "P2", A),
              ("P1", "A1", S), ("P2", "A1", S), ("P3", "A2", S)]  # fmt: skip
     return build(weights, links)
+
+
+def numeric_gradient(
+    strength: Callable[[float, list[float], list[float]], float],
+    w: float,
+    sup: list[float],
+    att: list[float],
+    eps: float = 1e-6,
+) -> tuple[float, list[float], list[float]]:
+    """Central differences of `strength` by the weight, each supporter and each attacker."""
+
+    def nudged(values: list[float], i: int, by: float) -> list[float]:
+        return [v + by if j == i else v for j, v in enumerate(values)]
+
+    by_weight = (strength(w + eps, sup, att) - strength(w - eps, sup, att)) / (2 * eps)
+    by_sup = [
+        (strength(w, nudged(sup, i, eps), att) - strength(w, nudged(sup, i, -eps), att)) / (2 * eps)
+        for i in range(len(sup))
+    ]
+    by_att = [
+        (strength(w, sup, nudged(att, i, eps)) - strength(w, sup, nudged(att, i, -eps))) / (2 * eps)
+        for i in range(len(att))
+    ]
+    return by_weight, by_sup, by_att
 
 
 # -- influence functions, transcribed independently ------------------------------

@@ -9,7 +9,7 @@ import pytest
 
 from agidebate.model import Debate
 from agidebate.scoring import score
-from agidebate.scoring.euler import gradient, strength
+from agidebate.scoring.euler import strength
 from tests.scoring.graphs import (
     A,
     S,
@@ -54,19 +54,6 @@ def test_matches_an_independent_rk4_integration(example: Callable[[], Debate]) -
     assert result.converged
     for claim_id, value in expected.items():
         assert result.scores[claim_id] == pytest.approx(value, abs=1e-8), claim_id
-
-
-def test_gradient_matches_finite_differences() -> None:
-    eps = 1e-6
-    for weight, sup, att in [(0.5, [0.3], [0.9]), (0.1, [0.8], []), (0.9, [], [0.7, 0.2])]:
-        grad = gradient(weight, sup, att)
-        numeric = (strength(weight + eps, sup, att) - strength(weight - eps, sup, att)) / (2 * eps)
-        assert grad.weight == pytest.approx(numeric, abs=1e-6)
-        if att:
-            up = [att[0] + eps, *att[1:]]
-            down = [att[0] - eps, *att[1:]]
-            numeric = (strength(weight, sup, up) - strength(weight, sup, down)) / (2 * eps)
-            assert grad.attackers[0] == pytest.approx(numeric, abs=1e-6)
 
 
 def test_supports_count() -> None:

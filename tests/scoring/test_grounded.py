@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from agidebate.model import Claim, Debate
 from agidebate.scoring import score
-from tests.scoring.graphs import A, S, build
+from tests.scoring.graphs import A, S, baumeister_example, build
 
 
 def labels(debate: Debate) -> dict[str, str]:
@@ -32,15 +32,7 @@ def test_nixon_diamond_and_odd_cycle_are_undecided() -> None:
 
 
 def test_baumeister_example() -> None:
-    links = [
-        ("a", "b", A),
-        ("b", "c", A),
-        ("d", "e", A),
-        ("e", "d", A),
-        ("c", "f", A),
-        ("e", "c", A),
-    ]
-    found = labels(build(dict.fromkeys("abcdef", 1.0), links))
+    found = labels(baumeister_example())
     assert found == {"a": "in", "b": "out", "c": "undec", "d": "undec", "e": "undec", "f": "undec"}
 
 

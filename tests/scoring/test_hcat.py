@@ -9,7 +9,7 @@ import pytest
 
 from agidebate.model import Debate
 from agidebate.scoring import score
-from tests.scoring.graphs import A, S, build
+from tests.scoring.graphs import A, S, baumeister_example, build
 
 
 def bisect(f: Callable[[float], float], low: float, high: float) -> float:
@@ -69,18 +69,8 @@ def test_bonzon_example_1_cyclic() -> None:
 
 
 def test_baumeister_example_golden_ratio() -> None:
-    # The second example of TweetyProject's RankingSemanticsExample, from Baumeister,
-    # Neugebauer, Rothe, "Argumentation Meets Computational Social Choice" (tutorial, 2018):
     # d and e attack each other, so d = e = 1/(1 + d): the golden ratio conjugate.
-    links = [
-        ("a", "b", A),
-        ("b", "c", A),
-        ("d", "e", A),
-        ("e", "d", A),
-        ("c", "f", A),
-        ("e", "c", A),
-    ]
-    debate = build(dict.fromkeys("abcdef", 1.0), links)
+    debate = baumeister_example()
     scores = score(debate, "hcat").scores
     golden = (math.sqrt(5) - 1) / 2
     assert scores["d"] == pytest.approx(golden, abs=1e-9)

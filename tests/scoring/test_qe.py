@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from agidebate.scoring import score
-from agidebate.scoring.qe import gradient, h, strength
+from agidebate.scoring.qe import h, strength
 from tests.scoring.graphs import (
     A,
     S,
@@ -93,21 +93,6 @@ def test_attacks_and_supports_act_symmetrically() -> None:
             down = weight - strength(weight, [], [x])
             up = strength(1 - weight, [x], []) - (1 - weight)
             assert down == pytest.approx(up)
-
-
-def test_gradient_matches_finite_differences() -> None:
-    for weight, sup, att in [(0.5, [0.3], [0.9]), (0.2, [0.8, 0.4], [0.1]), (0.7, [], [])]:
-        grad = gradient(weight, sup, att)
-        eps = 1e-6
-        assert grad.weight == pytest.approx(
-            (strength(weight + eps, sup, att) - strength(weight - eps, sup, att)) / (2 * eps),
-            abs=1e-6,
-        )
-        if sup:
-            bumped = [sup[0] + eps, *sup[1:]]
-            lowered = [sup[0] - eps, *sup[1:]]
-            expected = (strength(weight, bumped, att) - strength(weight, lowered, att)) / (2 * eps)
-            assert grad.supporters[0] == pytest.approx(expected, abs=1e-6)
 
 
 def test_h_is_the_published_impact_function() -> None:

@@ -81,7 +81,7 @@ def test_scenario_order_perspective_then_file_then_set(debate: Debate, tmp_path:
     assert applied.weights["parking-loss"] == 0.4  # the file overrides the perspective
     assert applied.weights["survey-doubt"] == 0.1  # --set has the last word
     assert applied.perspective is not None and applied.perspective.title == "A shopkeeper"
-    assert applied.describe()[-1] == "weights set: survey-doubt=0.1"
+    assert applied.describe()[-1] == "Set: survey-doubt=0.1."
 
 
 def test_perspectives_are_listed_and_checked(debate: Debate) -> None:
