@@ -14,8 +14,11 @@ import typer
 
 from agidebate import __version__
 from agidebate.cli import check as _check
+from agidebate.cli import cruxes as _cruxes
+from agidebate.cli import explain as _explain
 from agidebate.cli import export as _export
 from agidebate.cli import schema as _schema
+from agidebate.cli import score as _score
 
 app = typer.Typer(
     name="agidebate",
@@ -63,6 +66,9 @@ def _root(
 app.command("check")(_check.check)
 app.command("export")(_export.export)
 app.command("schema")(_schema.schema)
+app.command("score")(_score.score)
+app.command("explain")(_explain.explain)
+app.command("cruxes")(_cruxes.cruxes)
 
 
 def main() -> None:
