@@ -44,6 +44,7 @@ def cruxes(
 
       agidebate cruxes --perspective skeptic --semantics dfquad
     """
+    from agidebate.cli._page import Page
     from agidebate.cli._scoreview import render_crux_report
     from agidebate.loader import load_debate
     from agidebate.scoring.cruxes import crux_report, cruxes_json
@@ -54,4 +55,6 @@ def cruxes(
     if as_json:
         json_dump(cruxes_json(report))
     else:
-        render_crux_report(console(), report)
+        page = Page(console())
+        render_crux_report(page, report)
+        page.flush()

@@ -51,6 +51,7 @@ def explain(
 
       agidebate explain dw-01 --depth 2 --perspective skeptic
     """
+    from agidebate.cli._page import Page
     from agidebate.cli._scoreview import render_explanations
     from agidebate.cli._select import require_claim
     from agidebate.loader import load_debate
@@ -63,4 +64,6 @@ def explain(
     if as_json:
         json_dump(explanations_json(report))
     else:
-        render_explanations(console(), report)
+        page = Page(console())
+        render_explanations(page, report)
+        page.flush()

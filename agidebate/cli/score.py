@@ -61,27 +61,30 @@ def score(
 
       agidebate score --compare believer skeptic
     """
+    from agidebate.cli._page import Page
     from agidebate.cli._scoreview import render_comparison, render_report
     from agidebate.loader import load_debate
     from agidebate.scoring.report import compare_reports, comparison_json, report_json, score_report
 
+    if compare is not None and perspective is not None:
+        raise fail(
+            "use either --perspective or --compare, not both",
+            "--compare A B names both perspectives",
+            2,
+        )
     debate = load_debate(directory)
     scenario = build_scenario(debate, perspective, weights, sets, without)
+    page = Page(console())
     if compare is not None:
-        if perspective is not None:
-            raise fail(
-                "use either --perspective or --compare, not both",
-                "--compare A B names both perspectives",
-                2,
-            )
         comparison = compare_reports(debate, semantics, compare[0], compare[1], scenario)
         if as_json:
             json_dump(comparison_json(comparison))
-        else:
-            render_comparison(console(), comparison, top)
-        return
-    report = score_report(debate, semantics, scenario, robustness=not as_json)
-    if as_json:
-        json_dump(report_json(report))
+            return
+        render_comparison(page, comparison, top)
     else:
-        render_report(console(), report, None if show_all else top)
+        report = score_report(debate, semantics, scenario, robustness=not as_json)
+        if as_json:
+            json_dump(report_json(report))
+            return
+        render_report(page, report, None if show_all else top)
+    page.flush()

@@ -39,6 +39,16 @@ class Network:
             targets[source].append(target)
         return cls(ids, index, supporters, attackers, targets)
 
+    def without_edge(self, source: int, target: int) -> Network:
+        """The same network minus one relation; shares every list it does not change."""
+        supporters = list(self.supporters)
+        attackers = list(self.attackers)
+        targets = list(self.targets)
+        supporters[target] = [j for j in supporters[target] if j != source]
+        attackers[target] = [j for j in attackers[target] if j != source]
+        targets[source] = [j for j in targets[source] if j != target]
+        return Network(self.ids, self.index, supporters, attackers, targets)
+
     def __len__(self) -> int:
         return len(self.ids)
 

@@ -111,17 +111,14 @@ def integrate(spec: Spec, net: Network, base: Sequence[float]) -> tuple[list[flo
 
 
 def _step_size(spec: Spec, net: Network, members: Sequence[int]) -> float:
+    """1 / (1 + gain x the most inputs any claim takes from inside its own cycle)."""
     if spec.fixpoint:
         return 1.0
     inside = set(members)
-    fan_in = max(
-        sum(
-            1
-            for j in net.inputs(node)
-            if j in inside and (spec.uses_supports or j in net.attackers[node])
-        )
-        for node in members
-    )
+    fan_in = 0
+    for node in members:
+        used = net.inputs(node) if spec.uses_supports else net.attackers[node]
+        fan_in = max(fan_in, sum(1 for j in used if j in inside))
     return 1.0 / (1.0 + spec.gain * fan_in)
 
 

@@ -6,7 +6,8 @@ linear in claims plus relations; for the claims with the steepest derivatives
 (three times as many as asked for, at least 20 more) the exact swing is
 computed -- the thesis's score with the claim's weight at 0 and at 1 -- by
 re-solving only what lies downstream of the claim. Cruxes are ranked by the
-size of the swing. The thesis itself is not listed. Under the grounded
+size of the swing. Neither the thesis itself nor claims that do not move it
+at all are listed. Under the grounded
 semantics weights play no part, so there are no cruxes to rank.
 """
 

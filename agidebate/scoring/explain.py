@@ -4,9 +4,11 @@ A relation's contribution is how much the claim's score would change without
 it: score with it minus score without it (positive: it raises the claim).
 For a claim outside any cycle this is exact and cheap: only the claim's own
 formula is re-evaluated, because nothing it influences feeds back into it.
-Inside a cycle, and under the grounded semantics, the whole debate is scored
-again without that relation. Relations the semantics ignores (supports under
-`hcat` and `grounded`) contribute nothing and are marked as ignored.
+The same holds for grounded labels (in when every remaining attacker is
+out, out when one is in). Inside a cycle, the cycle is solved again without
+that relation (under grounded, the whole debate is labelled again).
+Relations the semantics ignores (supports under `hcat` and `grounded`)
+contribute nothing and are marked as ignored.
 
 `explain(..., depth=N)` explains the claim, then the claims acting on it, and
 so on N levels down (0: down to the leaves). A claim reached twice is
@@ -23,6 +25,7 @@ from agidebate.errors import UsageError
 from agidebate.model import Debate, Edge, Relation
 from agidebate.scoring import ScoreResult, SemanticsInfo, score, semantics_info
 from agidebate.scoring._network import Network
+from agidebate.scoring._solver import solve_components
 from agidebate.scoring.whatif import Applied, Scenario, apply
 
 
@@ -122,23 +125,37 @@ class _Explainer:
 
     def without(self, claim_id: str, edge: Edge) -> float:
         """The claim's score if `edge` were not there."""
-        spec = self.info.spec
-        if spec is None or claim_id in self.cyclic:
-            edges = tuple(e for e in self.debate.edges if e is not edge)
-            smaller = dataclasses.replace(self.debate, edges=edges)
-            return score(smaller, self.info.name, weights=self.weights).scores[claim_id]
+        if claim_id in self.cyclic:
+            return self.without_in_cycle(claim_id, edge)
         scores = self.result.scores
+        others = [e for e in self.debate.children(claim_id) if e is not edge]
+        attackers = [scores[e.source] for e in others if e.relation is Relation.ATTACK]
+        spec = self.info.spec
+        if spec is None:  # grounded: in if every attacker is out, out if one is in
+            return 0.0 if 1.0 in attackers else 1.0 if all(a == 0.0 for a in attackers) else 0.5
         supporters = [
             scores[e.source]
-            for e in self.debate.children(claim_id)
-            if e is not edge and e.relation is Relation.SUPPORT and spec.uses_supports
-        ]
-        attackers = [
-            scores[e.source]
-            for e in self.debate.children(claim_id)
-            if e is not edge and e.relation is Relation.ATTACK
+            for e in others
+            if e.relation is Relation.SUPPORT and spec.uses_supports
         ]
         return spec.strength(self.result.base[claim_id], supporters, attackers)
+
+    def without_in_cycle(self, claim_id: str, edge: Edge) -> float:
+        """Solve the claim's cycle again without `edge`; what lies upstream cannot change."""
+        spec = self.info.spec
+        if spec is None:
+            edges = tuple(e for e in self.debate.edges if e is not edge)
+            smaller = dataclasses.replace(self.debate, edges=edges)
+            return score(smaller, self.info.name).scores[claim_id]
+        net = self.net
+        node = net.index[claim_id]
+        members = set(net.components[net.component_of[node]])
+        changed = net.without_edge(net.index[edge.source], node)
+        base = [self.result.base[cid] for cid in net.ids]
+        strengths = [self.result.scores[cid] for cid in net.ids]
+        groups = [n for n, group in enumerate(changed.components) if members.intersection(group)]
+        solve_components(spec, changed, base, strengths, groups)
+        return strengths[node]
 
 
 @dataclass(frozen=True)

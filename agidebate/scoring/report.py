@@ -127,8 +127,8 @@ def compare_reports(
 ) -> Comparison:
     """Score under perspectives `first` and `second` (`base`: the debate's own weights)."""
     scenario = scenario or Scenario()
-    a = score_report(debate, semantics, scenario.with_perspective(first))
-    b = score_report(debate, semantics, scenario.with_perspective(second))
+    a = score_report(debate, semantics, scenario.with_perspective(first), robustness=False)
+    b = score_report(debate, semantics, scenario.with_perspective(second), robustness=False)
     shared = [cid for cid in a.result.scores if cid in b.result.scores]
     differences = [
         Difference(

@@ -20,6 +20,7 @@ debate once per claim.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -131,8 +132,8 @@ def _settle_adjoint(
         for source, partial in _inputs_with_partials(net, local, node)
         if source in inside
     ]
-    fan_in = max((sum(1 for _, n, _ in edges if n == node) for node in members), default=0)
-    step = 1.0 / (1.0 + fan_in)
+    fan_in = Counter(node for _, node, _ in edges)
+    step = 1.0 / (1.0 + max(fan_in.values(), default=0))
     for _ in range(MAX_STEPS):
         incoming = dict(fixed)
         for source, node, partial in edges:
@@ -167,5 +168,6 @@ def cruxes(
                 claim_id, evaluation.base[node], evaluation.strengths[node], slopes[node], low, high
             )
         )
+    found = [c for c in found if abs(c.swing) > TOLERANCE]  # below it, numerical noise
     found.sort(key=lambda c: (-abs(c.swing), -abs(c.slope), c.id))
     return found[:top], evaluation

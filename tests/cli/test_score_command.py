@@ -163,3 +163,24 @@ def test_all_lists_every_claim() -> None:
     assert "Claims by strength\n" in out
     assert out.count("\n   0.") + out.count("\n   1.") >= 13
     assert "(5 of 13" in score("--top", "5")
+
+
+def test_help_does_not_load_the_scoring_engine() -> None:
+    code = (
+        "import sys\n"
+        "from agidebate.cli import app\n"
+        "try:\n"
+        "    app(['score', '--help'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = [m for m in sys.modules if m.split('.')[0] in ('yaml', 'networkx')"
+        " or m.startswith('agidebate.scoring')]\n"
+        "print('HEAVY', heavy)\n"
+    )
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert "HEAVY []" in result.stdout, result.stdout + result.stderr

@@ -9,6 +9,7 @@
 - A converged cycle is a fixed point of the semantics' own update.
 - Grounded labels match Dung's definition: the least fixed point of the characteristic
   function, computed here directly from the definition.
+- An explanation's share is exactly the score with the relation minus the score without it.
 - The slopes from the backward pass match finite differences; the swing's partial re-solve
   matches scoring the whole debate again.
 """
@@ -21,6 +22,7 @@ from hypothesis import strategies as st
 from agidebate.model import Debate, Relation
 from agidebate.scoring import SEMANTICS, _solver, score, semantics_info
 from agidebate.scoring._network import Network
+from agidebate.scoring.explain import explain
 from agidebate.scoring.sensitivity import Evaluation
 from tests.scoring.graphs import A, S, build
 
@@ -171,3 +173,22 @@ def test_a_partial_re_solve_matches_scoring_again(
         return
     for target in debate.claims:
         assert abs(evaluation.with_weight(claim, weight, target) - again.scores[target]) <= 1e-9
+
+
+@FAST
+@given(graphs(acyclic=False), st.sampled_from(list(SEMANTICS)), st.data())
+def test_shares_are_the_change_without_each_relation(
+    debate: Debate, name: str, data: st.DataObject
+) -> None:
+    claim = data.draw(st.sampled_from(sorted(debate.claims)))
+    (entry,), result = explain(debate, claim, semantics_info(name))
+    if not result.converged:
+        return
+    for influence in entry.influences:
+        edges = tuple(e for e in debate.edges if (e.source, e.target) != (influence.source, claim))
+        smaller = Debate(claims=debate.claims, edges=edges, thesis=debate.thesis)
+        again = score(smaller, name)
+        if again.converged:
+            assert (
+                abs(influence.contribution - (result.scores[claim] - again.scores[claim])) <= 1e-8
+            )
