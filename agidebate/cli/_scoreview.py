@@ -123,19 +123,23 @@ def robustness_text(debate: Debate, sure: Robustness) -> str:
     crux = sure.strongest
     if crux is None:
         return "How sure: firm. No single claim's weight moves it (by more than 1e-9)."
+    about = "" if crux.exact else "about "
     if sure.firm:
         return (
             f"How sure: firm. Of the {plural(sure.checked, 'claim')} it depends on most, none can "
             f'carry it across 0.5 alone: the most decisive, {crux.id} "{label(debate, crux.id)}", '
-            f"moves it between {crux.low:.2f} and {crux.high:.2f} as its weight goes from 0 to 1."
+            f"moves it between {about}{crux.low:.2f} and {crux.high:.2f} as its weight goes "
+            "from 0 to 1."
         )
     flip = sure.flips[0]
     end, other = sure.tipping_end(flip)
+    about = "" if flip.exact else "about "
     more = len(sure.flips) - 1
     also = f" ({plural(more, 'other claim')} could too)" if more else ""
     return (
         f'How sure: fragile. A single claim can tip it: with {flip.id} "{label(debate, flip.id)}" '
-        f"at weight {end} the thesis would score {other:.2f}{also}. See `agidebate cruxes`."
+        f"at weight {end} the thesis would score {about}{other:.2f}{also}. "
+        "See `agidebate cruxes`."
     )
 
 
@@ -274,13 +278,14 @@ def render_crux_report(page: Page, report: CruxReport) -> None:
     if not report.cruxes:
         page.para("No single claim's weight moves the thesis (by more than 1e-9).")
         return
+    about = "≈" if page.glyphs else "~"
     rows = [
         [
             str(rank),
             c.id,
             f"{c.weight:.2f}",
-            f"{c.low:.2f} {arrow} {c.high:.2f}",
-            change(c.swing),
+            ("" if c.exact else about) + f"{c.low:.2f} {arrow} {c.high:.2f}",
+            ("" if c.exact else about) + change(c.swing),
             debate.side_label(c.id) or "-",
             label(debate, c.id),
         ]
@@ -288,6 +293,13 @@ def render_crux_report(page: Page, report: CruxReport) -> None:
     ]
     headers = ["#", "id", "weight", f"thesis at 0 {arrow} 1", "swing", "side", "claim"]
     page.table(headers, rows, {0, 2, 4})
+    if not all(c.exact for c in report.cruxes):
+        page.add()
+        page.para(
+            f"{about} estimated from the slope: solving the large cycles downstream of these "
+            "claims again would take too long.",
+            style=DIM,
+        )
 
 
 # -- agidebate explain -----------------------------------------------------------

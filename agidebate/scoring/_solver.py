@@ -47,12 +47,14 @@ class Outcome:
     steps: int = 1
     residual: float = 0.0
     cycles: int = 0
+    work: int = 0  # claim updates spent inside cycles
 
-    def merge(self, converged: bool, steps: int, residual: float) -> None:
+    def merge(self, converged: bool, steps: int, residual: float, size: int) -> None:
         self.converged = self.converged and converged
         self.steps = max(self.steps, steps)
         self.residual = max(self.residual, residual)
         self.cycles += 1
+        self.work += steps * size
 
 
 def local_strength(spec: Spec, net: Network, node: int, weight: float, s: Sequence[float]) -> float:
@@ -68,7 +70,11 @@ def solve_components(
     strengths: list[float],
     components: Sequence[int],
 ) -> Outcome:
-    """Solve the given groups (in order) in place in `strengths`, inputs from other groups fixed."""
+    """Solve the given groups (in order) in place in `strengths`, inputs from other groups fixed.
+
+    Cycles always start from the base weights: a cycle can have several fixed points, and
+    which one it reaches must not depend on what was computed before.
+    """
     outcome = Outcome()
     for number in components:
         members = net.components[number]
@@ -79,7 +85,7 @@ def solve_components(
         for node in members:
             strengths[node] = base[node]
         converged, steps, residual = _settle(spec, net, base, strengths, members)
-        outcome.merge(converged, steps, residual)
+        outcome.merge(converged, steps, residual, len(members))
     return outcome
 
 
@@ -129,17 +135,23 @@ def _settle(
     size = len(members) + sum(len(net.inputs(node)) for node in members)
     limit = min(MAX_STEPS, max(PROGRESS_BLOCK, MAX_WORK // max(size, 1)))
     step = _step_size(spec, net, members)
+    strength = spec.strength
+    plan = [
+        (node, base[node], net.supporters[node] if spec.uses_supports else [], net.attackers[node])
+        for node in members
+    ]
+    s = strengths
     block_start = float("inf")
     residual = float("inf")
     for count in range(1, limit + 1):
-        targets = [local_strength(spec, net, node, base[node], strengths) for node in members]
-        residual = max(abs(t - strengths[node]) for t, node in zip(targets, members, strict=True))
+        targets = [strength(w, [s[j] for j in sup], [s[j] for j in att]) for _, w, sup, att in plan]
+        residual = max(abs(t - s[node]) for t, node in zip(targets, members, strict=True))
         if residual <= TOLERANCE:
             for t, node in zip(targets, members, strict=True):
-                strengths[node] = t
+                s[node] = t
             return True, count, residual
         for t, node in zip(targets, members, strict=True):
-            strengths[node] += step * (t - strengths[node])
+            s[node] += step * (t - s[node])
         if count % PROGRESS_BLOCK == 0:
             if residual >= block_start and not spec.fixpoint:
                 step /= 2.0

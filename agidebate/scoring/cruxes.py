@@ -5,7 +5,10 @@ derivative of the thesis's score with respect to every claim's weight, in time
 linear in claims plus relations; for the claims with the steepest derivatives
 (three times as many as asked for, at least 20 more) the exact swing is
 computed -- the thesis's score with the claim's weight at 0 and at 1 -- by
-re-solving only what lies downstream of the claim. Cruxes are ranked by the
+re-solving only what lies downstream of the claim. When cycles make those
+re-solves costly, a work budget
+caps them and the remaining swings are estimated from the slope, and marked
+so (`exact: false`). Cruxes are ranked by the
 size of the swing. Neither the thesis itself nor claims that do not move it
 at all are listed. Under the grounded
 semantics weights play no part, so there are no cruxes to rank.
@@ -79,6 +82,7 @@ def cruxes_json(report: CruxReport) -> dict[str, object]:
                 "thesis_at_1": rounded(c.high),
                 "swing": rounded(c.swing),
                 "slope": rounded(c.slope),
+                "exact": c.exact,
             }
             for c in report.cruxes
         ],

@@ -22,6 +22,7 @@ from agidebate.scoring.verdict import TopicBalance, Verdict, topic_balances, ver
 from agidebate.scoring.whatif import Applied, Scenario, apply
 
 ROBUSTNESS_CLAIMS = 5
+ROBUSTNESS_BUDGET = 500_000  # claim updates in cycles; beyond it swings are estimated
 JSON_DIGITS = 6
 
 
@@ -90,7 +91,9 @@ def _base(applied: Applied) -> dict[str, float]:
 def robustness_of(info: SemanticsInfo, applied: Applied, thesis: str) -> Robustness:
     """Check whether any of the most decisive claims can flip the thesis across 0.5 alone."""
     assert info.spec is not None
-    found, evaluation = cruxes(info.spec, applied.debate, _base(applied), thesis, ROBUSTNESS_CLAIMS)
+    found, evaluation = cruxes(
+        info.spec, applied.debate, _base(applied), thesis, ROBUSTNESS_CLAIMS, ROBUSTNESS_BUDGET
+    )
     now = evaluation.strength(thesis)
     leans_for = now > 0.5
     flips = [c for c in found if (c.low > 0.5) != leans_for or (c.high > 0.5) != leans_for]

@@ -11,7 +11,9 @@ Two measures, both under a gradual semantics:
   iteration as the strengths.
 - the swing: the thesis's strength with the claim's weight at 0 and at 1,
   computed exactly by re-solving only what lies downstream of the claim (its
-  path to the thesis, for a tree).
+  path to the thesis, for a tree). Cycles downstream are solved again only
+  until `SWING_BUDGET` claim updates inside cycles have been spent; after
+  that a swing is estimated from the slope.
 
 `cruxes()` ranks by the swing, computed for the claims with the steepest
 slopes (a few times as many as asked for), so it never re-scores the whole
@@ -29,6 +31,9 @@ from agidebate.scoring._network import Network
 from agidebate.scoring._solver import MAX_STEPS, TOLERANCE, solve_components
 from agidebate.scoring._spec import Gradient, Spec
 
+# Claim updates inside cycles that exact swings may cost (a few seconds in the worst case).
+SWING_BUDGET = 1_500_000
+
 
 @dataclass(frozen=True, slots=True)
 class Crux:
@@ -40,6 +45,7 @@ class Crux:
     slope: float
     low: float
     high: float
+    exact: bool = True
 
     @property
     def swing(self) -> float:
@@ -65,12 +71,37 @@ class Evaluation:
 
     def with_weight(self, claim_id: str, weight: float, target: str) -> float:
         """`target`'s strength if `claim_id` had base weight `weight`, all else equal."""
+        return self._resolve(claim_id, weight, target)[0]
+
+    def _resolve(self, claim_id: str, weight: float, target: str) -> tuple[float, int]:
+        """(`target`'s strength, work spent in cycles) with `claim_id` at `weight`.
+
+        Only the groups downstream of the claim are solved again, cycles from their
+        base weights as always.
+        """
         node = self.net.index[claim_id]
         base = list(self.base)
         base[node] = weight
         strengths = list(self.strengths)
-        solve_components(self.spec, self.net, base, strengths, self.net.downstream_components(node))
-        return strengths[self.net.index[target]]
+        downstream = self.net.downstream_components(node)
+        outcome = solve_components(self.spec, self.net, base, strengths, downstream)
+        return strengths[self.net.index[target]], outcome.work
+
+    def crux(self, node: int, target: str, slope: float) -> tuple[Crux, int]:
+        """The exact swing of `node` on `target`, and the work it took."""
+        claim_id = self.net.ids[node]
+        low, low_work = self._resolve(claim_id, 0.0, target)
+        high, high_work = self._resolve(claim_id, 1.0, target)
+        found = Crux(claim_id, self.base[node], self.strengths[node], slope, low, high)
+        return found, low_work + high_work
+
+    def estimate(self, node: int, target: str, slope: float) -> Crux:
+        """The swing estimated from the slope alone (a straight line through today's score)."""
+        now = self.strength(target)
+        weight = self.base[node]
+        low = min(max(now - slope * weight, 0.0), 1.0)
+        high = min(max(now + slope * (1.0 - weight), 0.0), 1.0)
+        return Crux(self.net.ids[node], weight, self.strengths[node], slope, low, high, exact=False)
 
     def gradients(self) -> list[Gradient]:
         """Each claim's local partial derivatives at the solved strengths."""
@@ -91,20 +122,21 @@ class Evaluation:
         adjoint[net.index[target]] = 1.0
         for number in reversed(range(len(net.components))):
             members = net.components[number]
-            if len(members) > 1:
+            inside = set(members) if len(members) > 1 else None
+            if inside is not None:
                 _settle_adjoint(net, local, adjoint, members)
             for node in members:
-                _pass_back(
-                    net, local, adjoint, node, keep=set(members) if len(members) > 1 else None
-                )
+                _pass_back(net, local, adjoint, node, keep=inside)
         return [adjoint[node] * local[node].weight for node in range(len(net))]
 
 
 def _inputs_with_partials(
     net: Network, local: Sequence[Gradient], node: int
 ) -> list[tuple[int, float]]:
+    """(input, d strength / d input) for each input the semantics looks at."""
     grad = local[node]
-    pairs = list(zip(net.supporters[node], grad.supporters, strict=False))
+    supporters = net.supporters[node] if grad.supporters else []  # empty: supports ignored
+    pairs = list(zip(supporters, grad.supporters, strict=True))
     pairs += zip(net.attackers[node], grad.attackers, strict=True)
     return pairs
 
@@ -146,9 +178,20 @@ def _settle_adjoint(
 
 
 def cruxes(
-    spec: Spec, debate: Debate, base: dict[str, float], target: str, top: int
+    spec: Spec,
+    debate: Debate,
+    base: dict[str, float],
+    target: str,
+    top: int,
+    budget: int | None = None,
 ) -> tuple[list[Crux], Evaluation]:
-    """The `top` claims whose base weight moves `target` most, by swing."""
+    """The `top` claims whose base weight moves `target` most, by swing.
+
+    Swings are exact until re-solving cycles has cost `budget` claim updates (default
+    `SWING_BUDGET`); after
+    that, candidates still needed to fill `top` get a swing estimated from their slope
+    (`Crux.exact` is False). Acyclic parts never count against the budget.
+    """
     evaluation = Evaluation(spec, debate, base)
     net = evaluation.net
     slopes = evaluation.slopes(target)
@@ -157,17 +200,18 @@ def cruxes(
         (node for node in range(len(net)) if node != target_node),
         key=lambda node: (-abs(slopes[node]), net.ids[node]),
     )
-    candidates = ranked[: max(3 * top, top + 20)]
-    found = []
-    for node in candidates:
-        claim_id = net.ids[node]
-        low = evaluation.with_weight(claim_id, 0.0, target)
-        high = evaluation.with_weight(claim_id, 1.0, target)
-        found.append(
-            Crux(
-                claim_id, evaluation.base[node], evaluation.strengths[node], slopes[node], low, high
-            )
-        )
+    found: list[Crux] = []
+    spent = 0
+    budget = SWING_BUDGET if budget is None else budget
+    for node in ranked[: max(3 * top, top + 20)]:
+        if spent <= budget:
+            crux, work = evaluation.crux(node, target, slopes[node])
+            spent += work
+            found.append(crux)
+        elif len(found) < top:
+            found.append(evaluation.estimate(node, target, slopes[node]))
+        else:
+            break
     found = [c for c in found if abs(c.swing) > TOLERANCE]  # below it, numerical noise
     found.sort(key=lambda c: (-abs(c.swing), -abs(c.slope), c.id))
     return found[:top], evaluation

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
+from agidebate.scoring import sensitivity
 from tests.conftest import DATA, invoke
 
 MAIN_STREET = str(DATA / "docs" / "main-street")
@@ -24,7 +27,10 @@ def test_json() -> None:
     data = json.loads(result.stdout)
     assert data["semantics"] == "dfquad" and len(data["cruxes"]) == 2
     crux = data["cruxes"][0]
-    assert set(crux) == {"id", "weight", "score", "thesis_at_0", "thesis_at_1", "swing", "slope"}
+    assert set(crux) == {
+        "id", "weight", "score", "thesis_at_0", "thesis_at_1", "swing", "slope", "exact"
+    }  # fmt: skip
+    assert crux["exact"] is True
     assert abs(crux["thesis_at_1"] - crux["thesis_at_0"] - crux["swing"]) < 1e-5
 
 
@@ -37,3 +43,11 @@ def test_bundled_debate() -> None:
     result = invoke(["cruxes", "--top", "3"])
     assert result.exit_code == 0, result.stderr
     assert "Thesis: Scaling will deliver AGI by 2040" in result.stdout
+
+
+def test_swings_beyond_the_budget_are_estimated_and_marked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sensitivity, "SWING_BUDGET", 0)
+    result = invoke(["cruxes", "--dir", MAIN_STREET, "--top", "12"])
+    assert result.exit_code == 0, result.stderr
+    assert "≈" in result.stdout or "~" in result.stdout
+    assert "estimated from the slope" in result.stdout

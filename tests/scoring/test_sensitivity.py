@@ -88,3 +88,21 @@ def test_a_rebuttal_of_a_con_helps_the_thesis() -> None:
     found = {c.id: c for c in cruxes(qe.SPEC, debate, {c.id: c.weight for c in debate}, "t", 2)[0]}
     assert found["c"].swing < 0 < found["r"].swing
     assert found["r"].slope > 0 > found["c"].slope
+
+
+def test_the_budget_caps_exact_swings_in_cycles() -> None:
+    debate = build(
+        {"t": 0.5, "a": 0.7, "b": 0.4, "c": 0.6, "d": 0.3},
+        [("a", "b", A), ("b", "a", A), ("b", "t", S), ("a", "t", A), ("c", "a", S), ("d", "b", S)],
+        thesis="t",
+    )
+    base = {c.id: c.weight for c in debate}
+    exact, evaluation = cruxes(qe.SPEC, debate, base, "t", 4)
+    assert all(c.exact for c in exact)
+    capped, _ = cruxes(qe.SPEC, debate, base, "t", 4, budget=0)
+    assert sum(c.exact for c in capped) == 1  # the first exact swing uses up a zero budget
+    now = evaluation.strength("t")
+    for crux in capped:
+        if not crux.exact:
+            assert crux.low == pytest.approx(now - crux.slope * crux.weight)
+            assert crux.high == pytest.approx(now + crux.slope * (1 - crux.weight))
