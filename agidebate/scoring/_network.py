@@ -69,10 +69,6 @@ class Network:
                 owner[node] = number
         return owner
 
-    @property
-    def cyclic(self) -> bool:
-        return len(self.components) < len(self.ids)
-
     def downstream_components(self, node: int) -> list[int]:
         """The groups whose strengths can change when `node`'s weight changes, in order."""
         owner = self.component_of

@@ -72,6 +72,14 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
     return starting[0] if len(starting) == 1 else None
 
 
+def id_hint(debate: Debate, claim_id: str) -> str:
+    """'did you mean ...?' naming the debate's ids closest to `claim_id`, or where to look."""
+    close = difflib.get_close_matches(claim_id, list(debate.claims), n=3)
+    if close:
+        return "did you mean " + ", ".join(f"'{c}'" for c in close) + "?"
+    return "`agidebate score --all` lists every claim id"
+
+
 def read_weights(path: str | Path, debate: Debate, name: str | None = None) -> WeightProfile:
     """Read a weights file (plain mapping or perspective) and check it against `debate`."""
     shown = str(path)
@@ -164,12 +172,7 @@ class _Checker:
         for claim_id, value in node.items.items():
             key_node = node.keys[claim_id]
             if claim_id not in self.debate.claims:
-                close = difflib.get_close_matches(claim_id, list(self.debate.claims), n=3)
-                hint = (
-                    "did you mean " + ", ".join(f"'{c}'" for c in close) + "?"
-                    if close
-                    else "`agidebate score` lists every claim id"
-                )
+                hint = id_hint(self.debate, claim_id)
                 self.error(key_node, f"no claim with id '{claim_id}' in this debate", hint)
                 continue
             weight = self.weight(claim_id, value)

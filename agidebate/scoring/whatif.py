@@ -21,7 +21,6 @@ A `Scenario` is what a reader changes before scoring, applied in this order:
 from __future__ import annotations
 
 import dataclasses
-import difflib
 from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -29,7 +28,7 @@ from dataclasses import dataclass, field
 from agidebate import _scalars
 from agidebate.errors import UsageError
 from agidebate.model import Debate
-from agidebate.scoring.weightfile import WeightProfile, load_perspective, read_weights
+from agidebate.scoring.weightfile import WeightProfile, id_hint, load_perspective, read_weights
 
 BASE = "base"
 
@@ -58,11 +57,6 @@ class Applied:
     perspective: WeightProfile | None = None
     own: WeightProfile | None = None
     overrides: dict[str, float] = field(default_factory=dict)
-
-    @property
-    def profiles(self) -> list[WeightProfile]:
-        """The weight files used, perspective first."""
-        return [p for p in (self.perspective, self.own) if p is not None]
 
     def describe(self) -> list[str]:
         """One sentence per change from the debate as written, for readers."""
@@ -93,13 +87,7 @@ def _count(n: int, noun: str) -> str:
 
 def unknown_claim(debate: Debate, claim_id: str, option: str) -> UsageError:
     """The usage error for an id the debate does not have, naming close ones."""
-    close = difflib.get_close_matches(claim_id, list(debate.claims), n=3)
-    hint = (
-        "did you mean " + ", ".join(f"'{c}'" for c in close) + "?"
-        if close
-        else "`agidebate score` lists every claim id"
-    )
-    return UsageError(f"{option}: no claim with id '{claim_id}'", hint)
+    return UsageError(f"{option}: no claim with id '{claim_id}'", id_hint(debate, claim_id))
 
 
 def parse_assignment(text: str, debate: Debate) -> tuple[str, float]:
