@@ -42,7 +42,9 @@ class Page:
 
     def para(self, text: str, indent: int = 2, style: str = "") -> None:
         """A paragraph wrapped to the console width, every line indented."""
-        for chunk in textwrap.wrap(text, width=max(self.width - indent, 30)) or [""]:
+        width = max(self.width - indent, 30)
+        chunks = textwrap.wrap(text, width=width, break_on_hyphens=False, break_long_words=False)
+        for chunk in chunks or [""]:
             self.add(" " * indent + chunk, style)
 
     def table(

@@ -24,10 +24,12 @@ import dataclasses
 from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from agidebate import _scalars
 from agidebate.errors import UsageError
 from agidebate.model import Debate
+from agidebate.schema import PERSPECTIVES_DIR
 from agidebate.scoring.weightfile import WeightProfile, id_hint, load_perspective, read_weights
 
 BASE = "base"
@@ -64,9 +66,10 @@ class Applied:
         if self.perspective is not None:
             p = self.perspective
             title = f' "{p.title}"' if p.title else ""
+            where = f"{PERSPECTIVES_DIR}/{Path(p.path).name}"
             lines.append(
                 f"Perspective: {p.name}{title} (weights for {_count(len(p.weights), 'claim')} "
-                f"from {p.path})."
+                f"from {where})."
             )
         if self.own is not None:
             lines.append(
