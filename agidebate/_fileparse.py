@@ -54,6 +54,8 @@ def parse_file(
     """Convert a file's root node; `stem` is the default topic id, `source` the file's text."""
     out = ParsedFile(path=path, is_debate_file=is_debate_file)
     converter = _Converter(out, source)
+    if isinstance(root, YScalar) and root.plain and _scalars.is_null(root.text):
+        root = None  # `---` alone, or `~`: an empty document
     if root is None:
         out.problems.append(
             Problem(

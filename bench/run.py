@@ -25,9 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
 
-from generate import generate, write  # noqa: E402
+from bench.generate import generate, write  # noqa: E402
 
 PYTHON = sys.executable
 FLOOR = """
@@ -114,7 +114,7 @@ def agidebate(*args: str) -> list[str]:
 
 def argdown_command() -> list[str] | None:
     for candidate in (
-        HERE.parent / ".ci" / "node_modules" / ".bin" / "argdown",
+        HERE.parent / ".ci" / "argdown" / "node_modules" / ".bin" / "argdown",
         shutil.which("argdown"),
     ):
         if candidate and Path(candidate).exists():

@@ -17,6 +17,7 @@ from agidebate.cli import check as _check
 from agidebate.cli import cruxes as _cruxes
 from agidebate.cli import explain as _explain
 from agidebate.cli import export as _export
+from agidebate.cli import import_ as _import
 from agidebate.cli import schema as _schema
 from agidebate.cli import score as _score
 
@@ -65,6 +66,7 @@ def _root(
 
 app.command("check")(_check.check)
 app.command("export")(_export.export)
+app.command("import")(_import.import_)
 app.command("schema")(_schema.schema)
 app.command("score")(_score.score)
 app.command("explain")(_explain.explain)
