@@ -10,8 +10,8 @@ to the width. User text must already be made inert (`render.safe.inert`).
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, TypeVar
 
 from rich.text import Text
 
@@ -23,6 +23,7 @@ HEAD = "bold"
 DIM = "dim"
 WARN = "bold yellow"
 BATCH = 2_000
+T = TypeVar("T")
 
 
 class Page:
@@ -92,3 +93,12 @@ class Page:
         if self.lines:
             self.out.print(Text("\n").join(self.lines), soft_wrap=True, no_wrap=True)
             self.lines = []
+
+
+def show(render: Callable[[Page, T], None], report: T) -> None:
+    """Render `report` on a page of standard output and print it."""
+    from agidebate.cli._common import console
+
+    page = Page(console())
+    render(page, report)
+    page.flush()

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from agidebate.cli._common import DirOption, JsonOption, console, handles_errors, json_dump
+from agidebate.cli._common import DirOption, JsonOption, handles_errors, json_dump
 from agidebate.cli._whatif import (
     PerspectiveOption,
     SemanticsOption,
@@ -44,7 +44,7 @@ def cruxes(
 
       agidebate cruxes --perspective skeptic --semantics dfquad
     """
-    from agidebate.cli._page import Page
+    from agidebate.cli._page import show
     from agidebate.cli._scoreview import render_crux_report
     from agidebate.loader import load_debate
     from agidebate.scoring.cruxes import crux_report, cruxes_json
@@ -55,6 +55,4 @@ def cruxes(
     if as_json:
         json_dump(cruxes_json(report))
     else:
-        page = Page(console())
-        render_crux_report(page, report)
-        page.flush()
+        show(render_crux_report, report)

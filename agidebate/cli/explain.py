@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from agidebate.cli._common import DirOption, JsonOption, console, handles_errors, json_dump
+from agidebate.cli._common import DirOption, JsonOption, handles_errors, json_dump
 from agidebate.cli._whatif import (
     PerspectiveOption,
     SemanticsOption,
@@ -51,7 +51,7 @@ def explain(
 
       agidebate explain dw-01 --depth 2 --perspective skeptic
     """
-    from agidebate.cli._page import Page
+    from agidebate.cli._page import show
     from agidebate.cli._scoreview import render_explanations
     from agidebate.cli._select import require_claim
     from agidebate.loader import load_debate
@@ -64,6 +64,4 @@ def explain(
     if as_json:
         json_dump(explanations_json(report))
     else:
-        page = Page(console())
-        render_explanations(page, report)
-        page.flush()
+        show(render_explanations, report)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from agidebate.cli._common import DirOption, JsonOption, console, fail, handles_errors, json_dump
+from agidebate.cli._common import DirOption, JsonOption, fail, handles_errors, json_dump
 from agidebate.cli._whatif import (
     PerspectiveOption,
     SemanticsOption,
@@ -61,7 +61,7 @@ def score(
 
       agidebate score --compare believer skeptic
     """
-    from agidebate.cli._page import Page
+    from agidebate.cli._page import show
     from agidebate.cli._scoreview import render_comparison, render_report
     from agidebate.loader import load_debate
     from agidebate.scoring.report import compare_reports, comparison_json, report_json, score_report
@@ -74,17 +74,15 @@ def score(
         )
     debate = load_debate(directory)
     scenario = build_scenario(debate, perspective, weights, sets, without)
-    page = Page(console())
     if compare is not None:
         comparison = compare_reports(debate, semantics, compare[0], compare[1], scenario)
         if as_json:
             json_dump(comparison_json(comparison))
-            return
-        render_comparison(page, comparison, top)
+        else:
+            show(lambda page, c: render_comparison(page, c, top), comparison)
+        return
+    report = score_report(debate, semantics, scenario, robustness=not as_json)
+    if as_json:
+        json_dump(report_json(report))
     else:
-        report = score_report(debate, semantics, scenario, robustness=not as_json)
-        if as_json:
-            json_dump(report_json(report))
-            return
-        render_report(page, report, None if show_all else top)
-    page.flush()
+        show(lambda page, r: render_report(page, r, None if show_all else top), report)
