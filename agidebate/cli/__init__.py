@@ -15,10 +15,13 @@ import typer
 from agidebate import __version__
 from agidebate.cli import add as _add
 from agidebate.cli import check as _check
+from agidebate.cli import cruxes as _cruxes
+from agidebate.cli import explain as _explain
 from agidebate.cli import export as _export
 from agidebate.cli import import_ as _import
 from agidebate.cli import new as _new
 from agidebate.cli import schema as _schema
+from agidebate.cli import score as _score
 
 app = typer.Typer(
     name="agidebate",
@@ -67,6 +70,9 @@ app.command("check")(_check.check)
 app.command("export")(_export.export)
 app.command("import")(_import.import_)
 app.command("schema")(_schema.schema)
+app.command("score")(_score.score)
+app.command("explain")(_explain.explain)
+app.command("cruxes")(_cruxes.cruxes)
 app.command("add")(_add.add)
 app.command("new")(_new.new)
 
