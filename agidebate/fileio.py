@@ -28,7 +28,10 @@ def atomic_write(path: str | os.PathLike[str], data: bytes, mode: int | None = N
             mode = 0o666 & ~umask
         except OSError as err:
             raise OperationError(f"cannot write '{target}': {err.strerror}") from None
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as err:
+        raise OperationError(f"cannot write '{target}': {err.strerror or err}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
