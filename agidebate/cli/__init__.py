@@ -15,7 +15,13 @@ import typer
 from agidebate import __version__
 from agidebate.cli import check as _check
 from agidebate.cli import export as _export
+from agidebate.cli import list_ as _list
+from agidebate.cli import path as _path
 from agidebate.cli import schema as _schema
+from agidebate.cli import search as _search
+from agidebate.cli import show as _show
+from agidebate.cli import sources as _sources
+from agidebate.cli import stats as _stats
 
 app = typer.Typer(
     name="agidebate",
@@ -63,6 +69,12 @@ def _root(
 app.command("check")(_check.check)
 app.command("export")(_export.export)
 app.command("schema")(_schema.schema)
+app.command("show")(_show.show)
+app.command("list")(_list.list_claims)
+app.command("search")(_search.search)
+app.command("path")(_path.path)
+app.command("sources")(_sources.sources)
+app.command("stats")(_stats.stats)
 
 
 def main() -> None:

@@ -1,0 +1,55 @@
+"""`agidebate path`: the chain of relations from a claim up to the thesis."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from agidebate.cli._common import DirOption, JsonOption, handles_errors, json_dump
+from agidebate.cli._reading import (
+    LangOption,
+    ScoresOption,
+    check_lang,
+    load_scores,
+    reading_console,
+)
+
+
+@handles_errors
+def path(
+    claim_id: Annotated[str, typer.Argument(metavar="ID", help="The claim to start from.")],
+    lang: LangOption = None,
+    scores: ScoresOption = True,
+    directory: DirOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show the chain from claim ID up to the thesis, each step with its relation and author.
+
+    The chain is the shortest one; the last line says why the claim counts for or
+    against the thesis. Other claims it answers are listed below.
+
+    Examples:
+
+      agidebate path dw-16
+
+      agidebate path dw-16 --json
+    """
+    from agidebate.cli._select import require_claim
+    from agidebate.loader import load_debate
+    from agidebate.render.paths import claim_path
+
+    debate = load_debate(directory)
+    require_claim(debate, claim_id)
+    lang = check_lang(debate, lang)
+    chain = claim_path(debate, claim_id)
+    strengths = load_scores(debate, scores)
+    if as_json:
+        from agidebate.render.records import path_record
+
+        json_dump(path_record(chain, strengths, lang))
+        return
+    from agidebate.render.listing import path_view
+
+    out, glyphs = reading_console()
+    out.print(path_view(chain, strengths, lang, glyphs))

@@ -1,0 +1,72 @@
+"""`agidebate search`: claims that mention some words, with the path from each to the thesis."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from agidebate.cli._common import DirOption, JsonOption, handles_errors, json_dump
+from agidebate.cli._reading import (
+    ByOption,
+    LangOption,
+    ScoresOption,
+    SideOption,
+    TagOption,
+    TopicOption,
+    check_lang,
+    claim_filter,
+    load_scores,
+    reading_console,
+)
+
+
+@handles_errors
+def search(
+    words: Annotated[
+        list[str],
+        typer.Argument(metavar="TEXT...", help="Words that must all appear in a claim."),
+    ],
+    topic: TopicOption = None,
+    side: SideOption = None,
+    tag: TagOption = None,
+    by: ByOption = None,
+    lang: LangOption = None,
+    scores: ScoresOption = False,
+    directory: DirOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Find claims whose id, title, text, sources, tags, author or translations hold every word.
+
+    Claims with a word in their id or title come first. Each hit shows the chain
+    of relations from it up to the thesis, and where the words were found.
+
+    Examples:
+
+      agidebate search data wall
+
+      agidebate search epoch --topic data-wall
+
+      agidebate search 数据 --lang zh
+    """
+    from agidebate.loader import load_debate
+    from agidebate.render.paths import claim_path
+    from agidebate.render.search import search as find
+
+    debate = load_debate(directory)
+    chosen = claim_filter(topic, side, tag, by)
+    chosen.validate(debate)
+    lang = check_lang(debate, lang)
+    query = " ".join(words)
+    hits = [h for h in find(debate, query) if chosen.matches(debate, debate.claims[h.claim_id])]
+    paths = [claim_path(debate, h.claim_id) for h in hits]
+    strengths = load_scores(debate, scores)
+    if as_json:
+        from agidebate.render.records import search_record
+
+        json_dump(search_record(debate, hits, paths, strengths, lang))
+        return
+    from agidebate.render.listing import search_results
+
+    out, glyphs = reading_console()
+    out.print(search_results(debate, query, hits, paths, strengths, lang, glyphs))

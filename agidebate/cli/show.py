@@ -1,0 +1,112 @@
+"""`agidebate show`: the debate, or one claim and its replies, as a tree."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from agidebate.cli._common import DirOption, JsonOption, handles_errors, json_dump
+from agidebate.cli._reading import (
+    ByOption,
+    LangOption,
+    ScoresOption,
+    SideOption,
+    TagOption,
+    TopicOption,
+    check_lang,
+    claim_filter,
+    expand_command,
+    load_scores,
+    no_match,
+    reading_console,
+)
+
+
+@handles_errors
+def show(
+    claim_id: Annotated[
+        str | None,
+        typer.Argument(metavar="[ID]", help="Start from claim ID instead of the thesis."),
+    ] = None,
+    depth: Annotated[
+        int | None,
+        typer.Option(
+            "--depth",
+            "-L",
+            min=0,
+            metavar="N",
+            help="Show N levels of replies. Default: as many as fit in about 100 claims.",
+            show_default=False,
+        ),
+    ] = None,
+    expand_all: Annotated[
+        bool, typer.Option("--all", "-a", help="Expand every branch, however deep.")
+    ] = False,
+    text: Annotated[
+        bool, typer.Option("--text", help="Show each claim's full text under its title.")
+    ] = False,
+    topic: TopicOption = None,
+    side: SideOption = None,
+    tag: TagOption = None,
+    by: ByOption = None,
+    lang: LangOption = None,
+    scores: ScoresOption = True,
+    directory: DirOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show the debate as a tree of claims and replies, from the thesis or from claim ID.
+
+    Each claim shows its side (▲ pro counts for the thesis, ▼ con against it), its
+    title, id, author, score and source numbers; the sources are listed below the
+    tree. A reply on the other side from the claim above rebuts it; one on the
+    same side backs it up. Branches beyond the depth shown end in "+N more" with
+    the command that opens them, and a claim that appears twice is shown in full
+    once and as "↻ see ID" elsewhere.
+
+    Examples:
+
+      agidebate show
+
+      agidebate show dw-01 --all
+
+      agidebate show --topic data-wall --side con --lang zh
+    """
+    from agidebate.cli._select import require_claim
+    from agidebate.loader import load_debate
+    from agidebate.render.outline import build_outline
+
+    debate = load_debate(directory)
+    if claim_id is not None:
+        require_claim(debate, claim_id)
+    chosen = claim_filter(topic, side, tag, by)
+    chosen.validate(debate)
+    lang = check_lang(debate, lang)
+    outline = build_outline(
+        debate, claim_id, depth=depth, expand_all=expand_all, claim_filter=chosen
+    )
+    strengths = load_scores(debate, scores)
+    if as_json:
+        from agidebate.render.records import outline_record
+
+        json_dump(outline_record(debate, outline, strengths, lang))
+        return
+    from agidebate.render.show import show_view
+    from agidebate.render.tree import NodeStyle
+
+    out, glyphs = reading_console()
+    if not outline.rows:
+        out.print(no_match(chosen))
+        return
+    expand = expand_command(
+        dir=directory,
+        lang=lang,
+        no_scores=not scores,
+        text=text,
+        topic=topic,
+        side=side.value if side else None,
+        tag=tag,
+        by=by,
+    )
+    style = NodeStyle(scores=strengths, lang=lang, text=text, expand_command=expand)
+    out.print(show_view(debate, outline, style, glyphs, chosen.describe()))
