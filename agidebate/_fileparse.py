@@ -8,6 +8,7 @@ types, id patterns, weights, YAML 1.1 surprises. What needs the whole debate
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 
 from agidebate import _scalars
@@ -47,10 +48,14 @@ class ParsedFile:
     problems: list[Problem] = field(default_factory=list)
 
 
-def parse_file(root: YNode | None, path: str, stem: str, is_debate_file: bool) -> ParsedFile:
-    """Convert a file's root node; `stem` is the default topic id."""
+def parse_file(
+    root: YNode | None, path: str, stem: str, is_debate_file: bool, source: str = ""
+) -> ParsedFile:
+    """Convert a file's root node; `stem` is the default topic id, `source` the file's text."""
     out = ParsedFile(path=path, is_debate_file=is_debate_file)
-    converter = _Converter(out)
+    converter = _Converter(out, source)
+    if isinstance(root, YScalar) and root.plain and _scalars.is_null(root.text):
+        root = None  # `---` alone, or `~`: an empty document
     if root is None:
         out.problems.append(
             Problem(
@@ -81,10 +86,16 @@ class _Pending:
     where: str
 
 
+# Fields holding prose, where YAML's comment and anchor syntax can swallow text.
+_PROSE = frozenset({"text", "title", "summary", "by"})
+_COMMENT_AFTER = re.compile(r"[ \t]+#")
+
+
 class _Converter:
-    def __init__(self, out: ParsedFile) -> None:
+    def __init__(self, out: ParsedFile, source: str = "") -> None:
         self.out = out
         self.path = out.path
+        self.raw = source
 
     # -- problems -------------------------------------------------------------
 
@@ -195,7 +206,33 @@ class _Converter:
                     node,
                     f'quote it to keep it as text: {key}: "{node.text}"',
                 )
+            if key in _PROSE:
+                self.swallowed(node, key)
         return node.text
+
+    def swallowed(self, node: YScalar, key: str) -> None:
+        """Warn where YAML silently drops part of an unquoted text (a comment, an anchor)."""
+        if node.anchor is not None:
+            self.out.problems.append(
+                Problem(
+                    "swallowed-text",
+                    f"'{key}' starts with &{node.anchor}, which YAML reads as an anchor and drops",
+                    self.loc(node),
+                    f'quote the text if "&{node.anchor}" is part of it',
+                    Severity.WARNING,
+                )
+            )
+        if node.end >= 0 and _COMMENT_AFTER.match(self.raw, node.end):
+            rest = self.raw[node.end :].split("\n", 1)[0].strip()
+            self.out.problems.append(
+                Problem(
+                    "swallowed-text",
+                    f"'{key}' is followed by {rest!r}, which YAML reads as a comment and drops",
+                    self.loc(node),
+                    f"quote the whole text if {rest!r} is part of it",
+                    Severity.WARNING,
+                )
+            )
 
     def string(self, parent: YMap, key: str) -> str | None:
         node = parent.items.get(key)

@@ -41,6 +41,12 @@ _NOT_PRINTABLE = re.compile(
 )
 _ODD_BREAKS = re.compile("[\x85\u2028\u2029]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Text libyaml accepts but the pure parser refuses (or the reverse): tabs as
+# separating whitespace (`key:<TAB>value`, and tabs inside block scalars), and a
+# block scalar header running into a comment (`|#`). Files containing them are
+# left to the pure parser, so a file's verdict never depends on the install. (A
+# byte order mark inside a file, which libyaml skips, is refused beforehand.)
+_LENIENT_IN_LIBYAML = re.compile(r"\t|[|>][-+0-9]{0,2}#")
 
 
 @dataclass(slots=True)
@@ -50,6 +56,8 @@ class YScalar:
     line: int
     column: int
     size: int = 1
+    end: int = -1  # index in the source just after the scalar
+    anchor: str | None = None
 
 
 @dataclass(slots=True)
@@ -78,6 +86,7 @@ class ReadResult:
 
     root: YNode | None
     problems: list[Problem] = field(default_factory=list)
+    source: str = ""
 
 
 def _c_loader() -> type[Any] | None:
@@ -142,6 +151,18 @@ def _precheck(text: str, path: str) -> list[Problem]:
                 'write it as an escape in a double-quoted string, e.g. "\\x07", or remove it',
             )
         ]
+    bom = text.find("\ufeff")
+    if bom >= 0:
+        line, column = _position(text, bom)
+        return [
+            Problem(
+                "byte-order-mark",
+                "invisible byte order mark (U+FEFF) inside the file",
+                Location(path, line, column),
+                "remove it; it usually comes from joining or pasting files "
+                "(inside a text, use U+2060 WORD JOINER instead)",
+            )
+        ]
     odd = _ODD_BREAKS.search(text)
     if odd:
         line, column = _position(text, odd.start())
@@ -163,7 +184,7 @@ def read(text: str, path: str) -> ReadResult:
     if early:
         return ReadResult(None, early)
     c_loader = _c_loader()
-    if c_loader is not None:
+    if c_loader is not None and not _LENIENT_IN_LIBYAML.search(text):
         result = _Builder(path).run(text, c_loader)
         if not _failed_to_parse(result):
             return result
@@ -232,8 +253,11 @@ class _Builder:
                 ):
                     # The common case, kept short: an untagged, unanchored scalar.
                     mark: Any = event.start_mark
+                    end: Any = event.end_mark
                     plain = not event.style and bool(event.implicit[0])
-                    self._add(YScalar(event.value, plain, mark.line + 1, mark.column + 1), event)
+                    node = YScalar(event.value, plain, mark.line + 1, mark.column + 1)
+                    node.end = end.index
+                    self._add(node, event)
                 else:
                     self._on(event)
         except _Stop:
@@ -249,8 +273,8 @@ class _Builder:
                 Problem("yaml-syntax", "YAML nests too deeply to parse", Location(self.path))
             )
         if any(p.is_error for p in self.problems) and self.root is None:
-            return ReadResult(None, self.problems)
-        return ReadResult(self.root, self.problems)
+            return ReadResult(None, self.problems, text)
+        return ReadResult(self.root, self.problems, text)
 
     # -- problems -------------------------------------------------------------
 
@@ -278,22 +302,19 @@ class _Builder:
     def _on(self, event: yaml.Event) -> None:
         if isinstance(event, yaml.ScalarEvent):
             self._check_tag(event)
-            if self.check_surrogates and _SURROGATE.search(event.value):
-                self._fatal(
-                    "surrogate",
-                    "text contains a lone surrogate escape (\\ud800-\\udfff), "
-                    "which is not a character",
-                    event.start_mark,
-                    "write the character itself, or a \\U00XXXXXX escape of the full code point",
-                )
+            value = event.value
+            if self.check_surrogates and _SURROGATE.search(value):
+                value = self._join_surrogates(value, event)
             # Plain means unquoted, untagged, not a block scalar (the C parser says
             # style '' where the pure parser says None).
             line, column = _pos(event.start_mark)
             node = YScalar(
-                event.value,
+                value,
                 not event.style and event.tag is None and bool(event.implicit[0]),
                 line,
                 column,
+                end=event.end_mark.index if event.end_mark is not None else -1,
+                anchor=event.anchor,
             )
             self._anchor(event, node)
             self._add(node, event)
@@ -313,6 +334,18 @@ class _Builder:
                     event.start_mark,
                     "remove the `---` line or move the rest into its own file",
                 )
+
+    def _join_surrogates(self, value: str, event: Any) -> str:
+        """Join JSON-style surrogate pairs ("\\ud83d\\ude80") into one character."""
+        try:
+            return value.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+        except UnicodeDecodeError:
+            self._fatal(
+                "surrogate",
+                "text contains a lone surrogate escape (\\ud800-\\udfff), which is not a character",
+                event.start_mark,
+                "write the character itself, or a \\U00XXXXXX escape of the full code point",
+            )
 
     def _check_tag(self, event: Any) -> None:
         tag = event.tag
@@ -442,7 +475,7 @@ class _Builder:
 
 def _syntax_hint(problem: str) -> str | None:
     if "\\t" in problem or "tab" in problem:
-        return "YAML does not allow tabs for indentation; indent with spaces"
+        return "YAML does not allow tabs for indentation or around ':'; use spaces"
     if "mapping values are not allowed" in problem:
         return "a text containing ': ' must be quoted, e.g. text: \"Note: ...\""
     if "could not find expected ':'" in problem:

@@ -8,7 +8,7 @@ warnings, and never raises for bad content.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,10 +102,23 @@ def iter_argument_files(folder: Path) -> Iterator[tuple[Path, str]]:
         yield path, rel
 
 
-def check_debate(directory: str | os.PathLike[str] | None = None) -> CheckReport:
-    """Read and check a debate folder; never raises for bad content, only for a bad folder."""
+Progress = Callable[[int, int], None]
+
+
+def check_debate(
+    directory: str | os.PathLike[str] | None = None, progress: Progress | None = None
+) -> CheckReport:
+    """Read and check a debate folder; never raises for bad content, only for a bad folder.
+
+    `progress(done, total)` is called after each file, for long loads.
+    """
     folder = find_debate_dir(directory)
-    parsed = [_parse_path(folder, path, rel) for path, rel in iter_argument_files(folder)]
+    files = list(iter_argument_files(folder))
+    parsed = []
+    for index, (path, rel) in enumerate(files, 1):
+        parsed.append(_parse_path(folder, path, rel))
+        if progress is not None:
+            progress(index, len(files))
     if not parsed:
         problem = Problem(
             "no-files",
@@ -119,9 +132,11 @@ def check_debate(directory: str | os.PathLike[str] | None = None) -> CheckReport
     return CheckReport(folder, debate, ordered, len(parsed))
 
 
-def load_debate(directory: str | os.PathLike[str] | None = None) -> Debate:
+def load_debate(
+    directory: str | os.PathLike[str] | None = None, progress: Progress | None = None
+) -> Debate:
     """Load a debate folder; raise `DebateError` listing every error if it is invalid."""
-    report = check_debate(directory)
+    report = check_debate(directory, progress)
     if report.errors or report.debate is None:
         raise DebateError(report.problems)
     return report.debate
@@ -162,7 +177,7 @@ def parse_text(data: bytes, shown: str, stem: str, is_debate_file: bool) -> Pars
     result = _yaml.read(text, shown)
     if result.root is None and any(p.is_error for p in result.problems):
         return ParsedFile(path=shown, problems=result.problems)
-    parsed = parse_file(result.root, shown, stem, is_debate_file)
+    parsed = parse_file(result.root, shown, stem, is_debate_file, result.source)
     parsed.problems[:0] = result.problems
     return parsed
 

@@ -119,12 +119,15 @@ def generate(claims: int, files: int, depth: int, seed: int) -> tuple[dict[str, 
     topics = [build_topic(rng, f"t{i}", n, depth) for i, n in enumerate(per_file)]
     side = sides(topics)
     all_ids = list(side)
+    parents = {c.id: n.id for roots in topics for n in walk(roots) for c in n.children}
     for roots in topics:
         for node in walk(roots):
             if node in roots or rng.random() >= 0.05:
                 continue
             target = rng.choice(all_ids)
-            if target != node.id and not any(c.id == target for c in node.children):
+            if target not in (node.id, parents.get(node.id)) and not any(
+                c.id == target for c in node.children
+            ):
                 # Keep every claim on one side of the thesis, as a careful author would.
                 same = side[target] == side[node.id]
                 node.extra = ("supports" if same else "attacks", target)

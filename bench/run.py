@@ -25,9 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
 
-from generate import generate, write  # noqa: E402
+from bench.generate import generate, write  # noqa: E402
 
 PYTHON = sys.executable
 FLOOR = """

@@ -27,9 +27,11 @@ def require_claim(debate: Debate, claim_id: str) -> None:
 
 def load_selected(directory: str | None, claim_id: str | None) -> Debate:
     """The debate in `directory`, or its subtree under `claim_id`."""
+    from agidebate.cli._progress import file_progress
     from agidebate.loader import load_debate
 
-    debate = load_debate(directory)
+    with file_progress() as progress:
+        debate = load_debate(directory, progress)
     if claim_id is None:
         return debate
     require_claim(debate, claim_id)

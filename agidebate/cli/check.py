@@ -63,10 +63,12 @@ def check(
     from rich.text import Text
 
     from agidebate.cli._common import print_problems
+    from agidebate.cli._progress import file_progress
     from agidebate.loader import check_debate
     from agidebate.render.safe import inert
 
-    report = check_debate(directory)
+    with file_progress() as progress:
+        report = check_debate(directory, progress)
     failed = not report.ok or (strict and bool(report.warnings))
     if as_json:
         json_dump(

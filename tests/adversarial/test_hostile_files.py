@@ -1,0 +1,95 @@
+"""Hostile and broken argument files: each gets its verdict, at its place, from every command."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from agidebate import _yaml
+from agidebate.loader import check_debate, load_debate
+from tests.adversarial.harness import THESIS, Case, all_cases, reader_commands
+from tests.conftest import invoke
+
+CASES = all_cases()
+COMMANDS = reader_commands()
+# What a terminal must never receive from user text: C0/C1 controls (ESC starts
+# ANSI and OSC sequences) and bidirectional overrides and isolates.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def folder_for(case: Case, tmp_path: Path) -> Path:
+    folder = tmp_path / "debate"
+    folder.mkdir()
+    (folder / "debate.yaml").write_text(THESIS, encoding="utf-8")
+    shutil.copy(case.path, folder / case.path.name)
+    return folder
+
+
+def test_enough_cases_in_every_group() -> None:
+    groups = {c.path.parent.name for c in CASES}
+    assert groups == {"parser", "meaning", "graph", "output"}
+    assert len(CASES) >= 60
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_verdict_and_location(case: Case, tmp_path: Path) -> None:
+    report = check_debate(folder_for(case, tmp_path))
+    assert report.ok == (case.verdict != "error"), "\n".join(map(str, report.problems))
+    if case.code is not None:
+        found = [
+            p
+            for p in report.problems
+            if p.code == case.code
+            and p.location is not None
+            and p.location.path.endswith(case.path.name)
+            and (p.location.line, p.location.column) == (case.line, case.column)
+        ]
+        assert found, f"expected {case.code} at {case.line}:{case.column}:\n" + "\n".join(
+            map(str, report.problems)
+        )
+        assert found[0].severity.value == case.verdict
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.values], ids=lambda c: c.name)
+def test_loaded_values_are_exact(case: Case, tmp_path: Path) -> None:
+    debate = load_debate(folder_for(case, tmp_path))
+    for claim_id, fields in case.values.items():
+        claim = debate.claims[claim_id]
+        for name, expected in fields.items():
+            actual = getattr(claim, name)
+            if name == "tags":
+                actual = list(actual)
+            if name == "figures":
+                actual = [[f.value, f.unit] for f in actual]
+            assert actual == expected, (claim_id, name)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_same_verdict_without_the_c_parser(
+    case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = folder_for(case, tmp_path)
+    monkeypatch.setenv("AGIDEBATE_NO_CACHE", "1")
+    with_c = [str(p) for p in check_debate(folder).problems]
+    monkeypatch.setattr(_yaml, "_c_loader", lambda: None)
+    assert [str(p) for p in check_debate(folder).problems] == with_c
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_every_command_gives_the_verdict_without_a_traceback(
+    case: Case, command: str, tmp_path: Path
+) -> None:
+    folder = folder_for(case, tmp_path)
+    result = invoke([*COMMANDS[command], "--dir", str(folder)])
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output and "internal error" not in output
+    expected = 1 if case.verdict == "error" else 0
+    assert result.exit_code == expected, output
+    if case.verdict == "error" and case.line is not None:
+        assert f"{case.path.name}:{case.line}:{case.column}: error:" in output
+    if not command.startswith("export"):
+        assert not _UNSAFE.search(output), repr(_UNSAFE.search(output))
