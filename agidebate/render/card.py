@@ -47,11 +47,11 @@ def figure_text(figure: Figure) -> Text:
 
 
 def heading(claim: Claim, side_text: str, glyphs: Glyphs, lang: str | None) -> Text:
-    """`▼ con  Good text runs out in 2024`."""
-    side = None if side_text in ("thesis", "root") or not side_text else side_text
+    """`▼ con  Good text runs out in 2024`: the side in colour, the title in bold."""
+    side = None if side_text in ("thesis", "root", "") else side_text
     style = theme.ROOT if side is None else (theme.PRO if side == "pro" else theme.CON)
     glyph = glyphs.root if side is None else (glyphs.pro if side == "pro" else glyphs.con)
-    line = Text(f"{glyph} {side_text or 'unattached'}  ", style=style)
+    line = Text.assemble((f"{glyph} {side_text or 'unattached'}", style), "  ")
     line.append_text(claim_title(claim, lang))
     return line
 

@@ -47,6 +47,11 @@ def prefix_width(prefix: Prefix) -> int:
     return prefix.cell_len if isinstance(prefix, Text) else len(prefix)
 
 
+def text_space(width: int, first: Prefix, rest: Prefix) -> int:
+    """Columns left for text beside the prefixes (a few at least, on absurdly narrow screens)."""
+    return max(width - max(prefix_width(first), prefix_width(rest)), min(8, width))
+
+
 _WORD = re.compile(r"\S+\s*|\s+")
 
 
@@ -142,7 +147,7 @@ def _fast_lines(console: Console, body: Text, space: int, fits: bool) -> list[li
             [
                 Segment(plain[max(a, start) : min(b, end)], style)
                 for a, b, style in runs
-                if a < end and b > start
+                if max(a, start) < min(b, end)
             ]
         )
     return result
@@ -151,7 +156,7 @@ def _fast_lines(console: Console, body: Text, space: int, fits: bool) -> list[li
 def _lines(
     console: Console, body: Text, first: Prefix, rest: Prefix, width: int
 ) -> Iterator[Segment]:
-    space = max(width - max(prefix_width(first), prefix_width(rest)), MIN_TEXT_WIDTH // 2)
+    space = text_space(width, first, rest)
     fits = body.cell_len <= space and "\n" not in body.plain
     for index, segments in enumerate(_fast_lines(console, body, space, fits)):
         prefix = first if index == 0 else rest
@@ -161,7 +166,7 @@ def _lines(
         if isinstance(prefix, Text):
             yield from segments_of(console, prefix)
         elif prefix:
-            yield Segment(prefix, theme.GUIDE)
+            yield Segment(prefix, theme.GUIDE if prefix.strip() else None)
         yield from segments
         yield Segment.line()
 
@@ -176,7 +181,7 @@ def render_para(console: Console, para: Para, width: int) -> Iterator[Segment]:
     if para.tail is None:
         yield from _lines(console, para.body, para.first, para.rest, width)
         return
-    space = width - max(prefix_width(para.first), prefix_width(para.rest))
+    space = text_space(width, para.first, para.rest)
     joined_width = para.body.cell_len + len(para.joiner) + para.tail.cell_len
     if joined_width <= space and "\n" not in para.body.plain:
         joined = Text.assemble(para.body, para.joiner, para.tail)
