@@ -56,13 +56,17 @@ def heading(claim: Claim, side_text: str, glyphs: Glyphs, lang: str | None) -> T
     return line
 
 
-def _fields(debate: Debate, claim: Claim, style: NodeStyle, numbers: Sequence[int]) -> Block:
+def _fields(
+    debate: Debate, claim: Claim, style: NodeStyle, numbers: Sequence[int]
+) -> list[tuple[str, Text]]:
+    """The facts about a claim, label by label; labels with nothing to say are left out."""
     rows: list[tuple[str, Text]] = []
     topic = debate.topics.get(claim.topic) if claim.topic else None
     where = claim.id
     if topic is not None:
         where += f"  (topic {topic.id}" + (f": {topic.title})" if topic.title else ")")
-    rows.append(("id", Text(inert(where, newlines=False))))
+    if claim.id != debate.thesis:
+        rows.append(("id", Text(inert(where, newlines=False))))
     if claim.by:
         rows.append(("by", Text(inert(claim.by))))
     if claim.id != debate.thesis:
@@ -80,7 +84,7 @@ def _fields(debate: Debate, claim: Claim, style: NodeStyle, numbers: Sequence[in
         rows.append(("tags", Text(inert(", ".join(claim.tags)))))
     if numbers:
         rows.append(("sources", Text(source_marks(list(numbers)) + "  (listed below)")))
-    return labelled(rows, indent="  ")
+    return rows
 
 
 def claim_card(
@@ -90,13 +94,11 @@ def claim_card(
     claim = debate.claims[claim_id]
     side_text = debate.side_label(claim_id) or ""
     body = claim_text(claim, style.lang)
-    return Group(
-        Block(
-            [Para("", "", heading(claim, side_text, glyphs, style.lang)), Para("  ", "  ", body)]
-        ),
-        Text(),
-        _fields(debate, claim, style, numbers),
+    top = Block(
+        [Para("", "", heading(claim, side_text, glyphs, style.lang)), Para("  ", "  ", body)]
     )
+    fields = _fields(debate, claim, style, numbers)
+    return Group(top, Text(), labelled(fields, indent="  ")) if fields else top
 
 
 def debate_header(debate: Debate) -> RenderableType | None:

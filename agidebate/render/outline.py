@@ -71,6 +71,7 @@ class Outline:
     matched: int  # claims that pass the filter (equals `total` without one)
     shown: int  # claims shown in full
     whole: bool = True  # the view starts from the debate's own roots, not a chosen claim
+    levels: int = 0  # how many levels below the roots the full view has
     unreachable: tuple[str, ...] = ()  # claims no root reaches (whole-debate views only)
 
     @property
@@ -213,6 +214,7 @@ def build_outline(
         unreachable=unreachable,
         shown=sum(1 for r in rows if r.kind is RowKind.CLAIM),
         whole=root is None,
+        levels=max(tree.depth.values(), default=0),
     )
 
 

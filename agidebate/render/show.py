@@ -40,8 +40,13 @@ def _summary(outline: Outline, glyphs: Glyphs, thesis_view: bool, described: str
         line.append(", ", style=theme.META)
         line.append(f"{glyphs.con} {con} con", style=theme.CON)
     if outline.depth is not None and outline.collapsed:
-        line.append(f"; showing {plural(outline.depth, 'level')}", style=theme.META)
+        line.append(f"; {_levels(outline)}", style=theme.META)
     return line
+
+
+def _levels(outline: Outline) -> str:
+    """`showing 2 of 6 levels (--all shows them all)`."""
+    return f"showing {outline.depth} of {plural(outline.levels, 'level')} (--all shows every level)"
 
 
 def _matching(count: int, described: str) -> str:
@@ -54,7 +59,7 @@ def _forest_summary(outline: Outline, described: str) -> Text:
     if described:
         line.append("; " + _matching(outline.matched, described))
     if outline.depth is not None and outline.collapsed:
-        line.append(f"; showing {plural(outline.depth, 'level')}")
+        line.append(f"; {_levels(outline)}")
     return line
 
 

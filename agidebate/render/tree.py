@@ -106,7 +106,14 @@ class TreeView:
         guides = _Guides(self.glyphs, max(1, (width - MIN_TEXT_WIDTH) // 3), self.outline)
         seen: set[str] = set()
         last = len(self.outline.rows) - 1
+        spaced = self.outline.depth is None or self.outline.depth > 1
+        previous_top: Row | None = None
         for index, row in enumerate(self.outline.rows):
+            if row.depth == 1 and row.kind is not RowKind.MORE:
+                if spaced and previous_top and (previous_top.has_children or row.has_children):
+                    yield Segment(self.glyphs.pipe.rstrip(), theme.GUIDE)
+                    yield Segment.line()
+                previous_top = row
             first, rest = guides.enter(row)
             if row.depth == 0 and not self.show_roots:
                 seen.add(row.claim_id)
@@ -151,14 +158,18 @@ class TreeView:
     def _more(self, row: Row) -> tuple[Text, Text]:
         """`+12 more (7 pro, 5 con):` and the command that opens the branch."""
         pro, con = row.hidden
-        parts = [f"{n} {word}" for n, word in ((pro, "pro"), (con, "con")) if n]
-        detail = ", ".join(parts)
-        if row.hidden_refs:
-            many = "reply" if row.hidden_refs == 1 else "replies"
-            shown = f"{row.hidden_refs} {many} shown elsewhere"
-            detail = f"{detail}; {shown}" if detail else shown
-        line = Text(f"{self.glyphs.more}{pro + con} more", style=theme.HINT)
-        line.append(f" ({detail}):", style=theme.META)
+        elsewhere = row.hidden_refs
+        if pro + con:
+            sides = ", ".join(f"{n} {word}" for n, word in ((pro, "pro"), (con, "con")) if n)
+            line = Text(f"{self.glyphs.more}{pro + con} more", style=theme.HINT)
+            line.append(f" ({sides})", style=theme.META)
+            if elsewhere:
+                line.append(f" and {elsewhere} shown elsewhere", style=theme.META)
+        else:
+            many = "reply" if elsewhere == 1 else "replies"
+            line = Text(f"{self.glyphs.more}{elsewhere} {many}", style=theme.HINT)
+            line.append(" shown under another claim", style=theme.META)
+        line.append(":", style=theme.META)
         command = Text(inert(self.style.expand_command(row.claim_id)), style=theme.COMMAND)
         return line, command
 

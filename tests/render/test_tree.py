@@ -58,7 +58,7 @@ def test_a_collapsed_branch_names_the_command_that_opens_it() -> None:
     style = NodeStyle(expand_command=lambda cid: f"agidebate show {cid} --dir x")
     output = draw(show_view(debate, build_outline(debate, depth=1), style, UNICODE))
     assert "   └─ +2 more (1 pro, 1 con): agidebate show injuries --dir x" in output
-    assert "showing 1 level" in output
+    assert "showing 1 of 2 levels (--all shows every level)" in output
 
 
 def test_scores_and_sources_appear_once_each() -> None:
@@ -131,3 +131,24 @@ def test_hostile_text_prints_literally_and_inert() -> None:
         assert "\\u202eRTL override\\u202c" in output
         output = draw(show_view(debate, build_outline(debate), NodeStyle(lang="zh"), UNICODE))
         assert "中文 \\x1b[5;7m标题" in output
+
+
+def test_a_branch_holding_only_replies_shown_elsewhere_says_so() -> None:
+    debate = debate_of([("a", "-", "t"), ("b", "+", "t"), ("x", "-", "a"), ("x", "+", "b")])
+    output = draw(show_view(debate, build_outline(debate, depth=1), NodeStyle(), UNICODE))
+    assert "│  └─ +1 more (1 pro): agidebate show a" in output
+    assert "   └─ +1 reply shown under another claim: agidebate show b" in output
+    assert "+0" not in output
+
+
+def test_top_level_arguments_with_replies_are_set_apart() -> None:
+    debate = debate_of([("a", "-", "t"), ("b", "+", "t"), ("c", "+", "t"), ("x", "-", "c")])
+    lines = draw(show_view(debate, build_outline(debate), NodeStyle(), UNICODE)).splitlines()
+    start = lines.index("├─ ▼ con Title a  a")
+    assert lines[start : start + 5] == [
+        "├─ ▼ con Title a  a",
+        "├─ ▲ pro Title b  b",
+        "│",
+        "└─ ▲ pro Title c  c",
+        "   └─ ▼ con Title x  x",
+    ]
