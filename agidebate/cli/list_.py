@@ -107,4 +107,4 @@ def list_claims(
     if not ids:
         out.print(no_match(chosen))
         return
-    out.print(claims_table(debate, ids, shown, lang, glyphs))
+    out.print(claims_table(debate, ids, shown, lang, glyphs), crop=False)

@@ -52,4 +52,4 @@ def path(
     from agidebate.render.listing import path_view
 
     out, glyphs = reading_console()
-    out.print(path_view(chain, strengths, lang, glyphs))
+    out.print(path_view(chain, strengths, lang, glyphs), crop=False)

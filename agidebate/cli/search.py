@@ -69,4 +69,4 @@ def search(
     from agidebate.render.listing import search_results
 
     out, glyphs = reading_console()
-    out.print(search_results(debate, query, hits, paths, strengths, lang, glyphs))
+    out.print(search_results(debate, query, hits, paths, strengths, lang, glyphs), crop=False)

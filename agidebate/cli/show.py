@@ -109,4 +109,4 @@ def show(
         by=by,
     )
     style = NodeStyle(scores=strengths, lang=lang, text=text, expand_command=expand)
-    out.print(show_view(debate, outline, style, glyphs, chosen.describe()))
+    out.print(show_view(debate, outline, style, glyphs, chosen.describe()), crop=False)

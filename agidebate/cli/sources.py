@@ -62,4 +62,4 @@ def sources(
     from agidebate.render.listing import sources_view
 
     out, _ = reading_console()
-    out.print(sources_view(works, len(claims)))
+    out.print(sources_view(works, len(claims)), crop=False)

@@ -32,4 +32,4 @@ def stats(directory: DirOption = None, as_json: JsonOption = False) -> None:
     from agidebate.render.listing import stats_view
 
     out, glyphs = reading_console()
-    out.print(stats_view(numbers, glyphs))
+    out.print(stats_view(numbers, glyphs), crop=False)

@@ -24,7 +24,26 @@ from agidebate.render import theme
 MIN_TEXT_WIDTH = 32
 """Indentation stops growing when less than this many columns would be left for text."""
 
-Prefix = str | Text
+
+@dataclass(frozen=True, slots=True)
+class Lead:
+    """A prefix already turned into segments (table cells), with its width in cells."""
+
+    segments: tuple[Segment, ...]
+    width: int
+
+    def rstripped(self) -> Lead:
+        """The same lead without the spaces at its end."""
+        kept = list(self.segments)
+        while kept and not kept[-1].text.strip():
+            kept.pop()
+        if kept:
+            last = kept[-1]
+            kept[-1] = Segment(last.text.rstrip(), last.style)
+        return Lead(tuple(kept), sum(cell_len(segment.text) for segment in kept))
+
+
+Prefix = str | Text | Lead
 """A line's lead-in: a plain string is drawn in the guide style, a Text as it is styled."""
 
 
@@ -44,6 +63,8 @@ class Para:
 
 
 def prefix_width(prefix: Prefix) -> int:
+    if isinstance(prefix, Lead):
+        return prefix.width
     return prefix.cell_len if isinstance(prefix, Text) else len(prefix)
 
 
@@ -52,6 +73,7 @@ def text_space(width: int, first: Prefix, rest: Prefix) -> int:
     return max(width - max(prefix_width(first), prefix_width(rest)), min(8, width))
 
 
+_NULL = Style.null()
 _WORD = re.compile(r"\S+\s*|\s+")
 
 
@@ -64,7 +86,9 @@ def _runs(console: Console, text: Text) -> list[tuple[int, int, Style]]:
     plain = text.plain
 
     def resolve(style: str | Style) -> Style:
-        return console.get_style(style) if isinstance(style, str) else style
+        if isinstance(style, str):
+            return console.get_style(style) if style else _NULL
+        return style
 
     base = resolve(text.style)
     spans = [(span.start, span.end, resolve(span.style)) for span in text.spans]
@@ -161,9 +185,10 @@ def _lines(
     for index, segments in enumerate(_fast_lines(console, body, space, fits)):
         prefix = first if index == 0 else rest
         if not segments:  # an empty line: no trailing spaces from the prefix either
-            prefix = prefix.copy() if isinstance(prefix, Text) else prefix
-            prefix = prefix.rstrip() if isinstance(prefix, str) else _rstripped(prefix)
-        if isinstance(prefix, Text):
+            prefix = _rstripped(prefix)
+        if isinstance(prefix, Lead):
+            yield from prefix.segments
+        elif isinstance(prefix, Text):
             yield from segments_of(console, prefix)
         elif prefix:
             yield Segment(prefix, theme.GUIDE if prefix.strip() else None)
@@ -171,7 +196,12 @@ def _lines(
         yield Segment.line()
 
 
-def _rstripped(text: Text) -> Text:
+def _rstripped(prefix: Prefix) -> Prefix:
+    if isinstance(prefix, str):
+        return prefix.rstrip()
+    if isinstance(prefix, Lead):
+        return prefix.rstripped()
+    text = prefix.copy()
     text.rstrip()
     return text
 

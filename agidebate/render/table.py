@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.console import Console, ConsoleOptions, RenderResult
+from rich.segment import Segment
 from rich.text import Text
 
 from agidebate.render import theme
-from agidebate.render.lines import Block, Para
+from agidebate.render.lines import Block, Lead, Para, segments_of
 
 GAP = "  "
 
@@ -29,28 +30,34 @@ class PlainTable:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         fixed = len(self.headers) - 1
+        sizes = [[cell.cell_len for cell in row[:fixed]] for row in self.rows]
         widths = [len(h) for h in self.headers[:fixed]]
-        for row in self.rows:
-            for column in range(fixed):
-                widths[column] = max(widths[column], row[column].cell_len)
-        head = Text(style=theme.META)
-        for column, title in enumerate(self.headers[:fixed]):
-            head.append(self._pad(Text(title), widths[column], column) + GAP)
+        for row_sizes in sizes:
+            widths = [max(w, size) for w, size in zip(widths, row_sizes, strict=True)]
+        head = [Text(title, style=theme.META) for title in self.headers[:fixed]]
         blank = " " * sum(w + len(GAP) for w in widths)
-        paras = [Para(head, blank, Text(self.headers[-1], style=theme.META))]
-        for row in self.rows:
-            lead = Text()
-            for column in range(fixed):
-                lead.append_text(self._pad(row[column], widths[column], column))
-                lead.append(GAP)
-            paras.append(Para(lead, blank, row[-1]))
+        paras = [
+            Para(
+                self._lead(console, head, [len(h) for h in self.headers[:fixed]], widths),
+                blank,
+                Text(self.headers[-1], style=theme.META),
+            )
+        ]
+        for row, row_sizes in zip(self.rows, sizes, strict=True):
+            paras.append(Para(self._lead(console, row[:fixed], row_sizes, widths), blank, row[-1]))
         yield Block(paras)
 
-    def _pad(self, cell: Text, width: int, column: int) -> Text:
-        padded = cell.copy()
-        gap = " " * (width - cell.cell_len)
-        if column in self.right:
-            padded = Text(gap) + padded
-        else:
-            padded.append(gap)
-        return padded
+    def _lead(
+        self, console: Console, cells: Sequence[Text], sizes: Sequence[int], widths: Sequence[int]
+    ) -> Lead:
+        """The fixed cells of a row, padded to their columns, as ready segments."""
+        segments: list[Segment] = []
+        for column, (cell, size, width) in enumerate(zip(cells, sizes, widths, strict=True)):
+            pad = Segment(" " * (width - size))
+            if column in self.right:
+                segments.append(pad)
+            segments.extend(segments_of(console, cell))
+            if column not in self.right:
+                segments.append(pad)
+            segments.append(Segment(GAP))
+        return Lead(tuple(segments), sum(widths) + len(GAP) * len(widths))
