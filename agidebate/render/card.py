@@ -93,10 +93,10 @@ def claim_card(
     """The claim's heading, its text in the reader's language, and its facts."""
     claim = debate.claims[claim_id]
     side_text = debate.side_label(claim_id) or ""
-    body = claim_text(claim, style.lang)
-    top = Block(
-        [Para("", "", heading(claim, side_text, glyphs, style.lang)), Para("  ", "  ", body)]
-    )
+    paras = [Para("", "", heading(claim, side_text, glyphs, style.lang))]
+    if claim.title:  # without a title, the heading already is the text
+        paras.append(Para("  ", "  ", claim_text(claim, style.lang)))
+    top = Block(paras)
     fields = _fields(debate, claim, style, numbers)
     return Group(top, Text(), labelled(fields, indent="  ")) if fields else top
 

@@ -1,7 +1,8 @@
 """The `--json` shapes of the reading commands: plain dicts, stable keys. No rich.
 
 Every listing describes a claim the same way (`claim_record`), so scripts can
-use one parser for `list`, `search`, `path` and `show`.
+use one parser for `list`, `search`, `path` and `show`; a cited work has the
+shape it has in `export --format json`.
 """
 
 from __future__ import annotations
@@ -9,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from agidebate.model import Debate, Source
+from agidebate.export.to_json import source_dict
+from agidebate.model import Debate
 from agidebate.render.citations import CitedWork, SourceIndex
 from agidebate.render.labels import localized
 from agidebate.render.outline import Outline, RowKind
@@ -33,16 +35,6 @@ def claim_record(
         "translated": None if lang is None else not title.fallback,
         "by": claim.by,
         "score": round(scores[claim.id], 6) if scores and claim.id in scores else None,
-    }
-
-
-def source_record(source: Source) -> dict[str, Any]:
-    return {
-        "title": source.title,
-        "author": source.author,
-        "year": source.year,
-        "url": source.url,
-        "note": source.note,
     }
 
 
@@ -74,7 +66,7 @@ def outline_record(
         "shown": outline.shown,
         "unreachable": list(outline.unreachable),
         "rows": rows,
-        "sources": [{"number": n, **source_record(s)} for n, s in enumerate(index.works, start=1)],
+        "sources": [{"number": n, **source_dict(s)} for n, s in enumerate(index.works, start=1)],
     }
 
 
@@ -122,7 +114,7 @@ def search_record(
 
 def works_record(works: Sequence[CitedWork]) -> list[dict[str, Any]]:
     return [
-        {"number": n, **source_record(w.source), "cited_by": w.cited_by}
+        {"number": n, **source_dict(w.source), "cited_by": w.cited_by}
         for n, w in enumerate(works, start=1)
     ]
 

@@ -31,6 +31,8 @@ def _summary(outline: Outline, glyphs: Glyphs, thesis_view: bool, described: str
             hollow = f"{glyphs.pro_context} {glyphs.con_context}"
             leads = agree(context, "leads", "lead")
             line.append(f"; {plural(context, 'other')} ({hollow}) {leads} to them")
+    elif not pro + con:
+        line = Text("No arguments yet." if thesis_view else "No replies yet.", style=theme.META)
     else:
         noun = (
             plural(pro + con, "argument") if thesis_view else plural(pro + con, "reply", "replies")
@@ -113,6 +115,8 @@ def show_view(
     else:
         parts.append(paragraph(_forest_summary(outline, described)))
     tree = TreeView(debate, outline, glyphs, index, style, show_roots=not single)
+    if single and len(outline.rows) == 1:  # nothing below the claim: no tree, no key
+        return Group(*parts, *_footer(index))
     refs = any(row.kind is RowKind.REF for row in outline.rows)
     key = legend(
         glyphs,
@@ -129,7 +133,9 @@ def show_view(
         parts.extend(
             [Text(), paragraph(_unreachable(outline.unreachable, debate.thesis is not None))]
         )
+    return Group(*parts, *_footer(index))
+
+
+def _footer(index: SourceIndex) -> list[RenderableType]:
     footer = works_list(index.works)
-    if footer is not None:
-        parts.extend([Text(), footer])
-    return Group(*parts)
+    return [] if footer is None else [Text(), footer]

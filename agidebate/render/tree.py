@@ -153,7 +153,8 @@ class TreeView:
         """The claim's full text, when the view asks for it."""
         if not self.style.text or row.kind is not RowKind.CLAIM or row.context:
             return None
-        return claim_text(self.debate.claims[row.claim_id], self.style.lang)
+        claim = self.debate.claims[row.claim_id]
+        return claim_text(claim, self.style.lang) if claim.title else None  # else it is the title
 
     def _more(self, row: Row) -> tuple[Text, Text]:
         """`+12 more (7 pro, 5 con):` and the command that opens the branch."""

@@ -10,6 +10,14 @@ from rich.console import Console, RenderableType
 
 from agidebate.model import Claim, Debate, Edge, Relation
 
+# The bike-lane debate of docs/format.md as relations: (source, "+" supports / "-" attacks, target).
+BIKE = [
+    ("parking", "-", "t"),
+    ("injuries", "+", "t"),
+    ("few", "-", "injuries"),
+    ("latent", "-", "few"),
+    ("latent", "+", "injuries"),
+]
 SGR = re.compile(r"\x1b\[[0-9;]*m")
 # What user text must never put on a terminal, raw: controls, escapes, bidi overrides.
 FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")

@@ -10,15 +10,7 @@ from hypothesis import strategies as st
 from agidebate.model import Side
 from agidebate.render.filters import ClaimFilter
 from agidebate.render.outline import Row, RowKind, auto_depth, build_outline
-from tests.render.helpers import debate_of
-
-BIKE = [
-    ("parking", "-", "t"),
-    ("injuries", "+", "t"),
-    ("few", "-", "injuries"),
-    ("latent", "-", "few"),
-    ("latent", "+", "injuries"),
-]
+from tests.render.helpers import BIKE, debate_of
 
 
 def shape(rows: list[Row]) -> list[tuple[str, int, str]]:

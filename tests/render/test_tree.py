@@ -11,15 +11,7 @@ from agidebate.render.show import show_view
 from agidebate.render.theme import ASCII, UNICODE
 from agidebate.render.tree import NodeStyle
 from tests.conftest import BUNDLED, DATA
-from tests.render.helpers import assert_inert, assert_plain_layout, debate_of, draw
-
-BIKE = [
-    ("parking", "-", "t"),
-    ("injuries", "+", "t"),
-    ("few", "-", "injuries"),
-    ("latent", "-", "few"),
-    ("latent", "+", "injuries"),
-]
+from tests.render.helpers import BIKE, assert_inert, assert_plain_layout, debate_of, draw
 
 
 def tree_lines(output: str) -> list[str]:
@@ -152,3 +144,12 @@ def test_top_level_arguments_with_replies_are_set_apart() -> None:
         "└─ ▲ pro Title c  c",
         "   └─ ▼ con Title x  x",
     ]
+
+
+def test_a_claim_without_a_title_is_not_printed_twice() -> None:
+    debate = debate_of([("a", "-", "t")], t=Claim("t", "Only a text"), a=Claim("a", "Also text"))
+    output = draw(show_view(debate, build_outline(debate), NodeStyle(text=True), UNICODE))
+    assert output.count("Only a text") == 1 and output.count("Also text") == 1
+    lonely = debate_of([], t=Claim("t", "Alone"))
+    output = draw(show_view(lonely, build_outline(lonely), NodeStyle(), UNICODE))
+    assert output == "◆ thesis  Alone\n\nNo arguments yet.\n"
