@@ -76,7 +76,9 @@ def list_claims(
     directory: DirOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """List claims as a table: id, side, depth, score, title and author.
+    """List claims as a table, filtered and sorted.
+
+    One line per claim: id, side, depth, score, title and author.
 
     Examples:
 

@@ -24,10 +24,11 @@ def path(
     directory: DirOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Show the chain from claim ID up to the thesis, each step with its relation and author.
+    """Show why a claim counts: its chain up to the thesis.
 
-    The chain is the shortest one; the last line says why the claim counts for or
-    against the thesis. Other claims it answers are listed below.
+    Each step shows the claim, who argues it and its relation to the next one, up
+    to the thesis. The chain is the shortest one; the last line says why the
+    claim counts for or against the thesis, and other claims it answers follow.
 
     Examples:
 

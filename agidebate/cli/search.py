@@ -32,14 +32,16 @@ def search(
     tag: TagOption = None,
     by: ByOption = None,
     lang: LangOption = None,
-    scores: ScoresOption = False,
+    scores: ScoresOption = True,
     directory: DirOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Find claims whose id, title, text, sources, tags, author or translations hold every word.
+    """Find claims by words, with their path to the thesis.
 
-    Claims with a word in their id or title come first. Each hit shows the chain
-    of relations from it up to the thesis, and where the words were found.
+    A claim matches when every word appears in its id, title, text, author, tags,
+    sources, translations or topic name (any case). Claims whose id, title or
+    topic hold more of the words come first. Each hit shows the chain of
+    relations from it up to the thesis, and where the words were found.
 
     Examples:
 

@@ -55,7 +55,7 @@ def show(
     directory: DirOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Show the debate as a tree of claims and replies, from the thesis or from claim ID.
+    """Show the debate (or claim ID and its replies) as a tree.
 
     Each claim shows its side (▲ pro counts for the thesis, ▼ con against it), its
     title, id, author, score and source numbers; the sources are listed below the

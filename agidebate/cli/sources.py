@@ -30,7 +30,9 @@ def sources(
     directory: DirOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """List every work the debate cites, most cited first, with the claims citing each.
+    """List every cited work with the claims that cite it.
+
+    Works are listed once each, most cited first, with their link and note.
 
     Examples:
 

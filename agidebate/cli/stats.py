@@ -8,7 +8,9 @@ from agidebate.cli._reading import reading_console
 
 @handles_errors
 def stats(directory: DirOption = None, as_json: JsonOption = False) -> None:
-    """Count claims per topic and side, and show depth, balance and loose ends.
+    """The debate in numbers: topics, sides, depth, orphans.
+
+    Counts claims per topic and side, and shows depth, balance and loose ends.
 
     Balance is the share of claims that count for the thesis. Orphans are claims
     that reach no thesis; "both sides" are claims whose relations put them on

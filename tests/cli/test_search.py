@@ -11,7 +11,7 @@ BIKE = DATA / "valid" / "bike-lane"
 
 
 def test_the_data_wall_argument_comes_first() -> None:
-    code, out, err = run_both(["search", "data", "wall"], env={"COLUMNS": "100"})
+    code, out, err = run_both(["search", "data", "wall", "--no-scores"], env={"COLUMNS": "100"})
     assert code == 0 and err == ""
     lines = out.splitlines()
     assert lines[0].endswith("match data wall") and lines[1] == ""
@@ -23,7 +23,9 @@ def test_the_data_wall_argument_comes_first() -> None:
 
 
 def test_each_hit_shows_its_chain_and_what_matched() -> None:
-    out = invoke(["search", "unsafe", "--dir", str(BIKE)], env={"COLUMNS": "100"}).stdout
+    out = invoke(
+        ["search", "unsafe", "--dir", str(BIKE), "--no-scores"], env={"COLUMNS": "100"}
+    ).stdout
     assert out.splitlines() == [
         "1 claim matches unsafe",
         "",
