@@ -81,16 +81,16 @@ def legend(glyphs: Glyphs, scores: bool, sources: bool, refs: bool, thesis: bool
     line.append(f"{glyphs.pro} pro", style=theme.PRO)
     line.append(" counts for the thesis, " if thesis else " counts for the root of its tree, ")
     line.append(f"{glyphs.con} con", style=theme.CON)
-    line.append(" against it; a reply on the other side from the claim above rebuts it.")
+    line.append(" against it: a reply on the other side from the claim above rebuts it.")
     if scores:
-        line.append(" ")
-        line.append("0.62", style=theme.SCORE)
-        line.append(" score (0 to 1).")
+        line.append(" Scores (0 to 1) weigh each claim against its replies.")
+    marks = []
     if sources:
-        line.append(" [1] source.")
+        marks.append("[1] is a source")
     if refs:
-        line.append(" ")
-        line.append(f"{glyphs.ref} shown in full elsewhere.", style=theme.REF)
+        marks.append(f"{glyphs.ref} a claim shown in full elsewhere")
+    if marks:
+        line.append(" " + ", ".join(marks) + ".")
     return line
 
 
