@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import shlex
+import sys
 from collections.abc import Callable, Mapping
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
@@ -118,11 +119,21 @@ def no_match(chosen: ClaimFilter) -> Text:
 
 
 def reading_console() -> tuple[Console, Glyphs]:
-    """The stdout console and the glyphs it can show."""
-    from agidebate.render.theme import glyphs_for
+    """The stdout console and the glyphs it can show.
+
+    On an output that cannot encode Unicode (PYTHONIOENCODING=ascii, an old
+    locale), the views draw in ASCII and any other character of user text is
+    written as a backslash escape instead of failing.
+    """
+    from agidebate.render.theme import UNICODE, glyphs_for
 
     out = console()
-    return out, glyphs_for(out)
+    glyphs = glyphs_for(out)
+    if glyphs is not UNICODE:
+        reconfigure = getattr(sys.stdout, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+    return out, glyphs
 
 
 def command_line(*words: str | None, **options: str | bool | None) -> str:

@@ -196,3 +196,15 @@ def test_a_chain_thousands_deep_prints_every_claim_once(
     assert result.exit_code == 0
     assert len(nodes(result.stdout)) == 3000
     assert_plain_layout(result.stdout, 80)
+
+
+def test_an_output_that_cannot_encode_unicode_gets_ascii_and_escapes() -> None:
+    result = run_process(
+        ["show", "--dir", str(BIKE), "--lang", "zh"], env={"PYTHONIOENCODING": "ascii"}
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.isascii()
+    assert (
+        "`- + pro \\u4fdd\\u62a4" in result.stdout
+        and "|- - con Shops lose parking" in result.stdout
+    )
