@@ -104,32 +104,44 @@ class TreeView:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = options.max_width
         guides = _Guides(self.glyphs, max(1, (width - MIN_TEXT_WIDTH) // 3), self.outline)
-        seen: set[str] = set()
+        seen: set[str] = set()  # claims already printed in full, for "above" and "below"
         last = len(self.outline.rows) - 1
-        spaced = self.outline.depth is None or self.outline.depth > 1
         previous_top: Row | None = None
         for index, row in enumerate(self.outline.rows):
             if row.depth == 1 and row.kind is not RowKind.MORE:
-                if spaced and previous_top and (previous_top.has_children or row.has_children):
+                if self._set_apart(previous_top, row):
                     yield Segment(self.glyphs.pipe.rstrip(), theme.GUIDE)
                     yield Segment.line()
                 previous_top = row
             first, rest = guides.enter(row)
-            if row.depth == 0 and not self.show_roots:
-                seen.add(row.claim_id)
-                continue
-            if row.depth == 0 and seen:
-                yield Segment.line()
+            if row.depth == 0 and (seen or not self.show_roots):
+                if self.show_roots:
+                    yield Segment.line()  # a blank line between separate trees
+                else:
+                    seen.add(row.claim_id)
+                    continue
             head, tail = self._line(row, row.claim_id in seen)
             if row.kind is RowKind.CLAIM:
                 seen.add(row.claim_id)
             joiner = " " if row.kind is RowKind.MORE else "  "
             yield from render_para(console, Para(first, rest, head, tail, joiner), width)
-            text = self._text(row)
-            if text is not None:
-                yield from render_para(console, Para(rest, rest, text), width)
-                if index < last:
-                    yield from render_para(console, Para(rest.rstrip(), "", Text()), width)
+            yield from self._text_lines(console, row, rest, width, index < last)
+
+    def _set_apart(self, previous: Row | None, row: Row) -> bool:
+        """A guide line between top-level arguments when either has replies shown."""
+        spaced = self.outline.depth is None or self.outline.depth > 1
+        return spaced and previous is not None and (previous.has_children or row.has_children)
+
+    def _text_lines(
+        self, console: Console, row: Row, rest: str, width: int, more_follow: bool
+    ) -> RenderResult:
+        """The claim's full text under its title (with --text), then a guide line."""
+        text = self._text(row)
+        if text is None:
+            return
+        yield from render_para(console, Para(rest, rest, text), width)
+        if more_follow:
+            yield from render_para(console, Para(rest.rstrip(), "", Text()), width)
 
     def _line(self, row: Row, seen: bool) -> tuple[Text, Text | None]:
         """The row's title (with its side marker) and its quiet tail of facts."""

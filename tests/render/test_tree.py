@@ -153,3 +153,23 @@ def test_a_claim_without_a_title_is_not_printed_twice() -> None:
     lonely = debate_of([], t=Claim("t", "Alone"))
     output = draw(show_view(lonely, build_outline(lonely), NodeStyle(), UNICODE))
     assert output == "◆ thesis  Alone\n\nNo arguments yet.\n"
+
+
+def test_without_a_thesis_each_root_heads_its_own_tree() -> None:
+    debate = debate_of(
+        [("a", "-", "r1"), ("b", "+", "r2"), ("x", "-", "y"), ("y", "-", "x")], thesis=None
+    )
+    lines = draw(show_view(debate, build_outline(debate), NodeStyle(), UNICODE)).splitlines()
+    assert lines[0] == "No thesis: 2 separate trees, 4 claims"
+    assert "counts for the root of its tree" in lines[1]
+    start = lines.index("◆ Title r1  r1")
+    assert lines[start : start + 5] == [
+        "◆ Title r1  r1",
+        "└─ ▼ con Title a  a",
+        "",
+        "◆ Title r2  r2",
+        "└─ ▲ pro Title b  b",
+    ]
+    assert " ".join(lines[-2:]) == (
+        "Not shown, as no chain leads from them to a root: x, y (agidebate show ID opens one)"
+    )
