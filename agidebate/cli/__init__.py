@@ -15,6 +15,7 @@ import typer
 from agidebate import __version__
 from agidebate.cli import check as _check
 from agidebate.cli import export as _export
+from agidebate.cli import import_ as _import
 from agidebate.cli import list_ as _list
 from agidebate.cli import path as _path
 from agidebate.cli import schema as _schema
@@ -68,6 +69,7 @@ def _root(
 
 app.command("check")(_check.check)
 app.command("export")(_export.export)
+app.command("import")(_import.import_)
 app.command("schema")(_schema.schema)
 app.command("show")(_show.show)
 app.command("list")(_list.list_claims)

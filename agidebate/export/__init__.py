@@ -47,15 +47,45 @@ class Format:
     suffix: str
     description: str
     binary: bool = False
+    function: str = "export"
 
     def load(self) -> Exporter:
-        exporter: Exporter = importlib.import_module(self.module).export
+        exporter: Exporter = getattr(importlib.import_module(self.module), self.function)
         return exporter
 
 
 FORMATS: dict[str, Format] = {
     f.name: f
-    for f in (Format("json", "agidebate.export.to_json", ".json", "the machine-readable contract"),)
+    for f in (
+        Format("json", "agidebate.export.to_json", ".json", "the machine-readable contract"),
+        Format("markdown", "agidebate.export.to_markdown", ".md", "a readable document"),
+        Format("argdown", "agidebate.export.to_argdown", ".argdown", "an Argdown argument map"),
+        Format("dot", "agidebate.export.to_dot", ".dot", "a Graphviz graph"),
+        Format(
+            "svg",
+            "agidebate.export.to_dot",
+            ".svg",
+            "the map as SVG (needs Graphviz)",
+            False,
+            "export_svg",
+        ),
+        Format(
+            "png",
+            "agidebate.export.to_dot",
+            ".png",
+            "the map as PNG (needs Graphviz)",
+            True,
+            "export_png",
+        ),
+        Format("mermaid", "agidebate.export.to_mermaid", ".mmd", "a Mermaid flowchart"),
+        Format(
+            "graphml", "agidebate.export.to_graphml", ".graphml", "GraphML for yEd, Gephi, networkx"
+        ),
+        Format("kialo", "agidebate.export.to_kialo", ".txt", "Kialo's plain-text export"),
+        Format(
+            "aif", "agidebate.export.to_aif", ".json", "Argument Interchange Format (AIFdb JSON)"
+        ),
+    )
 }
 
 

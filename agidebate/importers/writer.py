@@ -1,0 +1,317 @@
+"""Write a debate as argument files that agidebate reads back to the same debate.
+
+`render_files(debate)` returns {file name: YAML text}: `debate.yaml` with the
+title, summary and thesis, and one file per topic with its claims nested under
+`pro:` / `con:` as far as the tree goes (at most `MAX_NESTING` levels; deeper
+claims and claims of several parents name their targets with `supports:` /
+`attacks:`). Every string is written double-quoted with escapes, so no text
+can be read as YAML syntax, a YAML 1.1 boolean or a date.
+
+`write_debate(debate, folder)` first loads the rendered files back in memory
+with the real loader and compares them with the debate; only then does it
+write them, each one atomically.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from agidebate.errors import OperationError, UsageError
+from agidebate.model import DEFAULT_WEIGHT, Claim, Debate, Figure, Relation, Source
+
+MAX_NESTING = 12
+DEBATE_FILE = "debate.yaml"
+_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def quote(text: str) -> str:
+    """`text` as a double-quoted YAML scalar; everything that is not printable is escaped.
+
+    >>> print(quote('say "no"\\n\\u2028'))
+    "say \\"no\\"\\n\\u2028"
+    """
+    out = ['"']
+    for char in text:
+        code = ord(char)
+        if char in _ESCAPES:
+            out.append(_ESCAPES[char])
+        elif 0xD800 <= code <= 0xDFFF:
+            out.append("\ufffd")  # a lone surrogate is not a character
+        elif code < 0x20 or 0x7F <= code <= 0x9F:
+            out.append(f"\\x{code:02x}")
+        elif char in "\u2028\u2029\ufeff\ufffe\uffff":
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(char)
+    out.append('"')
+    return "".join(out)
+
+
+def _number(value: int | float) -> str:
+    return repr(value) if isinstance(value, float) else str(value)
+
+
+def _scalar(value: int | float | str) -> str:
+    return quote(value) if isinstance(value, str) else _number(value)
+
+
+def _flow(fields: Iterable[tuple[str, int | float | str | None]]) -> str:
+    parts = [f"{key}: {_scalar(value)}" for key, value in fields if value is not None]
+    return "{" + ", ".join(parts) + "}"
+
+
+def _source(source: Source) -> str:
+    return _flow(
+        (
+            ("title", source.title),
+            ("url", source.url),
+            ("author", source.author),
+            ("year", source.year),
+            ("note", source.note),
+        )
+    )
+
+
+def _figure(figure: Figure) -> str:
+    fields = (("value", figure.value), ("unit", figure.unit), ("what", figure.what))
+    return _flow((*fields, ("note", figure.note)))
+
+
+def _ids(ids: list[str]) -> str:
+    return "[" + ", ".join(quote(i) for i in ids) + "]"
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """Where each claim goes: its file, the claim it is nested under, and how."""
+
+    files: dict[str, list[str]]  # file name -> top-level claim ids, in order
+    nested: dict[str, list[tuple[str, Relation]]]  # claim id -> nested children
+    parent: dict[str, str]  # nested claim id -> the claim it is nested under
+    topic_of_file: dict[str, str | None]
+
+
+def _file_names(debate: Debate) -> dict[str | None, str]:
+    names: dict[str | None, str] = {}
+    taken = {DEBATE_FILE, "debate.yml"}
+    wanted = [*debate.topics, *(c.topic for c in debate if c.topic not in debate.topics)]
+    for topic in dict.fromkeys(wanted):
+        stem = topic or "claims"
+        name, n = f"{stem}.yaml", 1
+        while name in taken:
+            n += 1
+            name = f"{stem}-{n}.yaml"
+        taken.add(name)
+        names[topic] = name
+    return names
+
+
+def _plan(debate: Debate) -> _Plan:
+    names = _file_names(debate)
+    file_of = {c.id: names[c.topic] for c in debate if c.id != debate.thesis}
+    level: dict[str, int] = {}
+    parent: dict[str, str] = {}
+    nested: dict[str, list[tuple[str, Relation]]] = {cid: [] for cid in debate.claims}
+    order = sorted(file_of, key=lambda cid: debate.depth(cid) or 0)
+    for cid in order:  # parents come before children: depths only grow along tree edges
+        edge = debate.parent_edge(cid)
+        level[cid] = 0
+        if edge is None or file_of.get(edge.target) != file_of[cid]:
+            continue
+        if level[edge.target] + 1 > MAX_NESTING:
+            continue
+        level[cid] = level[edge.target] + 1
+        parent[cid] = edge.target
+    for cid in debate.claims:
+        for edge in debate.children(cid):
+            if parent.get(edge.source) == cid:
+                nested[cid].append((edge.source, edge.relation))
+    files: dict[str, list[str]] = {name: [] for name in names.values()}
+    for cid in debate.claims:
+        if cid in file_of and cid not in parent:
+            files[file_of[cid]].append(cid)
+    topic_of_file = {name: topic for topic, name in names.items()}
+    return _Plan({k: v for k, v in files.items() if v}, nested, parent, topic_of_file)
+
+
+def _claim_fields(debate: Debate, claim: Claim, implied: str | None) -> list[str]:
+    """The claim's `key: value` lines, except `pro:` / `con:`."""
+    lines = [f"id: {quote(claim.id)}"]
+    if claim.title is not None:
+        lines.append(f"title: {quote(claim.title)}")
+    lines.append(f"text: {quote(claim.text)}")
+    if claim.by is not None:
+        lines.append(f"by: {quote(claim.by)}")
+    if claim.weight_set or claim.weight != DEFAULT_WEIGHT:
+        lines.append(f"weight: {_number(claim.weight)}")
+    for relation, key in ((Relation.SUPPORT, "supports"), (Relation.ATTACK, "attacks")):
+        targets = [
+            e.target
+            for e in debate.targets(claim.id)
+            if e.relation is relation and e.target != implied
+        ]
+        if targets:
+            lines.append(f"{key}: {_ids(targets)}")
+    if claim.sources:
+        lines.append("sources:")
+        lines.extend(f"  - {_source(s)}" for s in claim.sources)
+    if claim.figures:
+        lines.append("figures:")
+        lines.extend(f"  - {_figure(f)}" for f in claim.figures)
+    if claim.tags:
+        lines.append(f"tags: {_ids(list(claim.tags))}")
+    if claim.i18n:
+        lines.append("i18n:")
+        for lang, fields in claim.i18n.items():
+            lines.append(f"  {quote(lang)}: {_flow(fields.items())}")
+    return lines
+
+
+def _claim_list(debate: Debate, plan: _Plan, top: list[str], indent: int) -> list[str]:
+    """YAML lines for a list of claims with their nested pro/con lists (iterative)."""
+    out: list[str] = []
+    stack: list[tuple[str, int] | str] = [(cid, indent) for cid in reversed(top)]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            out.append(item)
+            continue
+        cid, pad = item
+        fields = _claim_fields(debate, debate.claim(cid), plan.parent.get(cid))
+        out.append(" " * pad + "- " + fields[0])
+        out.extend(" " * (pad + 2) + line for line in fields[1:])
+        for relation, key in ((Relation.ATTACK, "con"), (Relation.SUPPORT, "pro")):
+            kids = [c for c, r in plan.nested[cid] if r is relation]
+            if kids:
+                stack.extend((kid, pad + 4) for kid in reversed(kids))
+                stack.append(" " * (pad + 2) + f"{key}:")
+    return out
+
+
+def _header(title: str | None, summary: str | None) -> list[str]:
+    lines = []
+    if title is not None:
+        lines.append(f"title: {quote(title)}")
+    if summary is not None:
+        lines.append(f"summary: {quote(summary)}")
+    return lines
+
+
+def render_files(debate: Debate) -> dict[str, str]:
+    """The argument files of `debate`: {file name: YAML text}."""
+    plan = _plan(debate)
+    files: dict[str, str] = {}
+    lines = _header(debate.title, debate.summary)
+    if debate.thesis is not None:
+        fields = _claim_fields(debate, debate.claim(debate.thesis), None)
+        lines.append("thesis:")
+        lines.extend("  " + line for line in fields)
+    if lines:
+        files[DEBATE_FILE] = "\n".join(lines) + "\n"
+    for name, top in plan.files.items():
+        topic_id = plan.topic_of_file[name]
+        topic = debate.topics.get(topic_id) if topic_id is not None else None
+        lines = [f"topic: {quote(topic_id or name.removesuffix('.yaml'))}"]
+        lines += _header(topic.title, topic.summary) if topic else []
+        lines.append("claims:")
+        lines.extend(_claim_list(debate, plan, top, 2))
+        files[name] = "\n".join(lines) + "\n"
+    return files
+
+
+def verify(files: dict[str, str], debate: Debate) -> None:
+    """Load the rendered files with the real loader; raise if they are not `debate`."""
+    from agidebate._link import link
+    from agidebate.loader import parse_text
+
+    order = sorted(files, key=lambda n: (n != DEBATE_FILE, n))
+    parsed = [
+        parse_text(files[n].encode("utf-8"), n, n.rsplit(".", 1)[0], n == DEBATE_FILE)
+        for n in order
+    ]
+    loaded, problems = link(parsed, ".")
+    errors = [p for p in problems if p.is_error]
+    if errors or loaded is None:
+        raise OperationError(
+            f"the argument files for this import do not load back: {errors[0] if errors else ''}",
+            "this is a bug in agidebate; please report it with the input file",
+        )
+    mismatch = _difference(debate, loaded)
+    if mismatch:
+        raise OperationError(
+            f"the argument files for this import do not load back as written: {mismatch}",
+            "this is a bug in agidebate; please report it with the input file",
+        )
+
+
+def _difference(want: Debate, got: Debate) -> str | None:
+    if set(want.claims) != set(got.claims):
+        missing = sorted(set(want.claims) ^ set(got.claims))
+        return f"claims differ ({', '.join(missing[:3])})"
+    for cid, claim in want.claims.items():
+        other = got.claims[cid]
+        if (claim.text, claim.title, claim.sources, claim.tags) != (
+            other.text,
+            other.title,
+            other.sources,
+            other.tags,
+        ):
+            return f"claim '{cid}' differs"
+    edges = {(e.source, e.target, e.relation) for e in want.edges}
+    if edges != {(e.source, e.target, e.relation) for e in got.edges}:
+        return "relations differ"
+    if want.thesis != got.thesis:
+        return "the thesis differs"
+    return None
+
+
+@dataclass(frozen=True)
+class WriteReport:
+    """What `write_debate` did: the files written and the old argument files removed."""
+
+    folder: Path
+    written: tuple[str, ...]
+    removed: tuple[str, ...]
+
+
+def write_debate(
+    debate: Debate, folder: str | os.PathLike[str], force: bool = False
+) -> WriteReport:
+    """Write `debate` as argument files into `folder` (created if needed).
+
+    A folder that exists and is not empty is refused unless `force`; with
+    `force`, argument files (*.yaml, *.yml) at its top that this debate does
+    not write are removed, and everything else is left alone.
+    """
+    files = render_files(debate)
+    verify(files, debate)
+    target = Path(folder)
+    if target.exists() and not target.is_dir():
+        raise UsageError(f"'{target}' exists and is not a folder", "choose a folder to write to")
+    if target.is_dir() and any(target.iterdir()) and not force:
+        raise UsageError(
+            f"output folder '{target}' is not empty",
+            "choose a new folder, or pass --force to replace the argument files in it",
+        )
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise OperationError(f"cannot create '{target}': {err.strerror or err}") from None
+    stale = sorted(
+        p.name
+        for p in target.iterdir()
+        if p.is_file() and p.suffix in (".yaml", ".yml") and p.name not in files
+    )
+    from agidebate.fileio import atomic_write
+
+    for name, text in files.items():
+        atomic_write(target / name, text.encode("utf-8"))
+    for name in stale:
+        try:
+            (target / name).unlink()
+        except OSError as err:
+            raise OperationError(f"cannot remove '{target / name}': {err.strerror}") from None
+    return WriteReport(target, tuple(files), tuple(stale))

@@ -1,0 +1,47 @@
+"""AIF export: the shape of AIFdb JSON, checked against real AIFdb samples."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import shared_dir
+from tests.export.conftest import debates, exported, loaded
+
+
+@pytest.mark.parametrize("folder", debates())
+def test_i_nodes_scheme_nodes_and_edges(folder: Path) -> None:
+    debate = loaded(folder)
+    data = json.loads(exported(folder, "aif"))
+    types = Counter(n["type"] for n in data["nodes"])
+    relations = Counter(e.relation.value for e in debate.edges)
+    assert types == {"I": len(debate.claims), "RA": relations["support"], "CA": relations["attack"]}
+    ids = {n["nodeID"] for n in data["nodes"]}
+    assert len(ids) == len(data["nodes"]) and len(data["edges"]) == 2 * len(debate.edges)
+    kind = {n["nodeID"]: n["type"] for n in data["nodes"]}
+    ins: Counter[str] = Counter(e["toID"] for e in data["edges"])
+    outs: Counter[str] = Counter(e["fromID"] for e in data["edges"])
+    for node in data["nodes"]:
+        if node["type"] != "I":
+            assert ins[node["nodeID"]] == outs[node["nodeID"]] == 1
+    for edge in data["edges"]:
+        assert {kind[edge["fromID"]], kind[edge["toID"]]} in ({"I", "RA"}, {"I", "CA"})
+
+
+def test_keys_and_schemes_match_the_aifdb_samples(tmp_path: Path) -> None:
+    folder = shared_dir("external", "aif")
+    ours = json.loads(exported(debates()[0].values[0], "aif"))
+    for path in [*folder.glob("*/nodeset*.json"), *folder.glob("*/6064-original.json")]:
+        sample = json.loads(path.read_text(encoding="utf-8"))
+        assert set(ours) <= set(sample)
+        assert set(ours["edges"][0]) == set(sample["edges"][0])
+        for kind in ("I", "RA", "CA"):
+            theirs = [n for n in sample["nodes"] if n["type"] == kind]
+            mine = next(n for n in ours["nodes"] if n["type"] == kind)
+            for node in theirs:
+                assert set(mine) <= set(node) | {"scheme", "schemeID"}
+                if kind != "I" and "scheme" in node:
+                    assert (mine["scheme"], mine["schemeID"]) == (node["scheme"], node["schemeID"])

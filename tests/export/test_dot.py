@@ -1,0 +1,58 @@
+"""Graphviz export: `dot` draws it; svg and png go through `dot`; quoting is literal."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+from agidebate.errors import OperationError
+from agidebate.export import ExportOptions, export
+from agidebate.export.to_dot import quote
+from tests.conftest import invoke
+from tests.export.conftest import SMALL, debates, dot_program, exported, loaded
+
+
+@pytest.mark.external
+@pytest.mark.parametrize("folder", debates())
+def test_dot_draws_the_export(folder: Path) -> None:
+    done = subprocess.run(
+        [dot_program(), "-Tsvg"],
+        input=exported(folder, "dot").encode("utf-8"),
+        capture_output=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr.decode()
+    assert done.stderr == b""
+    svg = ElementTree.fromstring(done.stdout)
+    nodes = [g for g in svg.iter("{http://www.w3.org/2000/svg}g") if g.get("class") == "node"]
+    assert len(nodes) == len(loaded(folder).claims)
+
+
+@pytest.mark.external
+def test_svg_and_png_formats(tmp_path: Path) -> None:
+    dot_program()
+    svg = export(loaded(SMALL), "svg")
+    assert isinstance(svg, str) and svg.lstrip().startswith("<?xml") and "</svg>" in svg
+    target = tmp_path / "map.png"
+    result = invoke(["export", "--format", "png", "--dir", str(SMALL), "-o", str(target)])
+    assert result.exit_code == 0, result.stderr
+    assert target.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_missing_dot_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("shutil.which", lambda name: None)
+    with pytest.raises(OperationError, match="needs Graphviz's `dot` program"):
+        export(loaded(SMALL), "svg", ExportOptions())
+    result = invoke(["export", "--format", "svg", "--dir", str(SMALL)])
+    assert result.exit_code == 1 and "apt-get install graphviz" in result.stderr
+
+
+def test_quote_keeps_escapes_literal() -> None:
+    assert quote('a "b" \\N \\l') == '"a \\"b\\" \\\\N \\\\l"'
+    assert quote("bell\x07") == '"bell\\\\x07"'
+    text = exported(SMALL, "dot")
+    assert '"few-cyclists" -> "fewer-injuries" [color="#c62828", arrowhead=tee];' in text

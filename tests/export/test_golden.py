@@ -1,0 +1,34 @@
+"""Golden files: every text export of the small fixture debate, byte for byte.
+
+Regenerate deliberately with `pytest --update-golden` and read the diff.
+SVG and PNG are drawn by Graphviz, whose output changes between versions, so
+they are checked for shape in test_dot.py instead.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from agidebate.export import FORMATS, ExportOptions, export
+from agidebate.loader import load_debate
+from tests.conftest import REPO
+from tests.export.conftest import SCORES, SMALL
+
+GOLDEN = REPO / "tests" / "golden"
+TEXT_FORMATS = [name for name, spec in FORMATS.items() if spec.function == "export"]
+
+
+@pytest.mark.parametrize("fmt", TEXT_FORMATS)
+def test_export_matches_golden_file(fmt: str, update_golden: bool) -> None:
+    spec = FORMATS[fmt]
+    output = export(load_debate(SMALL), fmt, ExportOptions(scores=SCORES, semantics="test"))
+    data = output.encode("utf-8") if isinstance(output, str) else output
+    path = GOLDEN / f"bike-lane.{fmt}{spec.suffix}"
+    if update_golden:
+        path.write_bytes(data)
+    assert path.exists(), f"{path} is missing: run pytest --update-golden"
+    assert data == path.read_bytes(), f"{fmt} export changed: run pytest --update-golden and review"
+
+
+def test_every_format_is_covered() -> None:
+    assert set(TEXT_FORMATS) | {"svg", "png"} == set(FORMATS)

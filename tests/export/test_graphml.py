@@ -1,0 +1,55 @@
+"""GraphML export: networkx reads it back with labels, sides, scores; XML stays well formed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+from xml.etree import ElementTree
+
+import pytest
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+from tests.export.conftest import HOSTILE, SCORES, SMALL, debates, exported, loaded
+
+
+def read(folder: Path, tmp_path: Path, scores: dict[str, float] | None = None) -> nx.DiGraph:
+    path = tmp_path / "map.graphml"
+    path.write_text(exported(folder, "graphml", scores), encoding="utf-8")
+    import networkx
+
+    graph: nx.DiGraph = networkx.read_graphml(path)
+    return graph
+
+
+@pytest.mark.parametrize("folder", debates())
+def test_networkx_reads_nodes_edges_and_attributes(folder: Path, tmp_path: Path) -> None:
+    debate = loaded(folder)
+    scores = dict.fromkeys(debate.claims, 0.25)
+    graph = read(folder, tmp_path, scores)
+    assert set(graph.nodes) == set(debate.claims)
+    assert graph.number_of_edges() == len(debate.edges)
+    for claim in debate:
+        node = graph.nodes[claim.id]
+        assert node["side"] == debate.side_label(claim.id)
+        assert node["score"] == 0.25 and node["weight"] == claim.weight
+        assert node["label"]
+    for edge in debate.edges:
+        assert graph.edges[edge.source, edge.target]["relation"] == edge.relation.value
+
+
+def test_missing_values_are_left_out_and_lists_joined(tmp_path: Path) -> None:
+    graph = read(SMALL, tmp_path, SCORES)
+    assert "by" not in graph.nodes["latent-demand"]
+    assert graph.nodes["fewer-injuries"]["tags"] == "safety; evidence"
+    assert graph.nodes["fewer-injuries"]["score"] == pytest.approx(0.7234)
+    assert "score" not in read(SMALL, tmp_path).nodes["thesis"]
+
+
+def test_control_characters_never_reach_the_xml(tmp_path: Path) -> None:
+    text = exported(HOSTILE, "graphml")
+    ElementTree.fromstring(text.encode("utf-8"))
+    assert "\x07" not in text and "\\x07 bell" in text
+    graph = read(HOSTILE, tmp_path)
+    assert graph.nodes["ctrl"]["by"] == "\\x01 sender"
