@@ -103,10 +103,11 @@ def list_claims(
 
         json_dump([claim_record(debate, cid, shown, lang) for cid in ids])
         return
+    from agidebate.render.lines import stream
     from agidebate.render.listing import claims_table
 
     out, glyphs = reading_console()
     if not ids:
         out.print(no_match(chosen))
         return
-    out.print(claims_table(debate, ids, shown, lang, glyphs), crop=False)
+    stream(out, claims_table(debate, ids, shown, lang, glyphs))

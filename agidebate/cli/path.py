@@ -50,7 +50,8 @@ def path(
 
         json_dump(path_record(chain, strengths, lang))
         return
+    from agidebate.render.lines import stream
     from agidebate.render.listing import path_view
 
     out, glyphs = reading_console()
-    out.print(path_view(chain, strengths, lang, glyphs), crop=False)
+    stream(out, path_view(chain, strengths, lang, glyphs))

@@ -68,7 +68,8 @@ def search(
 
         json_dump(search_record(debate, hits, paths, strengths, lang))
         return
+    from agidebate.render.lines import stream
     from agidebate.render.listing import search_results
 
     out, glyphs = reading_console()
-    out.print(search_results(debate, query, hits, paths, strengths, lang, glyphs), crop=False)
+    stream(out, search_results(debate, query, hits, paths, strengths, lang, glyphs))

@@ -91,6 +91,7 @@ def show(
 
         json_dump(outline_record(debate, outline, strengths, lang))
         return
+    from agidebate.render.lines import stream
     from agidebate.render.show import show_view
     from agidebate.render.tree import NodeStyle
 
@@ -109,4 +110,4 @@ def show(
         by=by,
     )
     style = NodeStyle(scores=strengths, lang=lang, text=text, expand_command=expand)
-    out.print(show_view(debate, outline, style, glyphs, chosen.describe()), crop=False)
+    stream(out, show_view(debate, outline, style, glyphs, chosen.describe()))

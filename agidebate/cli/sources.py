@@ -61,7 +61,8 @@ def sources(
 
         json_dump(works_record(works))
         return
+    from agidebate.render.lines import stream
     from agidebate.render.listing import sources_view
 
     out, _ = reading_console()
-    out.print(sources_view(works, len(claims)), crop=False)
+    stream(out, sources_view(works, len(claims)))

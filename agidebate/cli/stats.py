@@ -31,7 +31,8 @@ def stats(directory: DirOption = None, as_json: JsonOption = False) -> None:
 
         json_dump(stats_record(numbers))
         return
+    from agidebate.render.lines import stream
     from agidebate.render.listing import stats_view
 
     out, glyphs = reading_console()
-    out.print(stats_view(numbers, glyphs), crop=False)
+    stream(out, stats_view(numbers, glyphs))

@@ -61,6 +61,6 @@ def cited_works(debate: Debate, claim_ids: Iterable[str] | None = None) -> list[
     for claim in claims:
         for source in claim.sources:
             work = works.setdefault(source.key(), CitedWork(source, []))
-            if claim.id not in work.cited_by:
+            if not work.cited_by or work.cited_by[-1] != claim.id:  # once per claim
                 work.cited_by.append(claim.id)
     return sorted(works.values(), key=lambda w: -len(w.cited_by))

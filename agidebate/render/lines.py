@@ -14,8 +14,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from rich.cells import cell_len, chop_cells
-from rich.console import Console, ConsoleOptions, RenderResult
-from rich.segment import Segment
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.segment import Segment, Segments
 from rich.style import Style
 from rich.text import Text
 
@@ -241,6 +241,23 @@ def labelled(items: Iterable[tuple[str, Text]], indent: str = "", right: bool = 
         first = indent + (label.rjust(width) if right else label.ljust(width)) + " "
         paras.append(Para(first, " " * len(first), body))
     return Block(paras)
+
+
+def stream(console: Console, renderable: RenderableType, batch: int = 4000) -> None:
+    """Print `renderable` a few thousand segments at a time, so memory stays flat.
+
+    `console.print` renders the whole renderable before it writes anything; the
+    views here make their lines lazily, so writing them in batches lets a
+    200,000-claim listing print without holding every line at once.
+    """
+    pending: list[Segment] = []
+    for segment in console.render(renderable, console.options):
+        pending.append(segment)
+        if len(pending) >= batch and segment.text.endswith("\n"):
+            console.print(Segments(pending), end="", crop=False)
+            pending = []
+    if pending:
+        console.print(Segments(pending), end="", crop=False)
 
 
 def paragraph(body: Text, indent: str = "") -> Block:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from rich.console import Group, RenderableType
 from rich.text import Text
@@ -83,8 +83,8 @@ def claims_table(
 ) -> RenderableType:
     """One line per claim: id, side, depth, score, title and author."""
     headers = ["id", "side", "depth", *(["score"] if scores is not None else []), "title"]
-    rows = []
-    for cid in claim_ids:
+
+    def fixed(cid: str) -> list[Text]:
         depth = debate.depth(cid)
         cells = [
             Text(inert(cid, newlines=False)),
@@ -93,9 +93,12 @@ def claims_table(
         ]
         if scores is not None:
             cells.append(Text(format_score(scores, cid) or "-", style=theme.SCORE))
-        cells.append(_title_and_author(debate, cid, lang, glyphs))
-        rows.append(cells)
-    return PlainTable(headers, rows, right=frozenset({2, 3}))
+        return cells
+
+    def last(cid: str) -> Text:
+        return _title_and_author(debate, cid, lang, glyphs)
+
+    return PlainTable(headers, claim_ids, fixed, last, right=frozenset({2, 3}))
 
 
 def chain_text(chain: ClaimPath, glyphs: Glyphs) -> Text:
@@ -120,22 +123,39 @@ def search_results(
 ) -> RenderableType:
     """Each hit: side, title and who argues it; its chain to the thesis; where it matched."""
     terms = query_terms(query)
-    indent = " " * MARK_WIDTH
-    paras: list[Para] = []
-    for hit, chain in zip(hits, paths, strict=True):
-        if paras:
-            paras.append(Para("", "", Text()))
-        head, tail = _hit_line(debate, hit.claim_id, scores, lang, glyphs, terms)
-        paras.append(Para(_side_prefix(debate, hit.claim_id, glyphs), indent, head, tail))
-        paras.append(Para(indent + "path  ", indent + " " * 6, chain_text(chain, glyphs)))
-        if hit.snippet is not None:
-            field, snippet = hit.snippet
-            first = indent + f"{field:<6}" if len(field) < 6 else indent + field + " "
-            paras.append(Para(first, indent + " " * 6, _marked(Text(inert(snippet)), terms)))
     matches = agree(len(hits), "matches", "match")
     head = Text(f"{plural(len(hits), 'claim')} {matches} ", style=theme.META)
     head.append(inert(query, newlines=False), style=theme.TITLE)
-    return Group(paragraph(head), Text(), Block(paras)) if hits else paragraph(head)
+    if not hits:
+        return paragraph(head)
+    paras = (
+        para
+        for index, (hit, chain) in enumerate(zip(hits, paths, strict=True))
+        for para in _hit_paras(debate, hit, chain, scores, lang, glyphs, terms, index > 0)
+    )
+    return Group(paragraph(head), Text(), Block(paras))
+
+
+def _hit_paras(
+    debate: Debate,
+    hit: SearchHit,
+    chain: ClaimPath,
+    scores: Mapping[str, float] | None,
+    lang: str | None,
+    glyphs: Glyphs,
+    terms: Sequence[str],
+    after_another: bool,
+) -> Iterator[Para]:
+    indent = " " * MARK_WIDTH
+    if after_another:
+        yield Para("", "", Text())
+    head, tail = _hit_line(debate, hit.claim_id, scores, lang, glyphs, terms)
+    yield Para(_side_prefix(debate, hit.claim_id, glyphs), indent, head, tail)
+    yield Para(indent + "path  ", indent + " " * 6, chain_text(chain, glyphs))
+    if hit.snippet is not None:
+        field, snippet = hit.snippet
+        first = indent + f"{field:<6}" if len(field) < 6 else indent + field + " "
+        yield Para(first, indent + " " * 6, _marked(Text(inert(snippet)), terms))
 
 
 def path_view(
@@ -172,14 +192,22 @@ def sources_view(works: Sequence[CitedWork], claims: int) -> RenderableType:
         f"{plural(len(works), 'work')} cited by {citing:,} of {plural(claims, 'claim')}",
         style=theme.META,
     )
-    items: list[tuple[str, Text]] = []
-    for number, work in enumerate(works, start=1):
-        body = work_text(work.source)
-        cites = plural(len(work.cited_by), "claim")
-        body.append(f"\ncited by {cites}: ", style=theme.META)
-        body.append(inert(", ".join(work.cited_by)))
-        items.append((f"[{number}]", body))
-    return Group(paragraph(head), Text(), labelled(items, right=True))
+    width = len(f"[{len(works)}]") + 1
+    return Group(
+        paragraph(head),
+        Text(),
+        Block(
+            Para(f"[{number}]".rjust(width - 1) + " ", " " * width, _work_entry(work))
+            for number, work in enumerate(works, start=1)
+        ),
+    )
+
+
+def _work_entry(work: CitedWork) -> Text:
+    body = work_text(work.source)
+    body.append(f"\ncited by {plural(len(work.cited_by), 'claim')}: ", style=theme.META)
+    body.append(inert(", ".join(work.cited_by)))
+    return body
 
 
 def _percent(pro: int, con: int) -> str:
@@ -225,6 +253,8 @@ def stats_view(stats: DebateStats, glyphs: Glyphs) -> RenderableType:
     table = PlainTable(
         ["topic", "claims", "pro", "con", "pro%", "depth", "title"],
         rows,
+        lambda row: row[:-1],
+        lambda row: row[-1],
         right=frozenset({1, 2, 3, 4, 5}),
     )
     return Group(labelled(facts), Text(), table)
