@@ -73,13 +73,30 @@ ScoresOption = Annotated[
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 
 
-def claim_filter(
-    topic: str | None, side: SideChoice | None, tag: str | None, by: str | None
-) -> ClaimFilter:
-    """The filter the options describe."""
+def open_debate(
+    directory: str | None,
+    claim_id: str | None = None,
+    lang: str | None = None,
+    *,
+    topic: str | None = None,
+    side: SideChoice | None = None,
+    tag: str | None = None,
+    by: str | None = None,
+) -> tuple[Debate, ClaimFilter, str | None]:
+    """The debate, the filter the options describe, and the language to show.
+
+    Raises a usage error for an unknown claim id, topic or language code.
+    """
+    from agidebate.cli._select import require_claim
+    from agidebate.loader import load_debate
     from agidebate.render.filters import ClaimFilter
 
-    return ClaimFilter(topic=topic, side=side.value if side else None, tag=tag, by=by)
+    debate = load_debate(directory)
+    if claim_id is not None:
+        require_claim(debate, claim_id)
+    chosen = ClaimFilter(topic=topic, side=side.value if side else None, tag=tag, by=by)
+    chosen.validate(debate)
+    return debate, chosen, check_lang(debate, lang)
 
 
 def load_scores(debate: Debate, enabled: bool) -> Mapping[str, float] | None:

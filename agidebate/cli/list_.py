@@ -15,10 +15,9 @@ from agidebate.cli._reading import (
     SideOption,
     TagOption,
     TopicOption,
-    check_lang,
-    claim_filter,
     load_scores,
     no_match,
+    open_debate,
     reading_console,
 )
 
@@ -88,13 +87,11 @@ def list_claims(
 
       agidebate list --by dettmers --json
     """
-    from agidebate.loader import load_debate
     from agidebate.render.filters import select
 
-    debate = load_debate(directory)
-    chosen = claim_filter(topic, side, tag, by)
-    chosen.validate(debate)
-    lang = check_lang(debate, lang)
+    debate, chosen, lang = open_debate(
+        directory, None, lang, topic=topic, side=side, tag=tag, by=by
+    )
     strengths = load_scores(debate, scores or sort is SortKey.score)
     ids = sorted_ids(debate, [c.id for c in select(debate, chosen)], sort, strengths)
     shown = strengths if scores else None

@@ -10,8 +10,8 @@ from agidebate.cli._common import DirOption, JsonOption, handles_errors, json_du
 from agidebate.cli._reading import (
     LangOption,
     ScoresOption,
-    check_lang,
     load_scores,
+    open_debate,
     reading_console,
 )
 
@@ -36,13 +36,9 @@ def path(
 
       agidebate path dw-16 --json
     """
-    from agidebate.cli._select import require_claim
-    from agidebate.loader import load_debate
     from agidebate.render.paths import claim_path
 
-    debate = load_debate(directory)
-    require_claim(debate, claim_id)
-    lang = check_lang(debate, lang)
+    debate, _, lang = open_debate(directory, claim_id, lang)
     chain = claim_path(debate, claim_id)
     strengths = load_scores(debate, scores)
     if as_json:

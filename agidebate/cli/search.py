@@ -14,9 +14,8 @@ from agidebate.cli._reading import (
     SideOption,
     TagOption,
     TopicOption,
-    check_lang,
-    claim_filter,
     load_scores,
+    open_debate,
     reading_console,
 )
 
@@ -51,14 +50,12 @@ def search(
 
       agidebate search 数据 --lang zh
     """
-    from agidebate.loader import load_debate
     from agidebate.render.paths import claim_path
     from agidebate.render.search import search as find
 
-    debate = load_debate(directory)
-    chosen = claim_filter(topic, side, tag, by)
-    chosen.validate(debate)
-    lang = check_lang(debate, lang)
+    debate, chosen, lang = open_debate(
+        directory, None, lang, topic=topic, side=side, tag=tag, by=by
+    )
     query = " ".join(words)
     hits = [h for h in find(debate, query) if chosen.matches(debate, debate.claims[h.claim_id])]
     paths = [claim_path(debate, h.claim_id) for h in hits]

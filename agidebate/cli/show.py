@@ -14,11 +14,10 @@ from agidebate.cli._reading import (
     SideOption,
     TagOption,
     TopicOption,
-    check_lang,
-    claim_filter,
     expand_command,
     load_scores,
     no_match,
+    open_debate,
     reading_console,
 )
 
@@ -72,16 +71,11 @@ def show(
 
       agidebate show --topic data-wall --side con --lang zh
     """
-    from agidebate.cli._select import require_claim
-    from agidebate.loader import load_debate
     from agidebate.render.outline import build_outline
 
-    debate = load_debate(directory)
-    if claim_id is not None:
-        require_claim(debate, claim_id)
-    chosen = claim_filter(topic, side, tag, by)
-    chosen.validate(debate)
-    lang = check_lang(debate, lang)
+    debate, chosen, lang = open_debate(
+        directory, claim_id, lang, topic=topic, side=side, tag=tag, by=by
+    )
     outline = build_outline(
         debate, claim_id, depth=depth, expand_all=expand_all, claim_filter=chosen
     )

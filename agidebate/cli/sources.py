@@ -12,7 +12,7 @@ from agidebate.cli._reading import (
     SideOption,
     TagOption,
     TopicOption,
-    claim_filter,
+    open_debate,
     reading_console,
 )
 
@@ -42,17 +42,12 @@ def sources(
 
       agidebate sources --topic data-wall --json
     """
-    from agidebate.cli._select import require_claim
-    from agidebate.loader import load_debate
     from agidebate.render.citations import cited_works
     from agidebate.render.filters import select
 
-    debate = load_debate(directory)
-    chosen = claim_filter(topic, side, tag, by)
-    chosen.validate(debate)
+    debate, chosen, _ = open_debate(directory, claim_id, topic=topic, side=side, tag=tag, by=by)
     claims = select(debate, chosen)
     if claim_id is not None:
-        require_claim(debate, claim_id)
         under = set(debate.descendants(claim_id))
         claims = [c for c in claims if c.id in under]
     works = cited_works(debate, [c.id for c in claims])
