@@ -34,7 +34,8 @@ def format_value(value: int | float | str) -> str:
 
 def figure_text(figure: Figure) -> Text:
     """`2024 year: projected year in which ...`, with its note below in dim."""
-    line = Text(inert(format_value(figure.value)), style=theme.TITLE)
+    line = Text()
+    line.append(inert(format_value(figure.value), newlines=False), style=theme.TITLE)
     if figure.unit:
         unit = inert(figure.unit, newlines=False)
         joined = unit in ("x", "×") or unit.startswith("%")
