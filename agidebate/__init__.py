@@ -7,6 +7,8 @@ The library is the product; the `agidebate` command is a thin layer over it.
 >>> debate.claims["dw-01"].title                 # doctest: +SKIP
 
 Names are imported lazily, so `import agidebate` stays cheap for the command line.
+The export function is `export_debate` (`agidebate.export` is the subpackage of
+export formats).
 """
 
 from __future__ import annotations
@@ -31,7 +33,9 @@ _EXPORTS = {
     "Figure": "agidebate.model",
     "Topic": "agidebate.model",
     "to_networkx": "agidebate.graph",
-    "export": "agidebate.export",
+    "export_debate": "agidebate.export:export",
+    "score": "agidebate.scoring",
+    "ScoreResult": "agidebate.scoring",
     "available_formats": "agidebate.export",
     "ExportOptions": "agidebate.export",
     "json_schema": "agidebate.schema",
@@ -57,6 +61,7 @@ __all__ = [
     "OperationError",
     "Problem",
     "Relation",
+    "ScoreResult",
     "Severity",
     "Side",
     "Source",
@@ -66,19 +71,21 @@ __all__ = [
     "available_formats",
     "bundled_debate_dir",
     "check_debate",
-    "export",
+    "export_debate",
     "find_debate_dir",
     "json_schema",
     "load_debate",
+    "score",
     "to_networkx",
 ]
 
 
 def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
+    target = _EXPORTS.get(name)
+    if target is None:
         raise AttributeError(f"module 'agidebate' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
+    module, _, attribute = target.partition(":")
+    value = getattr(importlib.import_module(module), attribute or name)
     globals()[name] = value
     return value
 
@@ -97,7 +104,8 @@ if TYPE_CHECKING:
         Severity,
         UsageError,
     )
-    from agidebate.export import ExportOptions, available_formats, export
+    from agidebate.export import ExportOptions, available_formats
+    from agidebate.export import export as export_debate
     from agidebate.graph import to_networkx
     from agidebate.loader import (
         CheckReport,
@@ -108,3 +116,4 @@ if TYPE_CHECKING:
     )
     from agidebate.model import Claim, Debate, Edge, Figure, Relation, Side, Source, Topic
     from agidebate.schema import json_schema
+    from agidebate.scoring import ScoreResult, score

@@ -114,7 +114,7 @@ def agidebate(*args: str) -> list[str]:
 
 def argdown_command() -> list[str] | None:
     for candidate in (
-        HERE.parent / ".ci" / "node_modules" / ".bin" / "argdown",
+        HERE.parent / ".ci" / "argdown" / "node_modules" / ".bin" / "argdown",
         shutil.which("argdown"),
     ):
         if candidate and Path(candidate).exists():

@@ -14,11 +14,14 @@ import typer
 
 from agidebate import __version__
 from agidebate.cli import check as _check
+from agidebate.cli import cruxes as _cruxes
+from agidebate.cli import explain as _explain
 from agidebate.cli import export as _export
 from agidebate.cli import import_ as _import
 from agidebate.cli import list_ as _list
 from agidebate.cli import path as _path
 from agidebate.cli import schema as _schema
+from agidebate.cli import score as _score
 from agidebate.cli import search as _search
 from agidebate.cli import show as _show
 from agidebate.cli import sources as _sources
@@ -71,6 +74,9 @@ app.command("check")(_check.check)
 app.command("export")(_export.export)
 app.command("import")(_import.import_)
 app.command("schema")(_schema.schema)
+app.command("score")(_score.score)
+app.command("explain")(_explain.explain)
+app.command("cruxes")(_cruxes.cruxes)
 app.command("show")(_show.show)
 app.command("list")(_list.list_claims)
 app.command("search")(_search.search)

@@ -66,7 +66,7 @@ ScoresOption = Annotated[
     typer.Option(
         "--scores/--no-scores",
         help="Show each claim's score: its strength from 0 to 1 once its pros and cons "
-        "are weighed (QE semantics).",
+        "are weighed (see --semantics).",
     ),
 ]
 
@@ -99,13 +99,13 @@ def open_debate(
     return debate, chosen, check_lang(debate, lang)
 
 
-def load_scores(debate: Debate, enabled: bool) -> Mapping[str, float] | None:
+def load_scores(debate: Debate, enabled: bool, semantics: str = "qe") -> Mapping[str, float] | None:
     """Every claim's score in the whole debate, or None when scores are off."""
     if not enabled:
         return None
     from agidebate.scoring import score
 
-    return score(debate).scores
+    return score(debate, semantics).scores
 
 
 def check_lang(debate: Debate, lang: str | None) -> str | None:

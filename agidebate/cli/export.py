@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from agidebate.cli._common import DirOption, fail, handles_errors, write_output
+from agidebate.cli._whatif import SemanticsOption
 
 
 @handles_errors
@@ -27,14 +28,21 @@ def export(
     list_formats: Annotated[
         bool, typer.Option("--list", help="List the formats and exit.")
     ] = False,
+    semantics: SemanticsOption = "qe",
+    no_scores: Annotated[bool, typer.Option("--no-scores", help="Leave out the scores.")] = False,
 ) -> None:
     """Export the debate, or the subtree under claim ID, in another format.
+
+    Each claim's score under --semantics (default qe) is included where the
+    format has room for it; --no-scores leaves scores out.
 
     Examples:
 
       agidebate export --format json -o debate.json
 
       agidebate export --format markdown dw-01
+
+      agidebate export --semantics dfquad -o debate.json
     """
     from agidebate.cli._select import load_selected
     from agidebate.export import FORMATS, ExportOptions, get_format
@@ -50,5 +58,17 @@ def export(
             f"write it to a file: -o debate{spec.suffix}",
             2,
         )
+    options = ExportOptions()
+    if not no_scores:
+        from agidebate.scoring import semantics_info
+
+        semantics_info(semantics)  # an unknown name fails before the debate is read
     debate = load_selected(directory, claim_id)
-    write_output(spec.load()(debate, ExportOptions()), output)
+    if not no_scores:
+        from agidebate.scoring import score
+        from agidebate.scoring.report import rounded
+
+        result = score(debate, semantics)
+        scores = {cid: rounded(value) for cid, value in result.scores.items()}
+        options = ExportOptions(scores=scores, semantics=semantics)
+    write_output(spec.load()(debate, options), output)

@@ -20,6 +20,7 @@ from agidebate.cli._reading import (
     open_debate,
     reading_console,
 )
+from agidebate.cli._whatif import SemanticsOption
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -65,13 +66,13 @@ def list_claims(
         SortKey,
         typer.Option(
             "--sort",
-            "-s",
             help="order: as written; id: dw-2 before dw-10; depth: nearest the thesis first; "
             "score: strongest first.",
         ),
     ] = SortKey.order,
     lang: LangOption = None,
     scores: ScoresOption = True,
+    semantics: SemanticsOption = "qe",
     directory: DirOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -92,7 +93,7 @@ def list_claims(
     debate, chosen, lang = open_debate(
         directory, None, lang, topic=topic, side=side, tag=tag, by=by
     )
-    strengths = load_scores(debate, scores or sort is SortKey.score)
+    strengths = load_scores(debate, scores or sort is SortKey.score, semantics)
     ids = sorted_ids(debate, [c.id for c in select(debate, chosen)], sort, strengths)
     shown = strengths if scores else None
     if as_json:

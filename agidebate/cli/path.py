@@ -14,6 +14,7 @@ from agidebate.cli._reading import (
     open_debate,
     reading_console,
 )
+from agidebate.cli._whatif import SemanticsOption
 
 
 @handles_errors
@@ -21,6 +22,7 @@ def path(
     claim_id: Annotated[str, typer.Argument(metavar="ID", help="The claim to start from.")],
     lang: LangOption = None,
     scores: ScoresOption = True,
+    semantics: SemanticsOption = "qe",
     directory: DirOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -40,7 +42,7 @@ def path(
 
     debate, _, lang = open_debate(directory, claim_id, lang)
     chain = claim_path(debate, claim_id)
-    strengths = load_scores(debate, scores)
+    strengths = load_scores(debate, scores, semantics)
     if as_json:
         from agidebate.render.records import path_record
 

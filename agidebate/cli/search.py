@@ -18,6 +18,7 @@ from agidebate.cli._reading import (
     open_debate,
     reading_console,
 )
+from agidebate.cli._whatif import SemanticsOption
 
 
 @handles_errors
@@ -32,6 +33,7 @@ def search(
     by: ByOption = None,
     lang: LangOption = None,
     scores: ScoresOption = True,
+    semantics: SemanticsOption = "qe",
     directory: DirOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -59,7 +61,7 @@ def search(
     query = " ".join(words)
     hits = [h for h in find(debate, query) if chosen.matches(debate, debate.claims[h.claim_id])]
     paths = [claim_path(debate, h.claim_id) for h in hits]
-    strengths = load_scores(debate, scores)
+    strengths = load_scores(debate, scores, semantics)
     if as_json:
         from agidebate.render.records import search_record
 

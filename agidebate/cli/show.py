@@ -20,6 +20,7 @@ from agidebate.cli._reading import (
     open_debate,
     reading_console,
 )
+from agidebate.cli._whatif import SemanticsOption
 
 
 @handles_errors
@@ -51,6 +52,7 @@ def show(
     by: ByOption = None,
     lang: LangOption = None,
     scores: ScoresOption = True,
+    semantics: SemanticsOption = "qe",
     directory: DirOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -79,7 +81,7 @@ def show(
     outline = build_outline(
         debate, claim_id, depth=depth, expand_all=expand_all, claim_filter=chosen
     )
-    strengths = load_scores(debate, scores)
+    strengths = load_scores(debate, scores, semantics)
     if as_json:
         from agidebate.render.records import outline_record
 
@@ -97,11 +99,12 @@ def show(
         dir=directory,
         lang=lang,
         no_scores=not scores,
+        semantics=semantics if scores and semantics != "qe" else None,
         text=text,
         topic=topic,
         side=side.value if side else None,
         tag=tag,
         by=by,
     )
-    style = NodeStyle(scores=strengths, lang=lang, text=text, expand_command=expand)
+    style = NodeStyle(strengths, lang, text, expand, semantics)
     stream(out, show_view(debate, outline, style, glyphs, chosen.describe()))

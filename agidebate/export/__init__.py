@@ -85,6 +85,9 @@ FORMATS: dict[str, Format] = {
         Format(
             "aif", "agidebate.export.to_aif", ".json", "Argument Interchange Format (AIFdb JSON)"
         ),
+        Format(
+            "html", "agidebate.export.to_html", ".html", "an interactive map in one offline page"
+        ),
     )
 }
 

@@ -75,7 +75,9 @@ def _unreachable(ids: tuple[str, ...], thesis: bool) -> Text:
     return line
 
 
-def legend(glyphs: Glyphs, scores: bool, sources: bool, refs: bool, thesis: bool = True) -> Text:
+def legend(
+    glyphs: Glyphs, scores: str | None, sources: bool, refs: bool, thesis: bool = True
+) -> Text:
     """What the marks in this view mean, in one short paragraph."""
     line = Text(style=theme.META)
     line.append(f"{glyphs.pro} pro", style=theme.PRO)
@@ -83,7 +85,7 @@ def legend(glyphs: Glyphs, scores: bool, sources: bool, refs: bool, thesis: bool
     line.append(f"{glyphs.con} con", style=theme.CON)
     line.append(" against it: a reply on the other side from the claim above rebuts it.")
     if scores:
-        line.append(" Scores (0 to 1) weigh each claim against its replies.")
+        line.append(f" Scores (0 to 1, {inert(scores)}) weigh each claim against its replies.")
     marks = []
     if sources:
         marks.append("[1] is a source")
@@ -120,7 +122,7 @@ def show_view(
     refs = any(row.kind is RowKind.REF for row in outline.rows)
     key = legend(
         glyphs,
-        style.scores is not None,
+        style.semantics if style.scores is not None else None,
         bool(index.works),
         refs,
         single and (debate.thesis is not None),

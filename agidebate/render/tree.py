@@ -34,6 +34,7 @@ class NodeStyle:
     lang: str | None = None
     text: bool = False  # the claim's full text under its title
     expand_command: Callable[[str], str] = field(default=lambda cid: f"agidebate show {cid}")
+    semantics: str = "qe"  # how the scores were computed
 
 
 def source_marks(numbers: list[int]) -> str:

@@ -5,45 +5,90 @@
 ...            edges=(Edge("a", "t", Relation.ATTACK),), thesis="t")
 >>> round(score(d, "qe").scores["t"], 4)
 0.25
+>>> score(d, "grounded").labels
+{'t': 'out', 'a': 'in'}
 
-The public surface is `score()`, `ScoreResult` and `SEMANTICS`; each semantics
-lives in its own module.
+The public surface is `score()`, `ScoreResult`, `SEMANTICS` and
+`semantics_info()`; each semantics lives in its own module (`qe`, `dfquad`,
+`euler`, `hcat`, `grounded`) with its formula and reference. What-if
+scenarios, explanations, cruxes and verdicts build on `score()` in
+`whatif`, `explain`, `cruxes` and `verdict`.
 """
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from agidebate.errors import UsageError
+from agidebate.scoring._result import ScoreResult
 
 if TYPE_CHECKING:
     from agidebate.model import Debate
+    from agidebate.scoring._spec import Spec
+
+__all__ = [
+    "DEFAULT_SEMANTICS",
+    "SEMANTICS",
+    "ScoreResult",
+    "SemanticsInfo",
+    "base_weights",
+    "score",
+    "semantics_info",
+]
 
 DEFAULT_SEMANTICS = "qe"
 
-
-@dataclass(frozen=True)
-class ScoreResult:
-    """Strengths in [0, 1] by claim id, and how they were computed."""
-
-    semantics: str
-    scores: dict[str, float]
-    base: dict[str, float]
-    converged: bool = True
-    iterations: int = 1
-    labels: dict[str, str] | None = field(default=None)
-
-
-class Semantics(Protocol):
-    def __call__(self, debate: Debate, base: Mapping[str, float]) -> ScoreResult: ...
-
-
 SEMANTICS: dict[str, str] = {
     "qe": "agidebate.scoring.qe",
+    "dfquad": "agidebate.scoring.dfquad",
+    "euler": "agidebate.scoring.euler",
+    "hcat": "agidebate.scoring.hcat",
+    "grounded": "agidebate.scoring.grounded",
 }
+
+
+class _Compute(Protocol):
+    def __call__(self, debate: Debate, base: dict[str, float]) -> ScoreResult: ...
+
+
+@dataclass(frozen=True)
+class SemanticsInfo:
+    """A semantics' name, what it is called, where it comes from, and its solver spec."""
+
+    name: str
+    title: str
+    reference: str
+    compute: _Compute
+    spec: Spec | None
+
+    @property
+    def gradual(self) -> bool:
+        """True for semantics whose scores depend on the weights (all but grounded)."""
+        return self.spec is not None
+
+    @property
+    def uses_supports(self) -> bool:
+        return self.spec is not None and self.spec.uses_supports
+
+
+def semantics_info(name: str) -> SemanticsInfo:
+    """The semantics called `name`; a usage error listing the choices if there is none."""
+    module_name = SEMANTICS.get(name)
+    if module_name is None:
+        import difflib
+
+        close = difflib.get_close_matches(name, list(SEMANTICS), n=1)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        raise UsageError(
+            f"unknown semantics '{name}'", hint + "choose one of: " + ", ".join(SEMANTICS)
+        )
+    module = importlib.import_module(module_name)
+    return SemanticsInfo(
+        name, module.TITLE, module.REFERENCE, module.compute, getattr(module, "SPEC", None)
+    )
 
 
 def base_weights(debate: Debate, weights: Mapping[str, float] | None = None) -> dict[str, float]:
@@ -61,10 +106,4 @@ def score(
     weights: Mapping[str, float] | None = None,
 ) -> ScoreResult:
     """Score every claim of `debate` under `semantics`, with optional base-weight overrides."""
-    module = SEMANTICS.get(semantics)
-    if module is None:
-        raise UsageError(
-            f"unknown semantics '{semantics}'", "choose one of: " + ", ".join(SEMANTICS)
-        )
-    compute: Semantics = importlib.import_module(module).compute
-    return compute(debate, base_weights(debate, weights))
+    return semantics_info(semantics).compute(debate, base_weights(debate, weights))

@@ -1,63 +1,159 @@
-"""Evaluation strategies shared by the gradual semantics.
+"""Evaluating a gradual semantics over a debate graph, with or without cycles.
 
-Acyclic graphs get one exact pass in topological order (every claim after all
-the claims that argue about it). Cyclic graphs use the continuous-time model
-of Potyka (AAMAS 2019): start at the base weights and integrate
-ds/dt = f(s) - s until the largest residual |f(s) - s| is at most `TOLERANCE`,
-or report non-convergence after `MAX_STEPS` steps. Each step is linear in
-claims plus relations.
+Conventions (they define the numbers; docs/scoring.md explains them):
+
+- The graph is split into strongly connected groups and evaluated group by
+  group in topological order, every group after the groups that argue about
+  it. A claim outside any cycle is a group of one: its strength is computed
+  exactly, once. An acyclic debate is therefore one exact pass.
+- A group of claims that argue about each other in a circle is solved by the
+  continuous-time model of Potyka (AAMAS 2019): starting from the base
+  weights, integrate ds/dt = f(s) - s (explicit Euler steps) until the largest
+  residual |f(s) - s| is at most `TOLERANCE`. Plain repeated updating
+  s <- f(s) can oscillate forever on cycles; the continuous model damps it.
+  The step size is 1 / (1 + L), where L bounds how strongly a claim's
+  strength reacts to its inputs inside the group, and is halved when a block
+  of steps makes no progress.
+- The h-categorizer instead iterates its own fixpoint s <- f(s), which
+  converges on every graph (Amgoud, Ben-Naim, Doder, Vesic, IJCAI 2017).
+- Each group stops after `MAX_STEPS` steps, or earlier for huge groups so
+  that the work stays within `MAX_WORK` claim updates; the result then reports
+  `converged=False` and the residual reached, instead of hanging.
+
+Each step costs time linear in the group's claims plus relations.
 """
 
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Callable, Mapping
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from agidebate.model import Debate
+from agidebate.scoring._network import Network
+from agidebate.scoring._result import ScoreResult
+from agidebate.scoring._spec import Spec
 
 TOLERANCE = 1e-9
-MAX_STEPS = 100_000
-STEP = 0.5
-
-Update = Callable[[str, Mapping[str, float]], float]
-
-
-def topological_order(debate: Debate) -> list[str] | None:
-    """Claims ordered so each comes after every claim that targets it; None if there is a cycle."""
-    pending = {cid: len(debate.children(cid)) for cid in debate.claims}
-    ready = deque(cid for cid, n in pending.items() if n == 0)
-    order: list[str] = []
-    while ready:
-        current = ready.popleft()
-        order.append(current)
-        for edge in debate.targets(current):
-            pending[edge.target] -= 1
-            if pending[edge.target] == 0:
-                ready.append(edge.target)
-    return order if len(order) == len(pending) else None
+MAX_STEPS = 20_000
+MAX_WORK = 20_000_000
+PROGRESS_BLOCK = 200
 
 
-def solve(
-    debate: Debate, base: Mapping[str, float], update: Update
-) -> tuple[dict[str, float], bool, int]:
-    """Strengths by `update(claim_id, strengths)`; returns (strengths, converged, iterations)."""
-    order = topological_order(debate)
-    if order is not None:
-        strengths: dict[str, float] = {}
-        for cid in order:
-            strengths[cid] = update(cid, strengths)
-        return strengths, True, 1
-    return _integrate(debate, base, update)
+@dataclass
+class Outcome:
+    """How solving went: did every cycle settle, in how many steps, how far off."""
+
+    converged: bool = True
+    steps: int = 1
+    residual: float = 0.0
+    cycles: int = 0
+    work: int = 0  # claim updates spent inside cycles
+
+    def merge(self, converged: bool, steps: int, residual: float, size: int) -> None:
+        self.converged = self.converged and converged
+        self.steps = max(self.steps, steps)
+        self.residual = max(self.residual, residual)
+        self.cycles += 1
+        self.work += steps * size
 
 
-def _integrate(
-    debate: Debate, base: Mapping[str, float], update: Update
-) -> tuple[dict[str, float], bool, int]:
-    strengths = dict(base)
-    for step in range(1, MAX_STEPS + 1):
-        targets = {cid: update(cid, strengths) for cid in debate.claims}
-        residual = max((abs(targets[c] - strengths[c]) for c in strengths), default=0.0)
+def local_strength(spec: Spec, net: Network, node: int, weight: float, s: Sequence[float]) -> float:
+    """The strength `spec` gives `node` from its weight and the strengths `s` of its inputs."""
+    supporters = [s[j] for j in net.supporters[node]] if spec.uses_supports else []
+    return spec.strength(weight, supporters, [s[j] for j in net.attackers[node]])
+
+
+def solve_components(
+    spec: Spec,
+    net: Network,
+    base: Sequence[float],
+    strengths: list[float],
+    components: Sequence[int],
+) -> Outcome:
+    """Solve the given groups (in order) in place in `strengths`, inputs from other groups fixed.
+
+    Cycles always start from the base weights: a cycle can have several fixed points, and
+    which one it reaches must not depend on what was computed before.
+    """
+    outcome = Outcome()
+    for number in components:
+        members = net.components[number]
+        if len(members) == 1:
+            node = members[0]
+            strengths[node] = local_strength(spec, net, node, base[node], strengths)
+            continue
+        for node in members:
+            strengths[node] = base[node]
+        converged, steps, residual = _settle(spec, net, base, strengths, members)
+        outcome.merge(converged, steps, residual, len(members))
+    return outcome
+
+
+def solve(spec: Spec, debate: Debate, base: dict[str, float]) -> ScoreResult:
+    """Score every claim of `debate` under `spec`."""
+    net = Network.of(debate)
+    weights = [base[cid] for cid in net.ids]
+    strengths = list(weights)
+    outcome = solve_components(spec, net, weights, strengths, range(len(net.components)))
+    return ScoreResult(
+        spec.name,
+        dict(zip(net.ids, strengths, strict=True)),
+        dict(base),
+        outcome.converged,
+        outcome.steps,
+        residual=outcome.residual,
+        cycles=outcome.cycles,
+    )
+
+
+def integrate(spec: Spec, net: Network, base: Sequence[float]) -> tuple[list[float], bool, int]:
+    """The continuous model over the whole graph at once, ignoring its structure.
+
+    Only for checking: on an acyclic graph it must agree with the exact pass.
+    """
+    strengths = list(base)
+    converged, steps, _ = _settle(spec, net, base, strengths, list(range(len(net))))
+    return strengths, converged, steps
+
+
+def _step_size(spec: Spec, net: Network, members: Sequence[int]) -> float:
+    """1 / (1 + gain x the most inputs any claim takes from inside its own cycle)."""
+    if spec.fixpoint:
+        return 1.0
+    inside = set(members)
+    fan_in = 0
+    for node in members:
+        used = net.inputs(node) if spec.uses_supports else net.attackers[node]
+        fan_in = max(fan_in, sum(1 for j in used if j in inside))
+    return 1.0 / (1.0 + spec.gain * fan_in)
+
+
+def _settle(
+    spec: Spec, net: Network, base: Sequence[float], strengths: list[float], members: Sequence[int]
+) -> tuple[bool, int, float]:
+    """Integrate one group to rest; returns (converged, steps, final residual)."""
+    size = len(members) + sum(len(net.inputs(node)) for node in members)
+    limit = min(MAX_STEPS, max(PROGRESS_BLOCK, MAX_WORK // max(size, 1)))
+    step = _step_size(spec, net, members)
+    strength = spec.strength
+    plan = [
+        (node, base[node], net.supporters[node] if spec.uses_supports else [], net.attackers[node])
+        for node in members
+    ]
+    s = strengths
+    block_start = float("inf")
+    residual = float("inf")
+    for count in range(1, limit + 1):
+        targets = [strength(w, [s[j] for j in sup], [s[j] for j in att]) for _, w, sup, att in plan]
+        residual = max(abs(t - s[node]) for t, node in zip(targets, members, strict=True))
         if residual <= TOLERANCE:
-            return targets, True, step
-        strengths = {c: s + STEP * (targets[c] - s) for c, s in strengths.items()}
-    return strengths, False, MAX_STEPS
+            for t, node in zip(targets, members, strict=True):
+                s[node] = t
+            return True, count, residual
+        for t, node in zip(targets, members, strict=True):
+            s[node] += step * (t - s[node])
+        if count % PROGRESS_BLOCK == 0:
+            if residual >= block_start and not spec.fixpoint:
+                step /= 2.0
+            block_start = residual
+    return False, limit, residual

@@ -295,3 +295,11 @@ def test_example_folder_from_the_docs_loads(make_debate: MakeDebate) -> None:
         "latent-demand": "pro",
     }
     assert math.isclose(debate.claims["fewer-injuries"].weight, 0.7)
+
+
+def test_public_api_imports_in_any_order() -> None:
+    from agidebate import ExportOptions, export_debate, load_debate, score
+
+    debate = load_debate(DATA / "valid" / "bike-lane")
+    assert str(export_debate(debate, "json", ExportOptions())).startswith("{")
+    assert 0 <= score(debate).scores["thesis"] <= 1

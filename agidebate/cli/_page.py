@@ -1,0 +1,104 @@
+"""A page of terminal output built line by line and printed in one go.
+
+Printing every line through rich separately is slow (explaining 10,000 claims
+took seconds of rendering alone); a `Page` collects `Text` lines and prints
+them in batches. Tables are plain aligned columns, measured once (linear in
+their cells); their last column is cut to the console width. Paragraphs wrap
+to the width. User text must already be made inert (`render.safe.inert`).
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, TypeVar
+
+from rich.text import Text
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+GAP = "  "
+HEAD = "bold"
+DIM = "dim"
+WARN = "bold yellow"
+BATCH = 2_000
+T = TypeVar("T")
+
+
+class Page:
+    """Lines waiting to be printed on `out`."""
+
+    def __init__(self, out: Console) -> None:
+        self.out = out
+        self.width = out.width
+        self.glyphs = (out.encoding or "").lower().startswith("utf")
+        self.lines: list[Text] = []
+
+    def add(self, line: Text | str = "", style: str = "") -> None:
+        """One line (a `Text` keeps its own styles)."""
+        self.lines.append(line if isinstance(line, Text) else Text(line, style=style))
+        if len(self.lines) >= BATCH:
+            self.flush()
+
+    def para(self, text: str, indent: int = 2, style: str = "") -> None:
+        """A paragraph wrapped to the console width, every line indented."""
+        width = max(self.width - indent, 30)
+        chunks = textwrap.wrap(text, width=width, break_on_hyphens=False, break_long_words=False)
+        for chunk in chunks or [""]:
+            self.add(" " * indent + chunk, style)
+
+    def table(
+        self,
+        headers: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        right: set[int],
+        indent: int = 2,
+    ) -> None:
+        """Aligned columns, indented; `right` lists the right-aligned ones (numbers)."""
+        if not rows:
+            return
+        fixed = len(headers) - 1
+        widths = [len(h) for h in headers[:fixed]]
+        for row in rows:
+            for column in range(fixed):
+                widths[column] = max(widths[column], len(row[column]))
+        self.add(self._row(headers, widths, right, indent), HEAD)
+        for row in rows:
+            self.add(self._row(row, widths, right, indent))
+
+    def _row(self, cells: Sequence[str], widths: list[int], right: set[int], indent: int) -> str:
+        fixed = len(widths)
+        lead = GAP.join(
+            cell.rjust(widths[n]) if n in right else cell.ljust(widths[n])
+            for n, cell in enumerate(cells[:fixed])
+        )
+        room = max(self.width - len(lead) - len(GAP) - indent, 10)
+        last = cells[fixed]
+        if len(last) > room:
+            last = last[: room - 1] + ("…" if self.glyphs else "~")
+        return (" " * indent + lead + GAP + last).rstrip()
+
+    def bar(self, share: float, width: int = 10) -> str:
+        """A bar of `width` cells, `share` of them filled."""
+        filled = round(share * width)
+        full, empty = ("█", "░") if self.glyphs else ("#", ".")
+        return full * filled + empty * (width - filled)
+
+    def arrow(self) -> str:
+        return "→" if self.glyphs else "->"
+
+    def flush(self) -> None:
+        """Print what is waiting."""
+        if self.lines:
+            self.out.print(Text("\n").join(self.lines), soft_wrap=True, no_wrap=True)
+            self.lines = []
+
+
+def show(render: Callable[[Page, T], None], report: T) -> None:
+    """Render `report` on a page of standard output and print it."""
+    from agidebate.cli._common import console
+
+    page = Page(console())
+    render(page, report)
+    page.flush()

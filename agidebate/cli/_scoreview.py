@@ -1,0 +1,371 @@
+"""How `score`, `explain` and `cruxes` print: verdicts, balances and tables for people.
+
+Every function adds lines to a `Page`; the command flushes it. Claim titles go
+through `inert()` before they reach a line.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+
+from agidebate.cli._page import DIM, HEAD, WARN, Page
+from agidebate.render.safe import inert
+
+if TYPE_CHECKING:
+    from agidebate.model import Debate
+    from agidebate.scoring import ScoreResult, SemanticsInfo
+    from agidebate.scoring.cruxes import CruxReport
+    from agidebate.scoring.explain import ExplainReport, Explanation
+    from agidebate.scoring.report import Comparison, Robustness, ScoreReport
+    from agidebate.scoring.verdict import TopicBalance
+    from agidebate.scoring.whatif import Applied
+
+RELATION_NAMES = {"support": "supporter", "attack": "attacker"}
+
+
+def label(debate: Debate, claim_id: str) -> str:
+    """A claim's one-line title, safe to print."""
+    return inert(debate.claims[claim_id].label, newlines=False)
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' * (count != 1)}"
+
+
+def change(value: float) -> str:
+    """A signed change to 3 decimals; tiny non-zero ones in scientific notation."""
+    return f"{value:+.1e}" if 0 < abs(value) < 0.0005 else f"{value:+.3f}"
+
+
+def semantics_line(info: SemanticsInfo) -> str:
+    return f"Semantics: {info.name}, {info.title} ({info.reference})."
+
+
+def context(page: Page, info: SemanticsInfo, applied: Applied, indent: int = 2) -> None:
+    """Which semantics, and which weights: as written, or what the reader changed."""
+    page.para(semantics_line(info), indent)
+    changes = applied.describe()
+    if not changes and info.gradual:
+        changes = ["Weights: as written in the debate files."]
+    for line in changes:
+        page.para(line, indent)
+
+
+def convergence_warning(page: Page, result: ScoreResult) -> None:
+    """Say plainly when a cycle did not settle, so nobody mistakes the numbers for exact."""
+    if not result.converged:
+        page.para(
+            f"warning: the scores did not settle: after {result.iterations:,} steps a cycle "
+            f"still changed by {result.residual:.1e} per step; treat them as approximate.",
+            indent=0,
+            style=WARN,
+        )
+
+
+def title(page: Page, debate: Debate) -> None:
+    if debate.title:
+        page.add(inert(debate.title, newlines=False), HEAD)
+        page.add()
+
+
+# -- agidebate score -----------------------------------------------------------
+
+
+def render_report(page: Page, report: ScoreReport, top: int | None) -> None:
+    """The whole `agidebate score` page."""
+    title(page, report.debate)
+    convergence_warning(page, report.result)
+    if report.debate.thesis is None:
+        render_roots(page, report)
+    else:
+        render_verdict(page, report)
+    render_topics(page, report.topics)
+    render_claims(page, report, top)
+
+
+def render_verdict(page: Page, report: ScoreReport) -> None:
+    debate, result = report.debate, report.result
+    thesis = debate.thesis
+    assert thesis is not None and report.verdict is not None
+    value = result.scores[thesis]
+    page.add(Text("Thesis: ", style=HEAD) + Text(label(debate, thesis)))
+    labels = result.labels or {}
+    if thesis in labels:
+        from agidebate.scoring.verdict import GROUNDED_WORDS
+
+        words = GROUNDED_WORDS[labels[thesis]]
+        page.add(f"Verdict: {words.split(':')[0]} ({labels[thesis]}, {value:.2f})", HEAD)
+        page.para("The thesis is " + words + ".")
+        page.para(
+            "Grounded semantics only asks which attacks are answered: in counts as 1, out as 0, "
+            "undecided as 0.5. Weights and supports play no part."
+        )
+    else:
+        page.add(f"Verdict: {report.verdict.phrase} ({value:.2f})", HEAD)
+        children = debate.children(thesis)
+        pros = sum(1 for e in children if e.relation.value == "support")
+        page.para(
+            f"{value:.2f} on a scale from 0 (the case against wins outright) to 1 (the case for "
+            "wins outright); 0.5 would be a draw. The thesis starts at its base weight "
+            f"{result.base[thesis]:.2f}; its {plural(pros, 'supporter')} and "
+            f"{plural(len(children) - pros, 'attacker')} move it to {value:.2f}."
+        )
+        if report.robustness is not None:
+            page.para(robustness_text(debate, report.robustness))
+    context(page, report.info, report.applied)
+    page.add()
+
+
+def robustness_text(debate: Debate, sure: Robustness) -> str:
+    """'How sure' in words: can one claim's weight carry the thesis across 0.5?"""
+    crux = sure.strongest
+    if crux is None:
+        return "How sure: firm. No single claim's weight moves it (by more than 1e-9)."
+    about = "" if crux.exact else "about "
+    if sure.firm:
+        return (
+            f"How sure: firm. Of the {plural(sure.checked, 'claim')} it depends on most, none can "
+            f'carry it across 0.5 alone: the most decisive, {crux.id} "{label(debate, crux.id)}", '
+            f"moves it between {about}{crux.low:.2f} and {crux.high:.2f} as its weight goes "
+            "from 0 to 1."
+        )
+    flip = sure.flips[0]
+    end, other = sure.tipping_end(flip)
+    about = "" if flip.exact else "about "
+    more = len(sure.flips) - 1
+    also = f" ({plural(more, 'other claim')} could too)" if more else ""
+    return (
+        f'How sure: fragile. A single claim can tip it: with {flip.id} "{label(debate, flip.id)}" '
+        f"at weight {end} the thesis would score {about}{other:.2f}{also}. "
+        "See `agidebate cruxes`."
+    )
+
+
+def render_roots(page: Page, report: ScoreReport) -> None:
+    debate, result = report.debate, report.result
+    page.add("This debate has no thesis; its root claims score:", HEAD)
+    rows = [[f"{result.scores[r]:.2f}", r, label(debate, r)] for r in debate.roots]
+    page.table(["score", "id", "claim"], rows, {0})
+    context(page, report.info, report.applied)
+    page.add()
+
+
+def render_topics(page: Page, topics: list[TopicBalance]) -> None:
+    if not topics:
+        return
+    page.add("Topics: the summed strength of each topic's pro and con claims", HEAD)
+    rows = [
+        [
+            t.id,
+            f"{t.pro:.2f}",
+            f"{t.con:.2f}",
+            f"{page.bar(t.balance)} {round(100 * t.balance):>3}% pro",
+            inert(t.title or "", newlines=False),
+        ]
+        for t in topics
+    ]
+    page.table(["topic", "pro", "con", "balance", "title"], rows, {1, 2})
+    page.add()
+
+
+def render_claims(page: Page, report: ScoreReport, top: int | None) -> None:
+    debate, result = report.debate, report.result
+    ranked = sorted(result.scores, key=lambda cid: (-result.scores[cid], cid))
+    shown = ranked if top is None else ranked[:top]
+    count = len(ranked)
+    more = "" if len(shown) == count else f" ({len(shown)} of {count}; --all shows every claim)"
+    page.add("Claims by strength" + more, HEAD)
+    labels = result.labels
+    rows = [
+        [
+            f"{result.scores[cid]:.2f}",
+            labels[cid] if labels is not None else f"{result.base[cid]:.2f}",
+            debate.side_label(cid) or "-",
+            cid,
+            label(debate, cid),
+        ]
+        for cid in shown
+    ]
+    second = "label" if labels is not None else "base"
+    page.table(["score", second, "side", "id", "claim"], rows, {0} if labels else {0, 1})
+
+
+# -- agidebate score --compare -------------------------------------------------
+
+
+def render_comparison(page: Page, comparison: Comparison, top: int) -> None:
+    """Two perspectives' verdicts side by side, then the claims they disagree on most."""
+    a, b = comparison.a, comparison.b
+    first, second = comparison.names
+    debate = a.debate
+    title(page, debate)
+    for report in (a, b):
+        convergence_warning(page, report.result)
+    thesis = debate.thesis
+    if thesis is not None:
+        page.add(f"Verdicts under {a.info.name}", HEAD)
+        width = max(len(first), len(second))
+        for name, report in ((first, a), (second, b)):
+            assert report.verdict is not None
+            profile = report.applied.perspective
+            who = f" ({inert(profile.title, newlines=False)})" if profile and profile.title else ""
+            value = report.result.scores[thesis]
+            page.add(f"  {name.ljust(width)}  {value:.2f}  {report.verdict.phrase}{who}")
+        page.add()
+    if a.topics:
+        page.add("Topic balances (% pro)", HEAD)
+        b_topics = {t.id: t for t in b.topics}
+        rows = [
+            [
+                t.id,
+                f"{round(100 * t.balance)}%",
+                f"{round(100 * b_topics[t.id].balance)}%" if t.id in b_topics else "-",
+                inert(t.title or "", newlines=False),
+            ]
+            for t in a.topics
+        ]
+        page.table(["topic", first, second, "title"], rows, {1, 2})
+        page.add()
+    render_differences(page, comparison, top)
+
+
+def render_differences(page: Page, comparison: Comparison, top: int) -> None:
+    first, second = comparison.names
+    debate = comparison.a.debate
+    if not comparison.differences:
+        page.add("The two give every claim the same score.", HEAD)
+        return
+    shown = comparison.differences[:top]
+    total = plural(len(comparison.differences), "claim")
+    page.add(f"Where they differ most ({len(shown)} of {total} that differ)", HEAD)
+    rows = [
+        [
+            d.id,
+            f"{d.a:.2f}",
+            f"{d.b:.2f}",
+            f"{d.change:+.2f}",
+            f"{d.base_a:.2f}/{d.base_b:.2f}",
+            label(debate, d.id),
+        ]
+        for d in shown
+    ]
+    page.table(["id", first, second, "change", "weights", "claim"], rows, {1, 2, 3})
+
+
+# -- agidebate cruxes ------------------------------------------------------------
+
+
+def render_crux_report(page: Page, report: CruxReport) -> None:
+    """The ranked cruxes with the thesis's score at each claim's weight 0 and 1."""
+    debate = report.applied.debate
+    arrow = page.arrow()
+    page.add(
+        Text("Thesis: ", style=HEAD)
+        + Text(label(debate, report.thesis))
+        + Text(f" ({report.score:.2f})")
+    )
+    if not report.converged:
+        page.para("warning: a cycle did not settle; treat these numbers as approximate.", 0, WARN)
+    page.para(
+        "Cruxes: the claims whose weight moves the thesis most. For each, the thesis's score "
+        "with that claim's base weight at 0 and at 1, everything else unchanged; the swing is "
+        "the difference (positive: believing the claim helps the thesis)."
+    )
+    context(page, report.info, report.applied)
+    page.add()
+    if not report.cruxes:
+        page.para("No single claim's weight moves the thesis (by more than 1e-9).")
+        return
+    about = "≈" if page.glyphs else "~"
+    rows = [
+        [
+            str(rank),
+            c.id,
+            f"{c.weight:.2f}",
+            ("" if c.exact else about) + f"{c.low:.2f} {arrow} {c.high:.2f}",
+            ("" if c.exact else about) + change(c.swing),
+            debate.side_label(c.id) or "-",
+            label(debate, c.id),
+        ]
+        for rank, c in enumerate(report.cruxes, 1)
+    ]
+    headers = ["#", "id", "weight", f"thesis at 0 {arrow} 1", "swing", "side", "claim"]
+    page.table(headers, rows, {0, 2, 4})
+    if not all(c.exact for c in report.cruxes):
+        page.add()
+        page.para(
+            f"{about} estimated from the slope: solving the large cycles downstream of these "
+            "claims again would take too long.",
+            style=DIM,
+        )
+
+
+# -- agidebate explain -----------------------------------------------------------
+
+
+def render_explanations(page: Page, report: ExplainReport) -> None:
+    """Each explained claim: how its score arises, then its influences strongest first."""
+    debate = report.applied.debate
+    convergence_warning(page, report.result)
+    context(page, report.info, report.applied, indent=0)
+    for entry in report.entries:
+        page.add()
+        render_entry(page, debate, entry, report.info)
+    if any(e.influences for e in report.entries):
+        page.add()
+        page.para(
+            "A share is how much the claim's score would change without that supporter or "
+            "attacker. --depth N explains N levels down (0: to the leaves).",
+            indent=0,
+            style=DIM,
+        )
+
+
+def render_entry(page: Page, debate: Debate, entry: Explanation, info: SemanticsInfo) -> None:
+    indent = 4 * entry.level
+    side = debate.side_label(entry.claim) or "unreachable"
+    page.add(
+        Text(" " * indent + entry.claim + "  ", style=HEAD)
+        + Text(label(debate, entry.claim))
+        + Text(f"  ({side})", style=DIM)
+    )
+    page.para(summary_of(entry), indent=indent + 2)
+    rows = [
+        [
+            "ignored" if i.ignored else change(i.contribution),
+            RELATION_NAMES[i.relation.value],
+            i.source,
+            f"{i.score:.2f}",
+            label(debate, i.source),
+        ]
+        for i in entry.influences
+    ]
+    page.table(["share", "relation", "id", "score", "claim"], rows, {0, 3}, indent=indent + 2)
+    if any(i.ignored for i in entry.influences):
+        note = f"{info.name} looks at attacks only; supporters do not count."
+        page.para(note, indent=indent + 2, style=DIM)
+
+
+def summary_of(entry: Explanation) -> str:
+    """How the score arises, in one sentence."""
+    if entry.label is not None:
+        from agidebate.scoring.verdict import GROUNDED_WORDS
+
+        words = GROUNDED_WORDS[entry.label]
+        return f"label {entry.label} (score {entry.score:.2f}): {words}."
+    if not entry.influences:
+        return f"score {entry.score:.2f} = its base weight; nothing argues about it."
+    pros = sum(1 for i in entry.influences if i.relation.value == "support")
+    cons = len(entry.influences) - pros
+    parts = [plural(n, noun) for n, noun in ((pros, "supporter"), (cons, "attacker")) if n]
+    cycle = (
+        " It is part of a cycle, so shares come from solving the cycle again without each relation."
+        if entry.in_cycle
+        else ""
+    )
+    return (
+        f"score {entry.score:.2f} = base weight {entry.base:.2f}, moved "
+        f"{entry.score - entry.base:+.2f} by {' and '.join(parts)}.{cycle}"
+    )

@@ -1,0 +1,111 @@
+"""Options shared by `score`, `explain` and `cruxes`: the semantics and the what-if changes.
+
+Bad command-line values (an unknown id, a weight outside [0, 1], an unknown
+perspective) are usage errors, exit 2. A weights or perspective file with
+problems lists each one as path:line:col and exits 1.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
+
+import typer
+
+from agidebate.cli._common import console, fail, print_problems
+
+if TYPE_CHECKING:
+    from agidebate.model import Debate
+    from agidebate.scoring.whatif import Scenario
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+SemanticsOption = Annotated[
+    str,
+    typer.Option(
+        "--semantics",
+        "-s",
+        metavar="NAME",
+        help="How strengths are computed: qe (default), dfquad, euler, hcat or grounded "
+        "(see docs/scoring.md).",
+    ),
+]
+SetOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--set",
+        metavar="ID=VALUE",
+        help="What if claim ID had base weight VALUE (0 to 1)? Repeatable.",
+        show_default=False,
+    ),
+]
+WeightsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--weights",
+        metavar="FILE",
+        help="Your own weights: a YAML file mapping claim ids to weights in [0, 1].",
+        show_default=False,
+    ),
+]
+WithoutOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--without",
+        metavar="ID",
+        help="Leave out claim ID and every claim that argues only about it. Repeatable.",
+        show_default=False,
+    ),
+]
+PerspectiveOption = Annotated[
+    str | None,
+    typer.Option(
+        "--perspective",
+        "-p",
+        metavar="NAME",
+        help="Score with the weights of perspectives/NAME.yaml in the debate folder.",
+        show_default=False,
+    ),
+]
+
+
+def build_scenario(
+    debate: Debate,
+    perspective: str | None,
+    weights: str | None,
+    sets: list[str] | None,
+    without: list[str] | None,
+) -> Scenario:
+    """The what-if scenario the options describe, with every id and value checked."""
+    from agidebate.scoring.whatif import Scenario, parse_assignments, unknown_claim
+
+    for claim_id in without or []:
+        if claim_id not in debate.claims:
+            raise unknown_claim(debate, claim_id, "--without")
+    return Scenario(
+        perspective=perspective,
+        weights_file=weights,
+        overrides=parse_assignments(sets or [], debate),
+        without=tuple(without or ()),
+    )
+
+
+def reports_weight_files(func: Callable[P, R]) -> Callable[P, R]:
+    """List every problem of a bad weights or perspective file, then exit 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        from agidebate.scoring.weightfile import WeightsFileError
+
+        try:
+            return func(*args, **kwargs)
+        except WeightsFileError as error:
+            print_problems(console(stderr=True), error.problems)
+            raise fail(
+                f"cannot use the weights in {error.path}",
+                "fix the file: each line is `claim-id: weight` with a weight between 0 and 1",
+            ) from None
+
+    return wrapper

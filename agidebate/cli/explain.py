@@ -1,0 +1,67 @@
+"""`agidebate explain ID`: why a claim has its score, supporter by supporter."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from agidebate.cli._common import DirOption, JsonOption, handles_errors, json_dump
+from agidebate.cli._whatif import (
+    PerspectiveOption,
+    SemanticsOption,
+    SetOption,
+    WeightsOption,
+    WithoutOption,
+    build_scenario,
+    reports_weight_files,
+)
+
+
+@handles_errors
+@reports_weight_files
+def explain(
+    claim_id: Annotated[str, typer.Argument(metavar="ID", help="The claim to explain.")],
+    depth: Annotated[
+        int,
+        typer.Option(
+            "--depth",
+            metavar="N",
+            min=0,
+            help="Explain N levels down: 1 the claim only, 2 also what acts on it, ... "
+            "0 down to the leaves.",
+        ),
+    ] = 1,
+    directory: DirOption = None,
+    semantics: SemanticsOption = "qe",
+    as_json: JsonOption = False,
+    perspective: PerspectiveOption = None,
+    weights: WeightsOption = None,
+    sets: SetOption = None,
+    without: WithoutOption = None,
+) -> None:
+    """Explain a claim's score: its base weight and each supporter's and attacker's share.
+
+    A share is how much the claim's score would change without that supporter
+    or attacker; they are listed strongest first.
+
+    Examples:
+
+      agidebate explain thesis
+
+      agidebate explain dw-01 --depth 2 --perspective skeptic
+    """
+    from agidebate.cli._page import show
+    from agidebate.cli._scoreview import render_explanations
+    from agidebate.cli._select import require_claim
+    from agidebate.loader import load_debate
+    from agidebate.scoring.explain import explain_scenario, explanations_json
+
+    debate = load_debate(directory)
+    require_claim(debate, claim_id)
+    scenario = build_scenario(debate, perspective, weights, sets, without)
+    report = explain_scenario(debate, claim_id, semantics, scenario, depth)
+    if as_json:
+        json_dump(explanations_json(report))
+    else:
+        show(render_explanations, report)

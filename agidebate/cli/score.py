@@ -1,0 +1,88 @@
+"""`agidebate score`: where the weight of the argument lies, with what-if scenarios."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from agidebate.cli._common import DirOption, JsonOption, fail, handles_errors, json_dump
+from agidebate.cli._whatif import (
+    PerspectiveOption,
+    SemanticsOption,
+    SetOption,
+    WeightsOption,
+    WithoutOption,
+    build_scenario,
+    reports_weight_files,
+)
+
+DEFAULT_TOP = 20
+
+
+@handles_errors
+@reports_weight_files
+def score(
+    directory: DirOption = None,
+    semantics: SemanticsOption = "qe",
+    as_json: JsonOption = False,
+    perspective: PerspectiveOption = None,
+    weights: WeightsOption = None,
+    sets: SetOption = None,
+    without: WithoutOption = None,
+    compare: Annotated[
+        tuple[str, str] | None,
+        typer.Option(
+            "--compare",
+            metavar="A B",
+            help="Compare two perspectives side by side ('base': the debate's own weights).",
+            show_default=False,
+        ),
+    ] = None,
+    top: Annotated[
+        int,
+        typer.Option("--top", "-n", metavar="N", min=1, help="How many claims to list."),
+    ] = DEFAULT_TOP,
+    show_all: Annotated[bool, typer.Option("--all", help="List every claim.")] = False,
+) -> None:
+    """Score the debate: the thesis's verdict, each topic's balance, the claims by strength.
+
+    Each claim's strength (0 to 1) follows from its base weight and the
+    strengths of its supporters and attackers, under a published semantics.
+
+    What if you weigh things differently? --set, --weights, --perspective and
+    --without change the weights or the claims before scoring.
+
+    Examples:
+
+      agidebate score
+
+      agidebate score --perspective skeptic --set dw-01=0.9
+
+      agidebate score --compare believer skeptic
+    """
+    from agidebate.cli._page import show
+    from agidebate.cli._scoreview import render_comparison, render_report
+    from agidebate.loader import load_debate
+    from agidebate.scoring.report import compare_reports, comparison_json, report_json, score_report
+
+    if compare is not None and perspective is not None:
+        raise fail(
+            "use either --perspective or --compare, not both",
+            "--compare A B names both perspectives",
+            2,
+        )
+    debate = load_debate(directory)
+    scenario = build_scenario(debate, perspective, weights, sets, without)
+    if compare is not None:
+        comparison = compare_reports(debate, semantics, compare[0], compare[1], scenario)
+        if as_json:
+            json_dump(comparison_json(comparison))
+        else:
+            show(lambda page, c: render_comparison(page, c, top), comparison)
+        return
+    report = score_report(debate, semantics, scenario, robustness=not as_json)
+    if as_json:
+        json_dump(report_json(report))
+    else:
+        show(lambda page, r: render_report(page, r, None if show_all else top), report)

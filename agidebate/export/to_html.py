@@ -1,0 +1,260 @@
+r"""HTML: one self-contained page to explore the debate in a browser.
+
+The page is a template with its CSS and JavaScript inlined (no network access,
+no CDN). The debate goes in as JSON inside `<script type="application/json">`
+with every `<`, `>`, `&`, U+2028 and U+2029 escaped, and the script builds the
+page from it with `createElement`/`textContent` only, so claim text is data,
+never markup. A Content-Security-Policy allows exactly the inlined script and
+style (by hash) and nothing else: no requests, no other scripts, no forms.
+
+>>> from agidebate.model import Claim, Debate
+>>> page = export(Debate(claims={"t": Claim("t", "</script><b>")}, thesis="t"), ExportOptions())
+>>> "</script><b>" in page, "\\u003c/script\\u003e\\u003cb\\u003e" in page
+(False, True)
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import math
+import re
+from collections import deque
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+from urllib.parse import urlsplit
+
+from agidebate import __version__
+from agidebate.export import ExportOptions
+from agidebate.model import Claim, Debate, Edge, Side, Source
+
+ASSETS = ("page.html", "page.css", "page.js")
+_SAFE_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f<>\"'`\\]+", re.IGNORECASE)
+_JSON_ESCAPES = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+_JSON_UNSAFE = re.compile("[<>&\u2028\u2029]")
+_SLOT = re.compile(r"\{\{(\w+)\}\}")
+_UNREACHABLE = 1 << 62
+
+
+def safe_url(url: str | None) -> str | None:
+    """`url` if it is an absolute http(s) URL that is safe to put in `href`, else None.
+
+    >>> safe_url("https://example.org/a?b=1"), safe_url("javascript:alert(1)")
+    ('https://example.org/a?b=1', None)
+    """
+    if url is None or not _SAFE_URL.fullmatch(url):
+        return None
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    return url if host else None
+
+
+def embed_json(data: Any) -> str:
+    r"""`data` as JSON that cannot end or confuse the `<script>` element it sits in.
+
+    >>> embed_json({"a": "</script>\u2028"})
+    '{"a":"\\u003c/script\\u003e\\u2028"}'
+    """
+    text = json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    return _JSON_UNSAFE.sub(lambda m: _JSON_ESCAPES[m.group()], text)
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where each claim is shown in full: once, under one parent (a claim reached twice
+    is a link elsewhere).
+
+    `roots` are the thesis (or the roots of a debate without one); `orphans` are the
+    tops of the trees of claims that reach no root; `parent` maps every other claim
+    to the relation under whose target it is shown in full.
+    """
+
+    roots: tuple[str, ...]
+    orphans: tuple[str, ...]
+    parent: Mapping[str, Edge]
+
+    def is_full(self, edge: Edge) -> bool:
+        """Whether `edge.source` is shown in full under `edge.target`."""
+        shown = self.parent.get(edge.source)
+        return shown is not None and shown.target == edge.target
+
+
+def placement(debate: Debate) -> Placement:
+    """Reachable claims sit on their shortest path to the thesis (`Debate.parent_edge`);
+    the rest hang, breadth first, under claims that target nothing, then under the first
+    claim of each remaining cycle. Linear in claims plus relations.
+    """
+    parent = {cid: e for cid in debate.claims if (e := debate.parent_edge(cid)) is not None}
+    placed = {cid for cid in debate.claims if debate.is_reachable(cid)}
+    orphans: list[str] = []
+    loose = [cid for cid in debate.claims if cid not in placed]
+    for candidates in ([c for c in loose if not debate.targets(c)], loose):
+        for top in candidates:
+            if top in placed:
+                continue
+            orphans.append(top)
+            placed.add(top)
+            queue = deque([top])
+            while queue:
+                for edge in debate.children(queue.popleft()):
+                    if edge.source not in placed:
+                        placed.add(edge.source)
+                        parent[edge.source] = edge
+                        queue.append(edge.source)
+    return Placement(roots=tuple(debate.roots), orphans=tuple(orphans), parent=parent)
+
+
+def _score(scores: Mapping[str, float | None] | None, claim_id: str) -> float | None:
+    value = None if scores is None else scores.get(claim_id)
+    if value is None or not math.isfinite(value):
+        return None
+    return round(float(value), 4)
+
+
+def _source(source: Source) -> dict[str, Any]:
+    url = safe_url(source.url)
+    label = source.label
+    return {
+        "label": label,
+        "url": url,
+        "rawUrl": source.url if source.url and url is None and source.url != label else None,
+        "note": source.note,
+    }
+
+
+def figure_value(value: int | float | str) -> str:
+    """A figure's value for reading: 1e35 for 1.0e+35, 100,000 for 100000 (not 2,024).
+
+    >>> figure_value(1.0e35), figure_value(100000), figure_value(2024), figure_value("~2026")
+    ('1e35', '100,000', '2024', '~2026')
+    """
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int):
+        return f"{value:,}" if abs(value) >= 10_000 else str(value)
+    return f"{value:g}".replace("e+", "e")
+
+
+def _claim(
+    debate: Debate, claim: Claim, layout: Placement, scores: Mapping[str, float | None] | None
+) -> dict[str, Any]:
+    return {
+        "id": claim.id,
+        "title": claim.title,
+        "text": claim.text,
+        "by": claim.by,
+        "side": debate.side_label(claim.id),
+        "topic": claim.topic,
+        "score": _score(scores, claim.id),
+        "sources": [_source(s) for s in claim.sources],
+        "figures": [
+            {"value": figure_value(f.value), "unit": f.unit, "what": f.what, "note": f.note}
+            for f in claim.figures
+        ],
+        "tags": list(claim.tags),
+        "i18n": {
+            lang: {k: v for k, v in fields.items() if k in ("title", "text")}
+            for lang, fields in claim.i18n.items()
+        },
+        "kids": [
+            [e.source, e.relation.value, layout.is_full(e)] for e in debate.children(claim.id)
+        ],
+    }
+
+
+def _balance(debate: Debate, scores: Mapping[str, float | None] | None) -> list[dict[str, Any]]:
+    """Each topic's pro and con claims (how many, their summed scores) and the claim
+    nearest the thesis, to open the topic at."""
+    rows: dict[str, dict[str, Any]] = {
+        tid: {"id": tid, "title": t.title, "summary": t.summary, "first": None}
+        | {"pro": 0, "con": 0, "proScore": 0.0, "conScore": 0.0}
+        for tid, t in debate.topics.items()
+    }
+    nearest: dict[str, int] = {}
+    for claim in debate:
+        if claim.topic not in rows:
+            continue
+        row = rows[claim.topic]
+        depth = debate.depth(claim.id)
+        rank = _UNREACHABLE if depth is None else depth
+        if rank < nearest.get(claim.topic, _UNREACHABLE + 1):
+            nearest[claim.topic] = rank
+            row["first"] = claim.id
+        side = debate.side(claim.id)
+        if side is not None:
+            row[side.value] += 1
+            row[side.value + "Score"] += _score(scores, claim.id) or 0.0
+    for row in rows.values():
+        row["proScore"], row["conScore"] = round(row["proScore"], 4), round(row["conScore"], 4)
+    return list(rows.values())
+
+
+def page_data(debate: Debate, options: ExportOptions) -> dict[str, Any]:
+    """Everything the page shows, as JSON-ready data (claims in file order)."""
+    layout = placement(debate)
+    scores: Mapping[str, float | None] | None = options.scores
+    languages = sorted({lang for claim in debate for lang in claim.i18n})
+    thesis = debate.claims.get(debate.thesis) if debate.thesis else None
+    return {
+        "generator": f"agidebate {__version__}",
+        "title": debate.title or (thesis.label if thesis else None),
+        "summary": debate.summary,
+        "thesis": debate.thesis,
+        "roots": list(layout.roots),
+        "orphans": list(layout.orphans),
+        "scored": scores is not None,
+        "semantics": options.semantics if scores is not None else None,
+        "languages": languages,
+        "lang": options.lang if options.lang in languages else None,
+        "sides": {side.value: sum(1 for c in debate if debate.side(c.id) is side) for side in Side},
+        "topics": _balance(debate, scores),
+        "claims": [_claim(debate, claim, layout, scores) for claim in debate],
+    }
+
+
+def _asset(name: str) -> str:
+    return (resources.files("agidebate.export") / "html" / name).read_text(encoding="utf-8")
+
+
+def _csp_hash(text: str) -> str:
+    digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+    return f"'sha256-{digest}'"
+
+
+def content_security_policy(script: str, style: str) -> str:
+    """A policy that runs only `script`, applies only `style`, and loads nothing.
+
+    It holds no `"`, so it sits in a double-quoted attribute as it is.
+    """
+    return (
+        f"default-src 'none'; script-src {_csp_hash(script)}; style-src {_csp_hash(style)}; "
+        "img-src data:; base-uri 'none'; form-action 'none'"
+    )
+
+
+def export(debate: Debate, options: ExportOptions) -> str:
+    """The debate as one self-contained HTML page."""
+    template, style, script = (_asset(name) for name in ASSETS)
+    data = page_data(debate, options)
+    slots = {
+        "title": html.escape(data["title"] or "Debate map"),
+        "csp": html.escape(content_security_policy(script, style), quote=False),
+        "generator": html.escape(data["generator"]),
+        "style": style,
+        "script": script,
+        "data": embed_json(data),
+    }
+    # One pass over the template: text put into a slot is never searched for slots.
+    return _SLOT.sub(lambda m: slots[m.group(1)], template)

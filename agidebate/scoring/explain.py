@@ -1,0 +1,215 @@
+"""Why a claim has its score: each supporter's and attacker's contribution.
+
+A relation's contribution is how much the claim's score would change without
+it: score with it minus score without it (positive: it raises the claim).
+For a claim outside any cycle this is exact and cheap: only the claim's own
+formula is re-evaluated, because nothing it influences feeds back into it.
+The same holds for grounded labels (in when every remaining attacker is
+out, out when one is in). Inside a cycle, the cycle is solved again without
+that relation (under grounded, the whole debate is labelled again).
+Relations the semantics ignores (supports under `hcat` and `grounded`)
+contribute nothing and are marked as ignored.
+
+`explain(..., depth=N)` explains the claim, then the claims acting on it, and
+so on N levels down (0: down to the leaves). A claim reached twice is
+explained once, where it is first met. The walk is iterative.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from agidebate.errors import UsageError
+from agidebate.model import Debate, Edge, Relation
+from agidebate.scoring import ScoreResult, SemanticsInfo, score, semantics_info
+from agidebate.scoring._network import Network
+from agidebate.scoring._solver import solve_components
+from agidebate.scoring.whatif import Applied, Scenario, apply
+
+
+@dataclass(frozen=True, slots=True)
+class Influence:
+    """One supporter or attacker and what it does to the claim it acts on."""
+
+    source: str
+    relation: Relation
+    score: float
+    contribution: float
+    ignored: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """A claim's base weight, score and influences (strongest first), at `level` below the start."""
+
+    claim: str
+    level: int
+    base: float
+    score: float
+    label: str | None
+    influences: list[Influence]
+    in_cycle: bool
+
+
+def explain(
+    debate: Debate,
+    claim_id: str,
+    info: SemanticsInfo,
+    weights: Mapping[str, float] | None = None,
+    depth: int = 1,
+) -> tuple[list[Explanation], ScoreResult]:
+    """Explanations of `claim_id` and, `depth` levels down, of what acts on it, in reading order."""
+    result = score(debate, info.name, weights=weights)
+    explainer = _Explainer(debate, info, result, weights)
+    found: list[Explanation] = []
+    seen = {claim_id}
+    stack = [(claim_id, 0)]
+    while stack:
+        current, level = stack.pop()
+        explanation = explainer.explain(current, level)
+        found.append(explanation)
+        if depth and level + 1 >= depth:
+            continue
+        for influence in reversed(explanation.influences):
+            if influence.source not in seen:
+                seen.add(influence.source)
+                stack.append((influence.source, level + 1))
+    return found, result
+
+
+class _Explainer:
+    def __init__(
+        self,
+        debate: Debate,
+        info: SemanticsInfo,
+        result: ScoreResult,
+        weights: Mapping[str, float] | None,
+    ) -> None:
+        self.debate = debate
+        self.info = info
+        self.result = result
+        self.weights = weights
+        self.net = Network.of(debate)
+        self.cyclic = {
+            self.net.ids[node]
+            for members in self.net.components
+            if len(members) > 1
+            for node in members
+        }
+
+    def explain(self, claim_id: str, level: int) -> Explanation:
+        influences = [self.influence(claim_id, edge) for edge in self.debate.children(claim_id)]
+        order = {id(i): n for n, i in enumerate(influences)}
+        influences.sort(key=lambda i: (i.ignored, -abs(i.contribution), order[id(i)]))
+        labels = self.result.labels or {}
+        return Explanation(
+            claim_id,
+            level,
+            self.result.base[claim_id],
+            self.result.scores[claim_id],
+            labels.get(claim_id),
+            influences,
+            claim_id in self.cyclic,
+        )
+
+    def influence(self, claim_id: str, edge: Edge) -> Influence:
+        source_score = self.result.scores[edge.source]
+        if edge.relation is Relation.SUPPORT and not self.info.uses_supports:
+            return Influence(edge.source, edge.relation, source_score, 0.0, ignored=True)
+        before = self.result.scores[claim_id]
+        return Influence(
+            edge.source, edge.relation, source_score, before - self.without(claim_id, edge)
+        )
+
+    def without(self, claim_id: str, edge: Edge) -> float:
+        """The claim's score if `edge` were not there."""
+        if claim_id in self.cyclic:
+            return self.without_in_cycle(claim_id, edge)
+        scores = self.result.scores
+        others = [e for e in self.debate.children(claim_id) if e is not edge]
+        attackers = [scores[e.source] for e in others if e.relation is Relation.ATTACK]
+        spec = self.info.spec
+        if spec is None:  # grounded: in if every attacker is out, out if one is in
+            return 0.0 if 1.0 in attackers else 1.0 if all(a == 0.0 for a in attackers) else 0.5
+        supporters = [
+            scores[e.source]
+            for e in others
+            if e.relation is Relation.SUPPORT and spec.uses_supports
+        ]
+        return spec.strength(self.result.base[claim_id], supporters, attackers)
+
+    def without_in_cycle(self, claim_id: str, edge: Edge) -> float:
+        """Solve the claim's cycle again without `edge`; what lies upstream cannot change."""
+        spec = self.info.spec
+        if spec is None:
+            edges = tuple(e for e in self.debate.edges if e is not edge)
+            smaller = dataclasses.replace(self.debate, edges=edges)
+            return score(smaller, self.info.name).scores[claim_id]
+        net = self.net
+        node = net.index[claim_id]
+        members = set(net.components[net.component_of[node]])
+        changed = net.without_edge(net.index[edge.source], node)
+        base = [self.result.base[cid] for cid in net.ids]
+        strengths = [self.result.scores[cid] for cid in net.ids]
+        groups = [n for n, group in enumerate(changed.components) if members.intersection(group)]
+        solve_components(spec, changed, base, strengths, groups)
+        return strengths[node]
+
+
+@dataclass(frozen=True)
+class ExplainReport:
+    """`explain()` under a what-if scenario: what `agidebate explain` prints."""
+
+    info: SemanticsInfo
+    applied: Applied
+    result: ScoreResult
+    entries: list[Explanation]
+    depth: int
+
+
+def explain_scenario(
+    debate: Debate, claim_id: str, semantics: str, scenario: Scenario | None = None, depth: int = 1
+) -> ExplainReport:
+    """Apply `scenario`, then explain `claim_id` `depth` levels down."""
+    info = semantics_info(semantics)
+    applied = apply(debate, scenario or Scenario())
+    if claim_id not in applied.debate.claims:
+        raise UsageError(
+            f"claim '{claim_id}' is left out by --without",
+            "explain a claim that is still in the debate",
+        )
+    entries, result = explain(applied.debate, claim_id, info, applied.weights, depth)
+    return ExplainReport(info, applied, result, entries, depth)
+
+
+def explanations_json(report: ExplainReport) -> dict[str, object]:
+    """The `agidebate explain --json` document: one entry per explained claim, in reading order."""
+    from agidebate.scoring.report import rounded
+
+    return {
+        "semantics": report.info.name,
+        "converged": report.result.converged,
+        "claims": [
+            {
+                "id": e.claim,
+                "level": e.level,
+                "base": rounded(e.base),
+                "score": rounded(e.score),
+                **({"label": e.label} if e.label is not None else {}),
+                "in_cycle": e.in_cycle,
+                "influences": [
+                    {
+                        "id": i.source,
+                        "relation": i.relation.value,
+                        "score": rounded(i.score),
+                        "contribution": rounded(i.contribution),
+                        "ignored": i.ignored,
+                    }
+                    for i in e.influences
+                ],
+            }
+            for e in report.entries
+        ],
+    }

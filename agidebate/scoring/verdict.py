@@ -1,0 +1,93 @@
+"""Reading a score: which way it leans and how strongly, per topic and for the thesis.
+
+A strength of 0.5 is a draw; the bands below turn a number into words. They
+are symmetric around 0.5:
+
+    >= 0.80  strongly for          <= 0.20  strongly against
+    >= 0.60  for                   <= 0.40  against
+    >= 0.55  leans slightly for    <= 0.45  leans slightly against
+    otherwise: undecided, the arguments roughly balance
+
+>>> verdict(0.97).phrase
+'strongly for the thesis'
+>>> verdict(0.5).lean
+'undecided'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from agidebate.model import Debate, Side
+
+FOR, AGAINST, UNDECIDED = "for", "against", "undecided"
+GROUNDED_WORDS = {
+    "in": "accepted: every attack on it is itself defeated",
+    "out": "rejected: an attack on it stands undefeated",
+    "undec": "undecided: the attacks on it go round in circles",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """Which way a score leans (`for`, `against`, `undecided`) and how strongly, in words."""
+
+    score: float
+    lean: str
+    degree: str
+    phrase: str
+
+
+def verdict(score: float, subject: str = "the thesis") -> Verdict:
+    """The words for a strength in [0, 1]."""
+    distance = abs(score - 0.5)
+    lean = FOR if score > 0.5 else AGAINST
+    if distance < 0.05:
+        return Verdict(score, UNDECIDED, "", "undecided: the arguments roughly balance")
+    if distance >= 0.3:
+        degree = "strongly"
+    elif distance >= 0.1:
+        degree = ""
+    else:
+        degree = "slightly"
+    if degree == "slightly":
+        phrase = f"leans slightly {lean} {subject}"
+    else:
+        phrase = f"{degree + ' ' if degree else ''}{lean} {subject}"
+    return Verdict(score, lean, degree, phrase)
+
+
+@dataclass(frozen=True, slots=True)
+class TopicBalance:
+    """A topic's pro and con sides toward the thesis: the summed strengths of their claims."""
+
+    id: str
+    title: str | None
+    pro: float
+    con: float
+    pro_claims: int
+    con_claims: int
+
+    @property
+    def balance(self) -> float:
+        """pro / (pro + con): 1 all pro, 0 all con, 0.5 even (also when both are empty)."""
+        total = self.pro + self.con
+        return self.pro / total if total > 0 else 0.5
+
+
+def topic_balances(debate: Debate, scores: Mapping[str, float]) -> list[TopicBalance]:
+    """Each topic's balance, in the debate's topic order; claims reaching no root are left out."""
+    sums: dict[str, list[float]] = {tid: [0.0, 0.0, 0, 0] for tid in debate.topics}
+    for claim in debate:
+        side = debate.side(claim.id)
+        if claim.topic not in sums or side is None or claim.id not in scores:
+            continue
+        slot = 0 if side is Side.PRO else 1
+        sums[claim.topic][slot] += scores[claim.id]
+        sums[claim.topic][slot + 2] += 1
+    return [
+        TopicBalance(tid, debate.topics[tid].title, pro, con, int(npro), int(ncon))
+        for tid, (pro, con, npro, ncon) in sums.items()
+        if npro or ncon
+    ]

@@ -1,0 +1,240 @@
+"""Named weight profiles: perspective files and a reader's own weights file.
+
+A weights file is YAML, read with the project's positioned reader (never
+`yaml.load`), in one of two shapes:
+
+    # a plain mapping of claim ids to base weights
+    dw-01: 0.3
+    se-03: 0.8
+
+    # a perspective: a title, a summary, who holds it, and the weights
+    title: The Skeptic
+    summary: What the skeptic finds convincing.
+    by: Dwarkesh Patel (Skeptic)
+    weights:
+      dw-01: 0.8
+
+A file with a `weights:` mapping is a perspective; any other mapping is plain.
+Every problem is reported at once as `path:line:col` (`WeightsFileError`).
+Perspectives live in `perspectives/NAME.yaml` inside the debate folder.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from agidebate import _scalars, _yaml
+from agidebate.errors import AgidebateError, Location, OperationError, Problem, UsageError
+from agidebate.model import Debate
+from agidebate.schema import PERSPECTIVES_DIR
+
+PERSPECTIVE_FIELDS = {
+    "title": "the perspective's name as shown to readers",
+    "summary": "whose view it is and how the weights were chosen",
+    "by": "who holds the view",
+    "weights": "a mapping of claim ids to base weights in [0, 1]",
+}
+SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class WeightProfile:
+    """Base weights from a file, with the perspective's description when it has one."""
+
+    name: str
+    path: str
+    weights: dict[str, float]
+    title: str | None = None
+    summary: str | None = None
+    by: str | None = None
+
+
+class WeightsFileError(AgidebateError):
+    """A weights or perspective file is unreadable or wrong; `problems` says where."""
+
+    def __init__(self, path: str, problems: Iterable[Problem]) -> None:
+        self.path = path
+        self.problems: Sequence[Problem] = tuple(problems)
+        count = len(self.problems)
+        super().__init__(f"{path}: {count} problem{'s' * (count != 1)} in the weights file")
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice closest to `word` (or the only one it starts), if any is close enough."""
+    options = list(choices)
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    if close:
+        return close[0]
+    starting = [c for c in options if c.startswith(word)]
+    return starting[0] if len(starting) == 1 else None
+
+
+def id_hint(debate: Debate, claim_id: str) -> str:
+    """'did you mean ...?' naming the debate's ids closest to `claim_id`, or where to look."""
+    close = difflib.get_close_matches(claim_id, list(debate.claims), n=3)
+    if close:
+        return "did you mean " + ", ".join(f"'{c}'" for c in close) + "?"
+    return "`agidebate score --all` lists every claim id"
+
+
+def read_weights(path: str | Path, debate: Debate, name: str | None = None) -> WeightProfile:
+    """Read a weights file (plain mapping or perspective) and check it against `debate`."""
+    shown = str(path)
+    file = Path(path)
+    if not file.is_file():
+        what = "is a folder, not a file" if file.is_dir() else "does not exist"
+        raise UsageError(
+            f"weights file '{shown}' {what}", "give a YAML file of claim ids and weights"
+        )
+    try:
+        data = file.read_bytes()
+    except OSError as err:
+        raise OperationError(f"cannot read '{shown}': {err.strerror or err}") from None
+    return parse_weights(data, shown, debate, name or file.stem)
+
+
+def parse_weights(data: bytes, shown: str, debate: Debate, name: str) -> WeightProfile:
+    """Parse a weights file's bytes; `shown` is the path used in messages."""
+    text, problems = _yaml.decode(data, shown)
+    root = None
+    if text is not None:
+        read = _yaml.read(text, shown)
+        problems += read.problems
+        root = read.root
+    if any(p.is_error for p in problems):
+        raise WeightsFileError(shown, problems)
+    checker = _Checker(shown, debate)
+    profile = checker.profile(root, name)
+    if checker.problems:
+        raise WeightsFileError(shown, checker.problems)
+    return profile
+
+
+class _Checker:
+    def __init__(self, path: str, debate: Debate) -> None:
+        self.path = path
+        self.debate = debate
+        self.problems: list[Problem] = []
+
+    def error(self, node: _yaml.YNode | None, message: str, hint: str | None = None) -> None:
+        where = Location(self.path, node.line, node.column) if node else Location(self.path)
+        self.problems.append(Problem("weights-file", message, where, hint))
+
+    def profile(self, root: _yaml.YNode | None, name: str) -> WeightProfile:
+        if root is None:
+            self.error(None, "the file is empty", "write one `claim-id: weight` line per claim")
+            return WeightProfile(name, self.path, {})
+        if not isinstance(root, _yaml.YMap):
+            self.error(
+                root,
+                "a weights file must be a mapping of claim ids to weights",
+                "write one `claim-id: weight` line per claim, e.g. `dw-01: 0.3`",
+            )
+            return WeightProfile(name, self.path, {})
+        inner = root.items.get("weights")
+        if not isinstance(inner, _yaml.YMap):
+            if inner is not None:
+                self.error(inner, "'weights' must be a mapping of claim ids to weights")
+                return WeightProfile(name, self.path, {})
+            return WeightProfile(name, self.path, self.weights(root))
+        for key, key_node in root.keys.items():
+            if key not in PERSPECTIVE_FIELDS:
+                close = closest(key, PERSPECTIVE_FIELDS)
+                hint = (
+                    f"did you mean '{close}'?"
+                    if close
+                    else "allowed fields: " + ", ".join(PERSPECTIVE_FIELDS)
+                )
+                self.error(key_node, f"unknown field '{key}' in a perspective", hint)
+        return WeightProfile(
+            name,
+            self.path,
+            self.weights(inner),
+            title=self.text(root, "title"),
+            summary=self.text(root, "summary"),
+            by=self.text(root, "by"),
+        )
+
+    def text(self, node: _yaml.YMap, key: str) -> str | None:
+        value = node.items.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, _yaml.YScalar):
+            self.error(value, f"'{key}' must be text")
+            return None
+        return value.text
+
+    def weights(self, node: _yaml.YMap) -> dict[str, float]:
+        found: dict[str, float] = {}
+        for claim_id, value in node.items.items():
+            key_node = node.keys[claim_id]
+            if claim_id not in self.debate.claims:
+                hint = id_hint(self.debate, claim_id)
+                self.error(key_node, f"no claim with id '{claim_id}' in this debate", hint)
+                continue
+            weight = self.weight(claim_id, value)
+            if weight is not None:
+                found[claim_id] = weight
+        return found
+
+    def weight(self, claim_id: str, node: _yaml.YNode) -> float | None:
+        hint = f"write a plain number between 0 and 1, e.g. {claim_id}: 0.7"
+        if not isinstance(node, _yaml.YScalar) or not node.plain:
+            kind = "text" if isinstance(node, _yaml.YScalar) else "a list or mapping"
+            self.error(node, f"the weight of '{claim_id}' must be a number, not {kind}", hint)
+            return None
+        value = _scalars.parse_number(node.text)
+        if value is None:
+            why = (
+                "it is empty"
+                if _scalars.is_null(node.text)
+                else _scalars.number_surprise(node.text)
+                or _scalars.text_surprise(node.text)
+                or f"{node.text!r} is not a number"
+            )
+            self.error(node, f"the weight of '{claim_id}' must be a number; {why}", hint)
+            return None
+        if not 0 <= value <= 1:
+            self.error(node, f"the weight of '{claim_id}' is {node.text}, outside [0, 1]", hint)
+            return None
+        return float(value)
+
+
+def perspectives_dir(debate: Debate) -> Path | None:
+    """The debate's `perspectives/` folder, if it has one."""
+    if debate.root is None:
+        return None
+    folder = Path(debate.root) / PERSPECTIVES_DIR
+    return folder if folder.is_dir() else None
+
+
+def perspective_names(debate: Debate) -> list[str]:
+    """The names of the debate's perspectives, sorted."""
+    folder = perspectives_dir(debate)
+    if folder is None:
+        return []
+    return sorted(
+        p.stem for p in folder.iterdir() if p.suffix in SUFFIXES and not p.name.startswith(".")
+    )
+
+
+def load_perspective(debate: Debate, name: str) -> WeightProfile:
+    """The perspective `name` from the debate's `perspectives/` folder."""
+    names = perspective_names(debate)
+    folder = perspectives_dir(debate)
+    if folder is None or name not in names:
+        if not names:
+            raise UsageError(
+                f"no perspective '{name}': this debate has no perspectives",
+                f"add {PERSPECTIVES_DIR}/{name}.yaml to the debate folder (see docs/scoring.md)",
+            )
+        close = closest(name, names)
+        hint = f"did you mean '{close}'? " if close else ""
+        raise UsageError(f"no perspective '{name}'", hint + "perspectives: " + ", ".join(names))
+    path = next(
+        folder / f"{name}{suffix}" for suffix in SUFFIXES if (folder / f"{name}{suffix}").is_file()
+    )
+    return read_weights(path, debate, name)

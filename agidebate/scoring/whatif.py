@@ -1,0 +1,175 @@
+"""What-if scenarios: whose weights, which overrides, which claims left out.
+
+A `Scenario` is what a reader changes before scoring, applied in this order:
+
+1. a perspective's weights (`perspectives/NAME.yaml`),
+2. the reader's own weights file,
+3. single overrides (`--set ID=VALUE`), the last word,
+4. claims removed (`--without ID`), together with every claim that argued
+   only about removed claims ("what hangs only on it").
+
+>>> from agidebate.model import Claim, Debate, Edge, Relation
+>>> d = Debate(claims={"t": Claim("t", "T"), "a": Claim("a", "A"), "b": Claim("b", "B")},
+...            edges=(Edge("a", "t", Relation.ATTACK), Edge("b", "a", Relation.ATTACK)), thesis="t")
+>>> smaller, removed = without(d, ["a"])
+>>> sorted(smaller.claims), removed
+(['t'], ['a', 'b'])
+>>> parse_assignment("a=0.8", d)
+('a', 0.8)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import deque
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from agidebate import _scalars
+from agidebate.errors import UsageError
+from agidebate.model import Debate
+from agidebate.schema import PERSPECTIVES_DIR
+from agidebate.scoring.weightfile import WeightProfile, id_hint, load_perspective, read_weights
+
+BASE = "base"
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """What a reader changes before scoring (see the module docstring for the order)."""
+
+    perspective: str | None = None
+    weights_file: str | None = None
+    overrides: tuple[tuple[str, float], ...] = ()
+    without: tuple[str, ...] = ()
+
+    def with_perspective(self, name: str) -> Scenario:
+        """The same scenario under another perspective (`base`: the debate's own weights)."""
+        return dataclasses.replace(self, perspective=None if name == BASE else name)
+
+
+@dataclass(frozen=True)
+class Applied:
+    """A scenario applied to a debate: the debate to score and the weights to score it with."""
+
+    debate: Debate
+    weights: dict[str, float]
+    removed: list[str] = field(default_factory=list)
+    perspective: WeightProfile | None = None
+    own: WeightProfile | None = None
+    overrides: dict[str, float] = field(default_factory=dict)
+
+    def describe(self) -> list[str]:
+        """One sentence per change from the debate as written, for readers."""
+        lines = []
+        if self.perspective is not None:
+            p = self.perspective
+            title = f' "{p.title}"' if p.title else ""
+            where = f"{PERSPECTIVES_DIR}/{Path(p.path).name}"
+            lines.append(
+                f"Perspective: {p.name}{title} (weights for {_count(len(p.weights), 'claim')} "
+                f"from {where})."
+            )
+        if self.own is not None:
+            lines.append(
+                f"Your weights: {_count(len(self.own.weights), 'claim')} from {self.own.path}."
+            )
+        if self.overrides:
+            lines.append("Set: " + ", ".join(f"{k}={v:g}" for k, v in self.overrides.items()) + ".")
+        if self.removed:
+            lines.append(
+                f"Left out: {_count(len(self.removed), 'claim')} ({', '.join(self.removed)})."
+            )
+        return lines
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' * (n != 1)}"
+
+
+def unknown_claim(debate: Debate, claim_id: str, option: str) -> UsageError:
+    """The usage error for an id the debate does not have, naming close ones."""
+    return UsageError(f"{option}: no claim with id '{claim_id}'", id_hint(debate, claim_id))
+
+
+def parse_assignment(text: str, debate: Debate) -> tuple[str, float]:
+    """`ID=VALUE` from the command line, checked: a known id and a weight in [0, 1]."""
+    claim_id, sep, raw = text.partition("=")
+    claim_id, raw = claim_id.strip(), raw.strip()
+    example = f"--set {claim_id or 'dw-01'}=0.8"
+    if not sep or not claim_id or not raw:
+        raise UsageError(f"--set expects ID=VALUE, got '{text}'", f"for example {example}")
+    if claim_id not in debate.claims:
+        raise unknown_claim(debate, claim_id, "--set")
+    value = _scalars.parse_number(raw)
+    if value is None:
+        raise UsageError(
+            f"--set {text}: '{raw}' is not a number", f"write a weight between 0 and 1: {example}"
+        )
+    if not 0 <= value <= 1:
+        raise UsageError(
+            f"--set {text}: the weight {raw} is outside [0, 1]", f"for example {example}"
+        )
+    return claim_id, float(value)
+
+
+def without(debate: Debate, claim_ids: Iterable[str]) -> tuple[Debate, list[str]]:
+    """`debate` without `claim_ids` and every claim that argued only about removed claims.
+
+    Returns the smaller debate and the removed ids in debate order. The thesis
+    cannot be removed. Linear in claims plus relations.
+    """
+    removed: set[str] = set()
+    queue: deque[str] = deque()
+    for claim_id in claim_ids:
+        if claim_id not in debate.claims:
+            raise unknown_claim(debate, claim_id, "--without")
+        if claim_id == debate.thesis:
+            raise UsageError(
+                "--without: the thesis cannot be removed",
+                "remove the claims that argue about it instead",
+            )
+        if claim_id not in removed:
+            removed.add(claim_id)
+            queue.append(claim_id)
+    remaining = {cid: len(debate.targets(cid)) for cid in debate.claims}
+    while queue:
+        for edge in debate.children(queue.popleft()):
+            source = edge.source
+            if source in removed or source == debate.thesis:
+                continue
+            remaining[source] -= 1
+            if remaining[source] == 0:
+                removed.add(source)
+                queue.append(source)
+    claims = {cid: c for cid, c in debate.claims.items() if cid not in removed}
+    edges = tuple(e for e in debate.edges if e.source not in removed and e.target not in removed)
+    smaller = dataclasses.replace(debate, claims=claims, edges=edges)
+    return smaller, [cid for cid in debate.claims if cid in removed]
+
+
+def apply(debate: Debate, scenario: Scenario) -> Applied:
+    """Apply `scenario` to `debate`; errors for unknown ids, bad values and bad files."""
+    perspective = (
+        load_perspective(debate, scenario.perspective) if scenario.perspective is not None else None
+    )
+    own = read_weights(scenario.weights_file, debate) if scenario.weights_file is not None else None
+    weights: dict[str, float] = {}
+    for profile in (perspective, own):
+        if profile is not None:
+            weights.update(profile.weights)
+    overrides = {}
+    for claim_id, value in scenario.overrides:
+        if claim_id not in debate.claims:
+            raise unknown_claim(debate, claim_id, "--set")
+        overrides[claim_id] = value
+    weights.update(overrides)
+    smaller, removed = without(debate, scenario.without) if scenario.without else (debate, [])
+    weights = {k: v for k, v in weights.items() if k in smaller.claims}
+    return Applied(smaller, weights, removed, perspective, own, overrides)
+
+
+def parse_assignments(texts: Sequence[str], debate: Debate) -> tuple[tuple[str, float], ...]:
+    """Every `--set ID=VALUE`, checked."""
+    return tuple(parse_assignment(text, debate) for text in texts)
