@@ -208,3 +208,13 @@ def test_an_output_that_cannot_encode_unicode_gets_ascii_and_escapes() -> None:
         "`- + pro \\u4fdd\\u62a4" in result.stdout
         and "|- - con Shops lose parking" in result.stdout
     )
+
+
+def test_another_semantics_is_named_and_kept_in_the_hint() -> None:
+    out = invoke(["show", "--dir", str(BIKE), "--semantics", "dfquad", "-L", "1"], env=WIDE).stdout
+    assert "Scores (0 to 1, dfquad) weigh each claim against its replies." in " ".join(out.split())
+    assert "agidebate show fewer-injuries --dir" in out and "--semantics dfquad" in out
+    default = invoke(["show", "--dir", str(BIKE), "-L", "1"], env=WIDE).stdout
+    assert "Scores (0 to 1, qe)" in " ".join(default.split()) and "--semantics" not in default
+    result = invoke(["show", "--semantics", "nonsense"])
+    assert result.exit_code == 2 and "unknown semantics 'nonsense'" in result.stderr
