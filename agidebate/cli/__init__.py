@@ -19,9 +19,15 @@ from agidebate.cli import cruxes as _cruxes
 from agidebate.cli import explain as _explain
 from agidebate.cli import export as _export
 from agidebate.cli import import_ as _import
+from agidebate.cli import list_ as _list
 from agidebate.cli import new as _new
+from agidebate.cli import path as _path
 from agidebate.cli import schema as _schema
 from agidebate.cli import score as _score
+from agidebate.cli import search as _search
+from agidebate.cli import show as _show
+from agidebate.cli import sources as _sources
+from agidebate.cli import stats as _stats
 
 app = typer.Typer(
     name="agidebate",
@@ -66,15 +72,24 @@ def _root(
         os.environ["AGIDEBATE_NO_CACHE"] = "1"
 
 
-app.command("check")(_check.check)
-app.command("export")(_export.export)
-app.command("import")(_import.import_)
-app.command("schema")(_schema.schema)
+# Reading first: `agidebate --help` lists commands in this order.
+app.command("show")(_show.show)
+app.command("list")(_list.list_claims)
+app.command("search")(_search.search)
+app.command("path")(_path.path)
+app.command("sources")(_sources.sources)
+app.command("stats")(_stats.stats)
+# Weighing.
 app.command("score")(_score.score)
 app.command("explain")(_explain.explain)
 app.command("cruxes")(_cruxes.cruxes)
+# Checking, writing, moving between tools.
+app.command("check")(_check.check)
 app.command("add")(_add.add)
 app.command("new")(_new.new)
+app.command("export")(_export.export)
+app.command("import")(_import.import_)
+app.command("schema")(_schema.schema)
 
 
 def main() -> None:

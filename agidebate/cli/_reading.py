@@ -1,0 +1,176 @@
+"""Options and helpers the reading commands share: show, list, search, path, sources, stats.
+
+Kept apart from `_common` because only these commands filter claims, translate
+titles and show scores; the library is still imported inside the functions.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import sys
+from collections.abc import Callable, Mapping
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from agidebate.cli._common import console
+from agidebate.errors import UsageError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+    from agidebate.model import Debate
+    from agidebate.render.filters import ClaimFilter
+    from agidebate.render.theme import Glyphs
+
+
+class SideChoice(StrEnum):
+    """The sides a claim can take on the thesis."""
+
+    pro = "pro"
+    con = "con"
+
+
+TopicOption = Annotated[
+    str | None,
+    typer.Option(
+        "--topic", "-t", metavar="TOPIC", help="Only claims of topic TOPIC (e.g. data-wall)."
+    ),
+]
+SideOption = Annotated[
+    SideChoice | None,
+    typer.Option("--side", help="Only claims that count for (pro) or against (con) the thesis."),
+]
+TagOption = Annotated[
+    str | None, typer.Option("--tag", metavar="TAG", help="Only claims tagged TAG.")
+]
+ByOption = Annotated[
+    str | None,
+    typer.Option("--by", metavar="WHO", help="Only claims whose author contains WHO (any case)."),
+]
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        "-l",
+        metavar="CODE",
+        help="Titles and text in language CODE (e.g. zh) where the debate has them; "
+        "untranslated ones stay in the original, marked (en).",
+    ),
+]
+ScoresOption = Annotated[
+    bool,
+    typer.Option(
+        "--scores/--no-scores",
+        help="Show each claim's score: its strength from 0 to 1 once its pros and cons "
+        "are weighed (see --semantics).",
+    ),
+]
+
+_LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+
+
+def open_debate(
+    directory: str | None,
+    claim_id: str | None = None,
+    lang: str | None = None,
+    *,
+    topic: str | None = None,
+    side: SideChoice | None = None,
+    tag: str | None = None,
+    by: str | None = None,
+) -> tuple[Debate, ClaimFilter, str | None]:
+    """The debate, the filter the options describe, and the language to show.
+
+    Raises a usage error for an unknown claim id, topic or language code.
+    """
+    from agidebate.cli._select import require_claim
+    from agidebate.loader import load_debate
+    from agidebate.render.filters import ClaimFilter
+
+    debate = load_debate(directory)
+    if claim_id is not None:
+        require_claim(debate, claim_id)
+    chosen = ClaimFilter(topic=topic, side=side.value if side else None, tag=tag, by=by)
+    chosen.validate(debate)
+    return debate, chosen, check_lang(debate, lang)
+
+
+def load_scores(debate: Debate, enabled: bool, semantics: str = "qe") -> Mapping[str, float] | None:
+    """Every claim's score in the whole debate, or None when scores are off."""
+    if not enabled:
+        return None
+    from agidebate.scoring import score
+
+    return score(debate, semantics).scores
+
+
+def check_lang(debate: Debate, lang: str | None) -> str | None:
+    """The language code to use; warns on stderr when no claim has it."""
+    if lang is None:
+        return None
+    if not _LANG.match(lang):
+        raise UsageError(f"'{lang}' is not a language code", "use a code such as zh or pt-BR")
+    from agidebate.render.labels import ENGLISH, has_language
+
+    if lang not in ENGLISH and not has_language(debate, lang):
+        from rich.text import Text
+
+        console(stderr=True).print(
+            Text(f"note: no claim has a '{lang}' translation; showing the original text"),
+            soft_wrap=True,
+        )
+    return lang
+
+
+def no_match(chosen: ClaimFilter) -> Text:
+    """The line printed when a filter keeps no claim."""
+    from rich.text import Text
+
+    from agidebate.render.safe import inert
+
+    return Text(inert(f"No claim matches {chosen.describe()}.", newlines=False))
+
+
+def reading_console() -> tuple[Console, Glyphs]:
+    """The stdout console and the glyphs it can show.
+
+    On an output that cannot encode Unicode (PYTHONIOENCODING=ascii, an old
+    locale), the views draw in ASCII and any other character of user text is
+    written as a backslash escape instead of failing.
+    """
+    from agidebate.render.theme import UNICODE, glyphs_for
+
+    out = console()
+    glyphs = glyphs_for(out)
+    if glyphs is not UNICODE:
+        reconfigure = getattr(sys.stdout, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+    return out, glyphs
+
+
+def command_line(*words: str | None, **options: str | bool | None) -> str:
+    """A command a reader can paste: `agidebate show dw-01 --dir 'my debate'`.
+
+    Options whose value is None or False are left out; True gives a bare flag.
+    """
+    parts = ["agidebate", *(w for w in words if w is not None)]
+    for name, value in options.items():
+        if value is None or value is False:
+            continue
+        flag = "--" + name.replace("_", "-")
+        parts.append(flag if value is True else f"{flag} {shlex.quote(str(value))}")
+    return " ".join(parts)
+
+
+def expand_command(**options: str | bool | None) -> Callable[[str], str]:
+    """`show ID` with the reader's options, for the "+N more" hints."""
+
+    def command(claim_id: str) -> str:
+        return command_line("show", shlex.quote(claim_id), **options)
+
+    return command

@@ -1,0 +1,110 @@
+"""`agidebate show`: the debate, or one claim and its replies, as a tree."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from agidebate.cli._common import DirOption, JsonOption, handles_errors, json_dump
+from agidebate.cli._reading import (
+    ByOption,
+    LangOption,
+    ScoresOption,
+    SideOption,
+    TagOption,
+    TopicOption,
+    expand_command,
+    load_scores,
+    no_match,
+    open_debate,
+    reading_console,
+)
+from agidebate.cli._whatif import SemanticsOption
+
+
+@handles_errors
+def show(
+    claim_id: Annotated[
+        str | None,
+        typer.Argument(metavar="[ID]", help="Start from claim ID instead of the thesis."),
+    ] = None,
+    depth: Annotated[
+        int | None,
+        typer.Option(
+            "--depth",
+            "-L",
+            min=0,
+            metavar="N",
+            help="Show N levels of replies. Default: as many as fit in about 100 claims.",
+            show_default=False,
+        ),
+    ] = None,
+    expand_all: Annotated[
+        bool, typer.Option("--all", "-a", help="Expand every branch, however deep.")
+    ] = False,
+    text: Annotated[
+        bool, typer.Option("--text", help="Show each claim's full text under its title.")
+    ] = False,
+    topic: TopicOption = None,
+    side: SideOption = None,
+    tag: TagOption = None,
+    by: ByOption = None,
+    lang: LangOption = None,
+    scores: ScoresOption = True,
+    semantics: SemanticsOption = "qe",
+    directory: DirOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show the debate (or claim ID and its replies) as a tree.
+
+    Each claim shows its side (▲ pro counts for the thesis, ▼ con against it), its
+    title, id, author, score and source numbers; the sources are listed below the
+    tree. A reply on the other side from the claim above rebuts it; one on the
+    same side backs it up. Branches beyond the depth shown end in "+N more" with
+    the command that opens them, and a claim that appears twice is shown in full
+    once and as "↻ see ID" elsewhere.
+
+    Examples:
+
+      agidebate show
+
+      agidebate show dw-01 --all
+
+      agidebate show --topic data-wall --side con --lang zh
+    """
+    from agidebate.render.outline import build_outline
+
+    debate, chosen, lang = open_debate(
+        directory, claim_id, lang, topic=topic, side=side, tag=tag, by=by
+    )
+    outline = build_outline(
+        debate, claim_id, depth=depth, expand_all=expand_all, claim_filter=chosen
+    )
+    strengths = load_scores(debate, scores, semantics)
+    if as_json:
+        from agidebate.render.records import outline_record
+
+        json_dump(outline_record(debate, outline, strengths, lang))
+        return
+    from agidebate.render.lines import stream
+    from agidebate.render.show import show_view
+    from agidebate.render.tree import NodeStyle
+
+    out, glyphs = reading_console()
+    if not outline.rows:
+        out.print(no_match(chosen))
+        return
+    expand = expand_command(
+        dir=directory,
+        lang=lang,
+        no_scores=not scores,
+        semantics=semantics if scores and semantics != "qe" else None,
+        text=text,
+        topic=topic,
+        side=side.value if side else None,
+        tag=tag,
+        by=by,
+    )
+    style = NodeStyle(strengths, lang, text, expand, semantics)
+    stream(out, show_view(debate, outline, style, glyphs, chosen.describe()))

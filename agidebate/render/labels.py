@@ -1,0 +1,97 @@
+"""Words for claims: titles in the reader's language, sides, relations, scores. No rich.
+
+>>> from agidebate.model import Claim
+>>> c = Claim("a", "Full text", title="Short", i18n={"zh": {"title": "短"}})
+>>> localized(c, "zh")
+Localized(text='短', fallback=False)
+>>> localized(c, "fr")
+Localized(text='Short', fallback=True)
+>>> sorted(["dw-10", "dw-2", "a"], key=natural_key)
+['a', 'dw-2', 'dw-10']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import NamedTuple
+
+from agidebate.model import Claim, Debate, Relation, Side
+
+ENGLISH = ("", "en")
+_DIGITS = re.compile(r"(\d+)")
+
+
+class Localized(NamedTuple):
+    """Text in the asked-for language, or the original with `fallback` set."""
+
+    text: str
+    fallback: bool
+
+
+def localized(claim: Claim, lang: str | None, key: str = "label") -> Localized:
+    """The claim's `label` (title, else text), `title` or `text` in `lang`.
+
+    Falls back to the written text, flagged, when the translation is missing.
+    """
+    original = (
+        claim.label if key == "label" else (claim.title or "" if key == "title" else claim.text)
+    )
+    if lang is None or lang in ENGLISH:
+        return Localized(original, False)
+    if key == "label":
+        key = "title" if claim.title else "text"
+    translated = claim.translated(lang, key)
+    if translated:
+        return Localized(translated, False)
+    return Localized(original, bool(original))
+
+
+def has_language(debate: Debate, lang: str) -> bool:
+    """True when at least one claim carries a translation into `lang`."""
+    return any(lang in claim.i18n for claim in debate)
+
+
+def plural(count: int, noun: str, many: str | None = None) -> str:
+    """`1 claim`, `2 claims`, `3 replies` (with `many`).
+
+    >>> plural(1, "claim"), plural(1200, "reply", "replies")
+    ('1 claim', '1,200 replies')
+    """
+    return f"{count:,} {noun if count == 1 else (many or noun + 's')}"
+
+
+def agree(count: int, one: str, many: str) -> str:
+    """The verb form that goes with `count`: agree(1, "matches", "match")."""
+    return one if count == 1 else many
+
+
+def natural_key(claim_id: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key that puts dw-2 before dw-10."""
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part) for part in _DIGITS.split(claim_id) if part
+    )
+
+
+def side_word(side: Side | None) -> str:
+    """`pro`, `con` or `root` (for a claim without a side)."""
+    return side.value if side else "root"
+
+
+def counts_phrase(side: Side | None) -> str:
+    """How a side reads in a sentence: 'counts for the thesis'."""
+    if side is None:
+        return "is a root"
+    return "counts for the thesis" if side is Side.PRO else "counts against the thesis"
+
+
+def relation_verb(relation: Relation) -> str:
+    """`supports` or `attacks`."""
+    return "supports" if relation is Relation.SUPPORT else "attacks"
+
+
+def format_score(scores: Mapping[str, float] | None, claim_id: str) -> str | None:
+    """A score as two decimals, or None when there is none for the claim."""
+    if scores is None or claim_id not in scores:
+        return None
+    return f"{scores[claim_id]:.2f}"

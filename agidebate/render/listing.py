@@ -1,0 +1,291 @@
+"""Views of the reading commands besides `show`: list, search, path, sources, stats."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+
+from agidebate.model import Debate
+from agidebate.render import theme
+from agidebate.render.citations import CitedWork
+from agidebate.render.labels import agree, format_score, plural, relation_verb, side_word
+from agidebate.render.lines import Block, Para, labelled, paragraph
+from agidebate.render.paths import ClaimPath
+from agidebate.render.safe import inert
+from agidebate.render.search import SearchHit, query_terms
+from agidebate.render.stats import DebateStats
+from agidebate.render.table import PlainTable
+from agidebate.render.theme import Glyphs
+from agidebate.render.tree import claim_title
+from agidebate.render.works import work_text
+
+
+def side_cell(debate: Debate, claim_id: str, glyphs: Glyphs) -> Text:
+    """`▼ con` for a claim, `◆ thesis` for the thesis, `- none` for one that reaches nothing."""
+    label = debate.side_label(claim_id)
+    side = debate.side(claim_id)
+    if label is None:
+        return Text(f"{glyphs.ellipsis} none", style=theme.META)
+    return Text(f"{theme.side_glyph(glyphs, side)} {label}", style=theme.side_style(side))
+
+
+def _title_and_author(debate: Debate, claim_id: str, lang: str | None, glyphs: Glyphs) -> Text:
+    claim = debate.claims[claim_id]
+    line = claim_title(claim, lang)
+    if claim.by:
+        line.append(glyphs.dot + inert(claim.by, newlines=False), style=theme.META)
+    return line
+
+
+def _marked(text: Text, terms: Sequence[str]) -> Text:
+    for term in terms:
+        text.highlight_words([term], theme.MATCH, case_sensitive=False)
+    return text
+
+
+def _hit_line(
+    debate: Debate,
+    claim_id: str,
+    scores: Mapping[str, float] | None,
+    lang: str | None,
+    glyphs: Glyphs,
+    terms: Sequence[str] = (),
+) -> tuple[Text, Text]:
+    """A claim as a title and a quiet tail: `id · author · score`."""
+    claim = debate.claims[claim_id]
+    meta = Text(inert(claim_id, newlines=False), style=theme.META)
+    if claim.by:
+        meta.append(glyphs.dot + inert(claim.by, newlines=False))
+    score = format_score(scores, claim_id)
+    if score is not None:
+        meta.append(glyphs.dot)
+        meta.append(score, style=theme.SCORE)
+    return _marked(claim_title(claim, lang), terms), _marked(meta, terms)
+
+
+MARK_WIDTH = 10
+
+
+def _side_prefix(debate: Debate, claim_id: str, glyphs: Glyphs) -> Text:
+    mark = side_cell(debate, claim_id, glyphs)
+    mark.append(" " * (MARK_WIDTH - mark.cell_len))
+    return mark
+
+
+def claims_table(
+    debate: Debate,
+    claim_ids: Sequence[str],
+    scores: Mapping[str, float] | None,
+    lang: str | None,
+    glyphs: Glyphs,
+) -> RenderableType:
+    """One line per claim: id, side, depth, score, title and author."""
+    headers = ["id", "side", "depth", *(["score"] if scores is not None else []), "title"]
+
+    def fixed(cid: str) -> list[Text]:
+        depth = debate.depth(cid)
+        cells = [
+            Text(inert(cid, newlines=False)),
+            side_cell(debate, cid, glyphs),
+            Text("-" if depth is None else str(depth)),
+        ]
+        if scores is not None:
+            cells.append(Text(format_score(scores, cid) or "-", style=theme.SCORE))
+        return cells
+
+    def last(cid: str) -> Text:
+        return _title_and_author(debate, cid, lang, glyphs)
+
+    return PlainTable(headers, claim_ids, fixed, last, right=frozenset({2, 3}))
+
+
+def chain_text(chain: ClaimPath, glyphs: Glyphs) -> Text:
+    """`dw-16 attacks dw-07 supports dw-02 ... thesis` on one line."""
+    line = Text(inert(chain.claim_id, newlines=False))
+    for edge in chain.steps:
+        line.append(f" {relation_verb(edge.relation)} ", style=theme.META)
+        line.append(inert(edge.target, newlines=False))
+    if chain.steps and not chain.reaches_root:
+        line.append(f" {glyphs.ellipsis} (reaches no thesis)", style=theme.META)
+    return line
+
+
+def search_results(
+    debate: Debate,
+    query: str,
+    hits: Sequence[SearchHit],
+    paths: Sequence[ClaimPath],
+    scores: Mapping[str, float] | None,
+    lang: str | None,
+    glyphs: Glyphs,
+) -> RenderableType:
+    """Each hit: side, title and who argues it; its chain to the thesis; where it matched."""
+    terms = query_terms(query)
+    matches = agree(len(hits), "matches", "match")
+    head = Text(f"{plural(len(hits), 'claim')} {matches} ", style=theme.META)
+    head.append(inert(query, newlines=False), style=theme.TITLE)
+    if not hits:
+        return paragraph(head)
+    paras = (
+        para
+        for index, (hit, chain) in enumerate(zip(hits, paths, strict=True))
+        for para in _hit_paras(debate, hit, chain, scores, lang, glyphs, terms, index > 0)
+    )
+    return Group(paragraph(head), Text(), Block(paras))
+
+
+def _hit_paras(
+    debate: Debate,
+    hit: SearchHit,
+    chain: ClaimPath,
+    scores: Mapping[str, float] | None,
+    lang: str | None,
+    glyphs: Glyphs,
+    terms: Sequence[str],
+    after_another: bool,
+) -> Iterator[Para]:
+    indent = " " * MARK_WIDTH
+    if after_another:
+        yield Para("", "", Text())
+    head, tail = _hit_line(debate, hit.claim_id, scores, lang, glyphs, terms)
+    yield Para(_side_prefix(debate, hit.claim_id, glyphs), indent, head, tail)
+    yield Para(indent + "path  ", indent + " " * 6, chain_text(chain, glyphs))
+    if hit.snippet is not None:
+        field, snippet = hit.snippet
+        first = indent + f"{field:<6}" if len(field) < 6 else indent + field + " "
+        yield Para(first, indent + " " * 6, _marked(Text(inert(snippet)), terms))
+
+
+def path_view(
+    chain: ClaimPath, scores: Mapping[str, float] | None, lang: str | None, glyphs: Glyphs
+) -> RenderableType:
+    """The chain upward, one claim per step with who argues it, and why it counts as it does."""
+    debate = chain.debate
+    ids = [chain.claim_id, *(e.target for e in chain.steps)]
+    indent = " " * MARK_WIDTH
+    paras: list[Para] = []
+    for index, cid in enumerate(ids):
+        head, tail = _hit_line(debate, cid, scores, lang, glyphs)
+        paras.append(Para(_side_prefix(debate, cid, glyphs), indent, head, tail))
+        if index < len(chain.steps):
+            verb = relation_verb(chain.steps[index].relation)
+            paras.append(Para(f"  {glyphs.pipe[:1]} ", "", Text(verb, style=theme.META)))
+    parts: list[RenderableType] = [Block(paras), Text()]
+    parts.append(paragraph(Text(inert(chain.because()))))
+    for edge, side in zip(chain.other_relations, chain.sides_via_others, strict=True):
+        note = f"Also {relation_verb(edge.relation)} {edge.target}"
+        if side is not None:
+            note += f" (which makes it {side_word(side)} on that path)"
+        parts.append(paragraph(Text(inert(note) + ".", style=theme.META)))
+    if chain.both_sides:
+        both = "Its relations put it on both sides; the shortest path decides."
+        parts.append(paragraph(Text(both, style=theme.HINT)))
+    return Group(*parts)
+
+
+def sources_view(works: Sequence[CitedWork], claims: int) -> RenderableType:
+    """Every work, then the claims that cite it; `claims` is how many claims were looked at."""
+    citing = len({cid for work in works for cid in work.cited_by})
+    head = Text(
+        f"{plural(len(works), 'work')} cited by {citing:,} of {plural(claims, 'claim')}",
+        style=theme.META,
+    )
+    width = len(f"[{len(works)}]") + 1
+    return Group(
+        paragraph(head),
+        Text(),
+        Block(
+            Para(f"[{number}]".rjust(width - 1) + " ", " " * width, _work_entry(work))
+            for number, work in enumerate(works, start=1)
+        ),
+    )
+
+
+def _work_entry(work: CitedWork) -> Text:
+    body = work_text(work.source)
+    body.append(f"\ncited by {plural(len(work.cited_by), 'claim')}: ", style=theme.META)
+    body.append(inert(", ".join(work.cited_by)))
+    return body
+
+
+def _percent(pro: int, con: int) -> str:
+    sided = pro + con
+    return f"{round(100 * pro / sided)}%" if sided else "-"
+
+
+def stats_view(stats: DebateStats, glyphs: Glyphs) -> RenderableType:
+    """The debate in numbers: size, balance, depth, topics, loose ends."""
+    facts: list[tuple[str, Text]] = [
+        (
+            "claims",
+            Text(
+                f"{stats.claims:,} in {plural(len(stats.topics), 'topic')}, "
+                f"{stats.relations:,} relations ({stats.supports:,} supports, "
+                f"{stats.attacks:,} attacks)"
+            ),
+        ),
+        ("balance", _balance(stats.pro, stats.con, glyphs)),
+        ("top level", _balance(stats.top_pro, stats.top_con, glyphs)),
+        ("depth", Text(_depths(stats))),
+        (
+            "sources",
+            Text(f"{plural(stats.works, 'distinct work')}; {stats.unsourced:,} claims cite none"),
+        ),
+        ("unanswered", Text(f"{plural(stats.unanswered, 'claim')} with no reply yet")),
+        ("multi-target", Text(f"{plural(stats.several_targets, 'claim')} answering several")),
+        ("orphans", _id_list(stats.unreachable, "every claim reaches the thesis")),
+        ("both sides", _id_list(stats.both_sides, "no claim counts both ways")),
+    ]
+    rows = [
+        [
+            Text(inert(topic.id, newlines=False)),
+            Text(str(topic.claims)),
+            Text(str(topic.pro), style=theme.PRO),
+            Text(str(topic.con), style=theme.CON),
+            Text(_percent(topic.pro, topic.con)),
+            Text(str(topic.max_depth)),
+            Text(inert(topic.title or "", newlines=False)),
+        ]
+        for topic in stats.topics
+    ]
+    table = PlainTable(
+        ["topic", "claims", "pro", "con", "pro%", "depth", "title"],
+        rows,
+        lambda row: row[:-1],
+        lambda row: row[-1],
+        right=frozenset({1, 2, 3, 4, 5}),
+    )
+    return Group(labelled(facts), Text(), table)
+
+
+def _balance(pro: int, con: int, glyphs: Glyphs) -> Text:
+    line = Text()
+    line.append(f"{glyphs.pro} {pro:,} pro", style=theme.PRO)
+    line.append(" / ")
+    line.append(f"{glyphs.con} {con:,} con", style=theme.CON)
+    line.append(f"  ({_percent(pro, con)} pro)", style=theme.META)
+    return line
+
+
+def _depths(stats: DebateStats) -> str:
+    levels = ", ".join(f"{level}: {count}" for level, count in stats.depths.items() if level)
+    return f"{plural(stats.max_depth, 'level')} below the thesis (claims per level {levels})"
+
+
+def _id_list(ids: Sequence[str], none: str) -> Text:
+    if not ids:
+        return Text(none, style=theme.META)
+    return Text(f"{len(ids)}: " + inert(", ".join(ids)), style=theme.HINT)
+
+
+__all__ = [
+    "chain_text",
+    "claims_table",
+    "path_view",
+    "search_results",
+    "side_cell",
+    "sources_view",
+    "stats_view",
+]

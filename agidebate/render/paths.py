@@ -1,0 +1,100 @@
+"""Why a claim counts for or against the thesis: its chain of relations upward. No rich.
+
+>>> from agidebate.model import Claim, Debate, Edge, Relation as R
+>>> d = Debate(claims={i: Claim(i, i.upper()) for i in "tab"}, thesis="t",
+...            edges=(Edge("a", "t", R.ATTACK), Edge("b", "a", R.ATTACK)))
+>>> chain = claim_path(d, "b")
+>>> [(e.source, e.relation.value, e.target) for e in chain.steps]
+[('b', 'attack', 'a'), ('a', 'attack', 't')]
+>>> chain.because()
+'b counts for the thesis: it attacks a, which counts against the thesis.'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from agidebate.model import Debate, Edge, Side
+from agidebate.render.labels import counts_phrase, relation_verb
+
+
+@dataclass(frozen=True)
+class ClaimPath:
+    """The chain from a claim up to the thesis (or its root), shortest first."""
+
+    debate: Debate
+    claim_id: str
+    steps: list[Edge]
+    side: Side | None
+    reaches_root: bool
+    other_relations: list[Edge] = field(default_factory=list)
+    sides_via_others: list[Side | None] = field(default_factory=list)
+
+    @property
+    def end(self) -> str:
+        """Where the chain stops: the thesis, a root, or the last claim before a loop."""
+        return self.steps[-1].target if self.steps else self.claim_id
+
+    @property
+    def both_sides(self) -> bool:
+        """True when another of the claim's relations would put it on the other side."""
+        return any(s is not None and s is not self.side for s in self.sides_via_others)
+
+    def because(self) -> str:
+        """One sentence on why the claim counts the way it does."""
+        cid = self.claim_id
+        if self.claim_id == self.debate.thesis:
+            return f"{cid} is the thesis."
+        if not self.steps:
+            return f"{cid} answers no other claim: it is a root of its own tree."
+        if not self.reaches_root:
+            return f"{cid} does not reach the thesis: the chain stops at {self.end}."
+        first = self.steps[0]
+        verb = relation_verb(first.relation)
+        subject = f"{cid} {counts_phrase(self.side)}"
+        if first.target == self.debate.thesis:
+            return f"{subject}: it {verb} the thesis."
+        above = self.debate.side(first.target)
+        if above is None:
+            return f"{subject}: it {verb} {first.target}, a root."
+        return f"{subject}: it {verb} {first.target}, which {counts_phrase(above)}."
+
+
+def claim_path(debate: Debate, claim_id: str) -> ClaimPath:
+    """The claim's shortest chain upward, and the relations it has besides.
+
+    For a claim that reaches no root, the chain follows each claim's first
+    relation until it stops or comes back to a claim it has passed.
+    """
+    reaches = debate.is_reachable(claim_id)
+    steps = debate.path_to_root(claim_id) if reaches else _first_relations(debate, claim_id)
+    others = [e for e in debate.targets(claim_id) if not steps or e is not steps[0]]
+    return ClaimPath(
+        debate=debate,
+        claim_id=claim_id,
+        steps=steps,
+        side=debate.side(claim_id),
+        reaches_root=reaches,
+        other_relations=others,
+        sides_via_others=[_side_via(debate, e) for e in others],
+    )
+
+
+def _side_via(debate: Debate, edge: Edge) -> Side | None:
+    if not debate.is_reachable(edge.target):
+        return None
+    return (debate.side(edge.target) or Side.PRO).through(edge.relation)
+
+
+def _first_relations(debate: Debate, claim_id: str) -> list[Edge]:
+    steps: list[Edge] = []
+    passed = {claim_id}
+    current = claim_id
+    while debate.targets(current):
+        edge = debate.targets(current)[0]
+        steps.append(edge)
+        if edge.target in passed:
+            break
+        passed.add(edge.target)
+        current = edge.target
+    return steps

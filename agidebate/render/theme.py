@@ -1,0 +1,103 @@
+"""One place for the look: styles, and glyphs with a plain-ASCII fallback.
+
+Meaning never rests on colour alone: every side carries a glyph and a word,
+so the views read the same with NO_COLOR, in a pipe, or on paper.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.console import Console
+from rich.style import Style
+
+from agidebate.model import Side
+
+PRO = Style(color="green", bold=True)
+CON = Style(color="red", bold=True)
+ROOT = Style(color="cyan", bold=True)
+TITLE = Style(bold=True)
+CONTEXT = Style(dim=True)
+META = Style(dim=True)
+GUIDE = Style(color="bright_black")
+HINT = Style(color="yellow")
+COMMAND = Style(color="cyan")
+REF = Style(color="blue")
+SCORE = Style(color="magenta")
+HEADING = Style(bold=True, underline=True)
+MATCH = Style(reverse=True)
+
+
+@dataclass(frozen=True)
+class Glyphs:
+    """The characters views draw with."""
+
+    pro: str
+    con: str
+    pro_context: str  # a claim shown only because a match lies below it
+    con_context: str
+    root: str
+    branch: str  # ├─
+    last: str  # └─
+    pipe: str  # │
+    ref: str  # ↻
+    more: str  # +
+    up: str  # the arrow of a path step
+    dot: str  # separates facts on one line
+    ellipsis: str
+    rule: str
+
+
+UNICODE = Glyphs(
+    pro="▲",
+    con="▼",
+    pro_context="△",
+    con_context="▽",
+    root="◆",
+    branch="├─ ",
+    last="└─ ",
+    pipe="│  ",
+    ref="↻",
+    more="+",
+    up="↑",
+    dot=" · ",
+    ellipsis="…",
+    rule="─",
+)
+ASCII = Glyphs(
+    pro="+",
+    con="-",
+    pro_context="~",
+    con_context="~",
+    root="*",
+    branch="|- ",
+    last="`- ",
+    pipe="|  ",
+    ref="@",
+    more="+",
+    up="^",
+    dot=" | ",
+    ellipsis="...",
+    rule="-",
+)
+
+
+def glyphs_for(console: Console) -> Glyphs:
+    """Unicode glyphs when the console can encode them, else ASCII."""
+    encoding = (console.encoding or "").lower().replace("-", "")
+    return UNICODE if encoding.startswith("utf") else ASCII
+
+
+def side_style(side: Side | None) -> Style:
+    if side is None:
+        return ROOT
+    return PRO if side is Side.PRO else CON
+
+
+def side_glyph(glyphs: Glyphs, side: Side | None, context: bool = False) -> str:
+    """The side's glyph; hollow for a claim that is only context."""
+    if side is None:
+        return glyphs.root
+    if context:
+        return glyphs.pro_context if side is Side.PRO else glyphs.con_context
+    return glyphs.pro if side is Side.PRO else glyphs.con

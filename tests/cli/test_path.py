@@ -1,0 +1,68 @@
+"""`agidebate path`: the chain from a claim up to the thesis, with each step's author."""
+
+from __future__ import annotations
+
+import json
+
+from tests.conftest import DATA, invoke, run_process
+from tests.render.helpers import assert_inert, assert_plain_layout, run_both
+
+BIKE = DATA / "valid" / "bike-lane"
+
+
+def test_every_step_up_to_the_thesis_with_its_relation_and_author() -> None:
+    code, out, err = run_both(["path", "er-03", "--no-scores"], env={"COLUMNS": "100"})
+    assert code == 0 and err == ""
+    steps = [line.split("  ")[-1] for line in out.splitlines() if line and line[0] in "▲▼◆"]
+    assert [s.split(" · ")[0] for s in steps] == [
+        "er-03",
+        "er-02",
+        "dw-16",
+        "dw-07",
+        "dw-02",
+        "dw-01",
+        "thesis",
+    ]
+    assert "dw-16 · Dwarkesh Patel (Skeptic)" in out and "dw-07 · Dwarkesh Patel (Believer)" in out
+    relations = [line.strip()[2:] for line in out.splitlines() if line.startswith("  │ ")]
+    assert relations == ["supports", "attacks", "attacks", "attacks", "supports", "attacks"]
+    assert out.rstrip().endswith(
+        "er-03 counts for the thesis: it supports er-02, which counts for the thesis."
+    )
+
+
+def test_other_relations_are_listed_after_the_chain() -> None:
+    out = invoke(["path", "latent-demand", "--dir", str(BIKE)]).stdout
+    assert "Also attacks few-cyclists (which makes it pro on that path)." in out
+
+
+def test_a_claim_that_reaches_no_thesis_says_where_it_stops() -> None:
+    out = invoke(["path", "orphan-a", "--dir", str(DATA / "reading" / "tangled")]).stdout
+    assert "orphan-a does not reach the thesis: the chain stops at orphan-a." in out
+    thesis = invoke(["path", "thesis", "--dir", str(BIKE)]).stdout
+    assert thesis.rstrip().endswith("thesis is the thesis.")
+
+
+def test_unknown_ids_are_usage_errors() -> None:
+    result = invoke(["path", "dw-1"])
+    assert result.exit_code == 2 and "did you mean" in result.stderr
+
+
+def test_json_gives_each_step() -> None:
+    code, out, _ = run_both(["path", "latent-demand", "--dir", str(BIKE), "--json"])
+    data = json.loads(out)
+    assert code == 0 and data["reaches_thesis"] and data["side"] == "pro"
+    assert [(s["from"]["id"], s["relation"], s["to"]["id"]) for s in data["steps"]] == [
+        ("latent-demand", "support", "fewer-injuries"),
+        ("fewer-injuries", "support", "thesis"),
+    ]
+    assert data["other_relations"] == [{"relation": "attack", "to": "few-cyclists"}]
+
+
+def test_plain_in_a_pipe_and_inert_with_hostile_text() -> None:
+    assert_plain_layout(run_process(["path", "dw-16"], env={"COLUMNS": "60"}).stdout, 60)
+    hostile = run_process(
+        ["path", "reply", "--dir", str(DATA / "reading" / "hostile")], env={"FORCE_COLOR": "1"}
+    )
+    assert hostile.returncode == 0
+    assert_inert(hostile.stdout)
