@@ -53,7 +53,10 @@ _TAG = re.compile(
 _MENTION = re.compile(r"(?<!\\)@(?:\[([^\]]+)\]|<([^>]+)>)")
 _ESCAPE = re.compile(r"\\(.)")
 _COMMENT_OR_SKIP = re.compile(
-    r"\\.|<!--.*?-->|/\*.*?\*/|//[^\n]*|\[[^\]\n]+?\]\([^)\n]+?\)|\{(?:[^{}]|\{[^{}]*\})*\}",
+    # Escapes, links, titles in brackets and data blocks are skipped whole: a `//`
+    # inside `[Title]` or a URL is text to Argdown, not a comment.
+    r"\\.|<!--.*?-->|/\*.*?\*/|\[[^\]\n]+?\]\([^)\n]+?\)|\[(?:\\.|[^\]\n\\])*\]|//[^\n]*"
+    r"|\{(?:[^{}]|\{[^{}]*\})*\}",
     re.S,
 )
 _COMMENT_LINE = "\x00"

@@ -161,3 +161,75 @@ def test_random_debates_load_deterministically_and_export_parses(
     exported = export(first.debate, "json")
     assert exported == export(second.debate, "json")
     assert {c["id"] for c in json.loads(exported)["claims"]} == set(first.debate.claims)
+
+
+hostile_text = st.text(
+    alphabet=st.characters(blacklist_categories=["Cs"]), min_size=1, max_size=40
+).filter(lambda s: s.strip())
+
+
+@st.composite
+def hostile_debates(draw: st.DrawFn) -> dict[str, str]:
+    """Random trees of claims whose titles, texts and authors hold any characters at all."""
+    count = draw(st.integers(1, 6))
+    lines = ["claims:"]
+    for index in range(count):
+        parent = "thesis" if index == 0 else f"c{draw(st.integers(0, index - 1))}"
+        relation = draw(st.sampled_from(["supports", "attacks"]))
+        lines += [
+            f"  - id: c{index}",
+            f"    title: {json.dumps(draw(hostile_text))}",
+            f"    text: {json.dumps(draw(hostile_text))}",
+            f"    by: {json.dumps(draw(hostile_text))}",
+            f"    {relation}: {parent}",
+        ]
+    return {"debate.yaml": "thesis:\n  text: T\n", "t.yaml": "\n".join(lines) + "\n"}
+
+
+def _flat(text: str) -> str:
+    from agidebate.render.safe import inert
+
+    return " ".join(inert(text).split())
+
+
+EXPORT_SETTINGS = settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True
+)
+
+
+@EXPORT_SETTINGS
+@given(hostile_debates())
+def test_every_export_of_a_hostile_debate_parses_back(
+    tmp_path_factory: pytest.TempPathFactory, files: dict[str, str]
+) -> None:
+    import io
+    import re
+
+    import networkx as nx
+
+    from agidebate.importers import IMPORTERS
+
+    folder = tmp_path_factory.mktemp("hostile")
+    for name, content in files.items():
+        (Path(folder) / name).write_text(content, encoding="utf-8")
+    report = check_debate(folder)
+    assert report.ok and report.debate is not None, [str(p) for p in report.problems]
+    debate = report.debate
+    claims, relations = len(debate), len(debate.edges)
+
+    assert len(json.loads(export(debate, "json"))["claims"]) == claims
+    graph = nx.read_graphml(io.StringIO(str(export(debate, "graphml"))))
+    assert (graph.number_of_nodes(), graph.number_of_edges()) == (claims, relations)
+    aif = json.loads(export(debate, "aif"))
+    assert sum(n["type"] == "I" for n in aif["nodes"]) == claims
+    for fmt in ("argdown", "kialo"):
+        back = IMPORTERS[fmt].load()(str(export(debate, fmt)), "t").debate
+        assert (len(back), len(back.edges)) == (claims, relations), fmt
+        # Text exports show control characters as visible escapes and may join lines.
+        assert sorted(map(_flat, (c.text for c in back))) == sorted(
+            map(_flat, (c.text for c in debate))
+        ), fmt
+    page = str(export(debate, "html"))
+    data = re.search(r'<script type="application/json"[^>]*>(.*?)</script>', page, re.S)
+    assert data is not None and "<" not in data.group(1)
+    assert len(json.loads(data.group(1))["claims"]) >= claims - 1

@@ -75,3 +75,14 @@ def test_real_file_imports_or_fails_cleanly(path: Path, tmp_path: Path) -> None:
         assert sum(e.relation is S for e in debate.edges) == count(cell, "support")
     write_debate(debate, tmp_path / "out")
     assert check_debate(tmp_path / "out").ok
+
+
+def test_double_slash_inside_a_title_is_text_not_a_comment() -> None:
+    from agidebate.importers.from_argdown import read
+
+    debate = read(
+        "[T]: The thesis.\n  + [see http://x.org]: A reason. // a real comment\n", "t"
+    ).debate
+    titles = sorted(c.title or "" for c in debate)
+    assert titles == ["T", "see http://x.org"]
+    assert any(c.text == "A reason." for c in debate)
