@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from agidebate import _scalars
+from agidebate._parsed import ParsedFile
 from agidebate._yaml import YMap, YNode, YScalar, YSeq
 from agidebate.errors import Location, Problem, Severity
 from agidebate.model import DEFAULT_WEIGHT, THESIS_ID, Claim, Edge, Figure, Relation, Source
@@ -27,25 +28,6 @@ from agidebate.schema import (
     TOPIC_FIELDS,
     URL_SCHEME_RE,
 )
-
-
-@dataclass(slots=True)
-class ParsedFile:
-    """What one file contributes to the debate."""
-
-    path: str
-    is_debate_file: bool = False
-    title: str | None = None
-    summary: str | None = None
-    topic: str | None = None
-    topic_explicit: bool = False
-    topic_location: Location | None = None
-    thesis: str | None = None
-    claims: list[Claim] = field(default_factory=list)
-    edges: list[Edge] = field(default_factory=list)
-    # For each edge, the index in `claims` of the claim that wrote it.
-    edge_owners: list[int] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
 
 
 def parse_file(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 
-from agidebate._fileparse import ParsedFile
+from agidebate._parsed import ParsedFile
 from agidebate.errors import Problem, Severity
 from agidebate.model import Claim, Debate, Edge, Side, Topic
 

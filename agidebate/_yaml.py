@@ -47,6 +47,31 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 # left to the pure parser, so a file's verdict never depends on the install. (A
 # byte order mark inside a file, which libyaml skips, is refused beforehand.)
 _LENIENT_IN_LIBYAML = re.compile(r"\t|[|>][-+0-9]{0,2}#")
+# The ASCII control characters YAML refuses; a plain `in` test per character is
+# far faster than a regular expression over a whole file.
+_ASCII_CONTROLS = [chr(c) for c in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F)]
+
+
+def _lenient_in_libyaml(text: str) -> bool:
+    """True when libyaml and the pure parser could disagree about `text`."""
+    if "\t" in text:
+        return True
+    index = text.find("#")
+    while index != -1:
+        before = index - 1
+        while before >= 0 and index - before <= 3 and text[before] in "-+0123456789":
+            before -= 1
+        if before >= 0 and text[before] in "|>" and _LENIENT_IN_LIBYAML.match(text, before):
+            return True
+        index = text.find("#", index + 1)
+    return False
+
+
+def _has_odd_characters(text: str) -> bool:
+    """A cheap test that lets clean files skip the character scans below."""
+    if text.isascii():
+        return any(c in text for c in _ASCII_CONTROLS)
+    return True
 
 
 @dataclass(slots=True)
@@ -140,6 +165,8 @@ def _position(text: str, index: int) -> tuple[int, int]:
 
 
 def _precheck(text: str, path: str) -> list[Problem]:
+    if not _has_odd_characters(text):
+        return []
     bad = _NOT_PRINTABLE.search(text)
     if bad:
         line, column = _position(text, bad.start())
@@ -184,7 +211,7 @@ def read(text: str, path: str) -> ReadResult:
     if early:
         return ReadResult(None, early)
     c_loader = _c_loader()
-    if c_loader is not None and not _LENIENT_IN_LIBYAML.search(text):
+    if c_loader is not None and not _lenient_in_libyaml(text):
         result = _Builder(path).run(text, c_loader)
         if not _failed_to_parse(result):
             return result
@@ -211,6 +238,10 @@ def _events(text: str, loader_cls: type[Any]) -> Iterator[yaml.Event]:
 def _pos(mark: Any) -> tuple[int, int]:
     """1-based (line, column) of a PyYAML mark."""
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+_OPENERS = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_CLOSERS = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 
 
 class _Stop(Exception):
@@ -243,6 +274,7 @@ class _Builder:
         # Surrogates can only come from backslash escapes in double-quoted scalars.
         self.check_surrogates = "\\" in text
         scalar_event = yaml.ScalarEvent
+        stack = self.stack
         try:
             for event in _events(text, loader_cls):
                 if (
@@ -255,9 +287,24 @@ class _Builder:
                     mark: Any = event.start_mark
                     end: Any = event.end_mark
                     plain = not event.style and bool(event.implicit[0])
-                    node = YScalar(event.value, plain, mark.line + 1, mark.column + 1)
-                    node.end = end.index
-                    self._add(node, event)
+                    node = YScalar(event.value, plain, mark.line + 1, mark.column + 1, 1, end.index)
+                    frame = stack[-1] if stack else None
+                    if (
+                        frame is not None
+                        and frame.key is None
+                        and not frame.bad_key
+                        and type(frame.node) is YMap
+                    ):
+                        # A key: the most frequent event of all, handled here.
+                        self.expanded += 1
+                        frame.node.size += 1
+                        self._take_key(frame, node, event)
+                    else:
+                        self._add(node, event)
+                elif type(event) in _CLOSERS:
+                    self._close(event)
+                elif type(event) in _OPENERS and getattr(event, "tag", None) is None:
+                    self._open(event)
                 else:
                     self._on(event)
         except _Stop:
@@ -375,9 +422,10 @@ class _Builder:
                 event.start_mark,
                 "flatten it: write deep replies as separate claims with supports/attacks",
             )
-        line, column = _pos(event.start_mark)
+        mark = event.start_mark
+        line, column = mark.line + 1, mark.column + 1
         node: YSeq | YMap
-        if isinstance(event, yaml.SequenceStartEvent):
+        if type(event) is yaml.SequenceStartEvent:
             node = YSeq([], line, column)
         else:
             node = YMap({}, {}, line, column)

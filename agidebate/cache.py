@@ -26,17 +26,25 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
-from agidebate._fileparse import ParsedFile
+from agidebate._parsed import ParsedFile
 from agidebate.errors import Location, Problem, Severity
 from agidebate.model import Claim, Edge, Figure, Relation, Source
 
 ENV_OFF = "AGIDEBATE_NO_CACHE"
 LAYOUT = 1
-_PARSING_MODULES = ("_yaml", "_scalars", "_fileparse", "model", "errors", "schema", "cache")
+_PARSING_MODULES = (
+    "_yaml",
+    "_scalars",
+    "_fileparse",
+    "_parsed",
+    "model",
+    "errors",
+    "schema",
+    "cache",
+)
 
 
 def enabled() -> bool:
@@ -48,19 +56,31 @@ def cache_dir() -> Path:
     return Path(base) / "agidebate" / f"parse-{LAYOUT}"
 
 
+def _stamp(path: Path) -> str:
+    with contextlib.suppress(OSError):
+        stat = path.stat()
+        return f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}"
+    return f"{path.name}:missing"
+
+
 @functools.cache
 def fingerprint() -> str:
-    """Changes whenever agidebate, Python or PyYAML changes."""
-    import yaml
+    """Changes whenever agidebate, Python or PyYAML (or its C extension) changes.
+
+    PyYAML is identified by its files rather than imported, so a warm load never
+    pays for importing it.
+    """
+    import importlib.util
 
     from agidebate import __version__
 
     package = Path(__file__).resolve().parent
-    parts = [__version__, sys.version, yaml.__version__, str(getattr(yaml, "__with_libyaml__", ""))]
-    for name in _PARSING_MODULES:
-        with contextlib.suppress(OSError):
-            stat = (package / f"{name}.py").stat()
-            parts.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
+    parts = [__version__, sys.version, f"parse-{LAYOUT}"]
+    parts += [_stamp(package / f"{name}.py") for name in _PARSING_MODULES]
+    spec = importlib.util.find_spec("yaml")
+    if spec is not None and spec.origin:
+        yaml_dir = Path(spec.origin).parent
+        parts += sorted(_stamp(p) for p in yaml_dir.iterdir() if p.suffix in (".py", ".so", ".pyd"))
     return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
 
 
@@ -89,6 +109,8 @@ def put(absolute: str, data_digest: str, parsed: ParsedFile) -> None:
     """Store a file's result; failures are ignored (the cache is only an optimisation)."""
     entry = {"fingerprint": fingerprint(), "digest": data_digest, "file": _encode(parsed)}
     target = _entry_path(absolute)
+    import tempfile
+
     with contextlib.suppress(OSError, ValueError):
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
@@ -151,20 +173,21 @@ def _decode(data: dict[str, Any], shown: str) -> ParsedFile:
     def at(pair: list[int] | None) -> Location | None:
         return Location(shown, pair[0], pair[1]) if pair else None
 
+    # Positional arguments, in Claim's field order: the warm path builds many.
     claims = [
         Claim(
-            id=c[0],
-            text=c[1],
-            title=c[2],
-            by=c[3],
-            weight=c[4],
-            weight_set=c[5],
-            sources=tuple(Source(*s) for s in c[6]),
-            figures=tuple(Figure(*f) for f in c[7]),
-            tags=tuple(c[8]),
-            i18n=c[9],
-            topic=c[10],
-            location=at(c[11]),
+            c[0],
+            c[1],
+            c[2],
+            c[3],
+            c[4],
+            tuple([Source(*s) for s in c[6]]) if c[6] else (),
+            tuple([Figure(*f) for f in c[7]]) if c[7] else (),
+            tuple(c[8]),
+            c[9],
+            c[10],
+            Location(shown, c[11][0], c[11][1]) if c[11] else None,
+            c[5],
         )
         for c in data["claims"]
     ]

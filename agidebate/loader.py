@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from agidebate import _yaml, cache
-from agidebate._fileparse import ParsedFile, parse_file
+from agidebate import cache
 from agidebate._link import link
+from agidebate._parsed import ParsedFile
 from agidebate.errors import DebateError, Location, Problem, Severity, UsageError
 from agidebate.model import Debate
 from agidebate.schema import DEBATE_FILE_NAMES, PERSPECTIVES_DIR
@@ -171,6 +171,9 @@ def _parse_path(folder: Path, path: Path, rel: str) -> ParsedFile:
 
 def parse_text(data: bytes, shown: str, stem: str, is_debate_file: bool) -> ParsedFile:
     """Parse one file's bytes (`shown` is the path used in messages)."""
+    from agidebate import _yaml
+    from agidebate._fileparse import parse_file
+
     text, problems = _yaml.decode(data, shown)
     if text is None:
         return ParsedFile(path=shown, problems=problems)

@@ -276,14 +276,19 @@ def _breadth_first(debate: Debate) -> _Layout:
     for root in debate.roots:
         depth[root] = 0
         queue.append(root)
+    incoming = debate._incoming
+    flip = {Side.PRO: Side.CON, Side.CON: Side.PRO}
+    support = Relation.SUPPORT
     while queue:
         current = queue.popleft()
         current_side = side.get(current, Side.PRO)
-        for edge in debate.children(current):
-            if edge.source in depth:
+        next_depth = depth[current] + 1
+        for edge in incoming[current]:
+            source = edge.source
+            if source in depth:
                 continue
-            depth[edge.source] = depth[current] + 1
-            side[edge.source] = current_side.through(edge.relation)
-            parent[edge.source] = edge
-            queue.append(edge.source)
+            depth[source] = next_depth
+            side[source] = current_side if edge.relation is support else flip[current_side]
+            parent[source] = edge
+            queue.append(source)
     return _Layout(side=side, depth=depth, parent=parent)

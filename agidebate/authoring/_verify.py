@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from agidebate import cache
-from agidebate._fileparse import ParsedFile
 from agidebate._link import link
+from agidebate._parsed import ParsedFile
 from agidebate.authoring._plan import UnsafeEdit
 from agidebate.errors import OperationError, Problem
 from agidebate.loader import (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from collections.abc import Iterable
@@ -11,15 +12,21 @@ from agidebate.export import ExportOptions
 from agidebate.model import Claim, Debate, Figure, Source
 
 SCHEMA_VERSION = 1
+# One encoder for every record: json.dumps with options builds a new one per call.
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def relative_file(debate: Debate, claim: Claim) -> str | None:
     """The claim's file relative to the debate folder, with '/' separators."""
     if claim.location is None:
         return None
-    path = claim.location.path
-    if debate.root and path.startswith(debate.root.rstrip(os.sep) + os.sep):
-        path = path[len(debate.root.rstrip(os.sep)) + 1 :]
+    return _relative(debate.root, claim.location.path)
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative(root: str | None, path: str) -> str:
+    if root and path.startswith(root.rstrip(os.sep) + os.sep):
+        path = path[len(root.rstrip(os.sep)) + 1 :]
     return path.replace(os.sep, "/")
 
 
@@ -117,7 +124,7 @@ def dumps(header: dict[str, Any], records: dict[str, Iterable[dict[str, Any]]]) 
     last = len(records) - 1
     for index, (key, rows) in enumerate(records.items()):
         comma = "," if index < last else ""
-        body = ",\n".join("    " + json.dumps(row, ensure_ascii=False) for row in rows)
+        body = ",\n".join("    " + _ENCODE(row) for row in rows)
         lines.append(
             f"  {json.dumps(key)}: [\n{body}\n  ]{comma}"
             if body
