@@ -178,9 +178,10 @@ class _Converter:
             self.error("wrong-type", f"'{key}' must be text, not a {kind}", node)
             return None
         if node.plain:
-            if _scalars.is_null(node.text):
+            kind = _scalars.yaml11_tag(node.text)
+            if kind == "null":
                 return None
-            surprise = _scalars.text_surprise(node.text)
+            surprise = _scalars.text_surprise(node.text, kind) if kind != "str" else None
             if surprise:
                 self.error(
                     "yaml11-surprise",

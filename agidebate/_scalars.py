@@ -45,7 +45,7 @@ def yaml11_value(text: str, kind: str) -> Any:
     return constructor(node) if constructor else None
 
 
-def text_surprise(text: str) -> str | None:
+def text_surprise(text: str, kind: str | None = None) -> str | None:
     """Why YAML 1.1 would not read this plain scalar as the text written, or None.
 
     >>> text_surprise("no")
@@ -55,7 +55,7 @@ def text_surprise(text: str) -> str | None:
     >>> text_surprise("010")
     'YAML 1.1 reads an unquoted 010 as the number 8'
     """
-    kind = yaml11_tag(text)
+    kind = kind or yaml11_tag(text)
     if kind in ("str", "value", "merge", "yaml", "null"):
         return None
     try:
