@@ -57,6 +57,8 @@ class Node:
     relation: str  # "pro" or "con" toward its parent
     children: list[Node] = field(default_factory=list)
     extra: tuple[str, str] | None = None  # (relation, target id) cross-link
+    title: str = ""
+    text: str = ""
 
 
 def sentence(rng: random.Random, n: int) -> str:
@@ -70,6 +72,8 @@ def build_topic(rng: random.Random, prefix: str, count: int, depth: int) -> list
     frontier: list[tuple[Node, int]] = []
     for index in range(count):
         node = Node(f"{prefix}-{index}", rng.choice(("pro", "con")))
+        node.title = sentence(rng, 4)[:-1]
+        node.text = sentence(rng, rng.randint(12, 30))
         if not frontier or rng.random() < 0.08:
             roots.append(node)
             frontier.append((node, 1))
@@ -90,8 +94,8 @@ def claim_yaml(rng: random.Random, node: Node, indent: str, lines: list[str]) ->
             lines.append(header)
         lines.append(f"{pad}- id: {current.id}")
         inner = pad + "  "
-        lines.append(f"{inner}title: {sentence(rng, 4)[:-1]}")
-        lines.append(f"{inner}text: {sentence(rng, rng.randint(12, 30))}")
+        lines.append(f"{inner}title: {current.title}")
+        lines.append(f"{inner}text: {current.text}")
         lines.append(f"{inner}by: Author {rng.randint(1, 40)}")
         if current.extra:
             lines.append(f"{inner}{current.extra[0]}: {current.extra[1]}")
@@ -175,7 +179,7 @@ def to_argdown(topics: list[list[Node]]) -> str:
             lines.append("[Thesis]")
             while stack:
                 node, level, sign = stack.pop()
-                lines.append(f"{'    ' * level}{sign} [{node.id}]: Claim text for {node.id}.")
+                lines.append(f"{'    ' * level}{sign} [{node.id}]: {node.text}")
                 stack.extend(
                     (child, level + 1, "+" if child.relation == "pro" else "-")
                     for child in reversed(node.children)
