@@ -95,3 +95,13 @@ class OperationError(AgidebateError):
     def __init__(self, message: str, hint: str | None = None) -> None:
         self.hint = hint
         super().__init__(message)
+
+
+class WeightsFileError(AgidebateError):
+    """A weights or perspective file is unreadable or wrong; `problems` says where."""
+
+    def __init__(self, path: str, problems: Iterable[Problem]) -> None:
+        self.path = path
+        self.problems: Sequence[Problem] = tuple(problems)
+        count = len(self.problems)
+        super().__init__(f"{path}: {count} problem{'s' * (count != 1)} in the weights file")

@@ -97,7 +97,7 @@ def reports_weight_files(func: Callable[P, R]) -> Callable[P, R]:
 
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        from agidebate.scoring.weightfile import WeightsFileError
+        from agidebate.errors import WeightsFileError
 
         try:
             return func(*args, **kwargs)

@@ -65,10 +65,9 @@ def export(
         semantics_info(semantics)  # an unknown name fails before the debate is read
     debate = load_selected(directory, claim_id)
     if not no_scores:
-        from agidebate.scoring import score
-        from agidebate.scoring.report import rounded
+        from agidebate.scoring import JSON_DIGITS, score
 
         result = score(debate, semantics)
-        scores = {cid: rounded(value) for cid, value in result.scores.items()}
+        scores = {cid: round(value, JSON_DIGITS) for cid, value in result.scores.items()}
         options = ExportOptions(scores=scores, semantics=semantics)
     write_output(spec.load()(debate, options), output)

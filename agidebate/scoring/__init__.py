@@ -40,6 +40,8 @@ __all__ = [
 ]
 
 DEFAULT_SEMANTICS = "qe"
+# Scores in JSON (score --json, export): six decimals.
+JSON_DIGITS = 6
 
 SEMANTICS: dict[str, str] = {
     "qe": "agidebate.scoring.qe",

@@ -16,14 +16,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from agidebate.model import Debate
-from agidebate.scoring import ScoreResult, SemanticsInfo, semantics_info
+from agidebate.scoring import JSON_DIGITS, ScoreResult, SemanticsInfo, semantics_info
 from agidebate.scoring.sensitivity import Crux, cruxes
 from agidebate.scoring.verdict import TopicBalance, Verdict, topic_balances, verdict
 from agidebate.scoring.whatif import Applied, Scenario, apply
 
 ROBUSTNESS_CLAIMS = 5
 ROBUSTNESS_BUDGET = 500_000  # claim updates in cycles; beyond it swings are estimated
-JSON_DIGITS = 6
 
 
 @dataclass(frozen=True)

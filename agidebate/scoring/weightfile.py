@@ -22,12 +22,12 @@ Perspectives live in `perspectives/NAME.yaml` inside the debate folder.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from agidebate import _scalars, _yaml
-from agidebate.errors import AgidebateError, Location, OperationError, Problem, UsageError
+from agidebate.errors import Location, OperationError, Problem, UsageError, WeightsFileError
 from agidebate.model import Debate
 from agidebate.schema import PERSPECTIVES_DIR
 
@@ -50,16 +50,6 @@ class WeightProfile:
     title: str | None = None
     summary: str | None = None
     by: str | None = None
-
-
-class WeightsFileError(AgidebateError):
-    """A weights or perspective file is unreadable or wrong; `problems` says where."""
-
-    def __init__(self, path: str, problems: Iterable[Problem]) -> None:
-        self.path = path
-        self.problems: Sequence[Problem] = tuple(problems)
-        count = len(self.problems)
-        super().__init__(f"{path}: {count} problem{'s' * (count != 1)} in the weights file")
 
 
 def closest(word: str, choices: Iterable[str]) -> str | None:

@@ -25,12 +25,15 @@ from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from agidebate import _scalars
 from agidebate.errors import UsageError
 from agidebate.model import Debate
 from agidebate.schema import PERSPECTIVES_DIR
-from agidebate.scoring.weightfile import WeightProfile, id_hint, load_perspective, read_weights
+
+if TYPE_CHECKING:
+    # Reading weight files needs the YAML reader; it is imported only when used.
+    from agidebate.scoring.weightfile import WeightProfile
 
 BASE = "base"
 
@@ -90,6 +93,8 @@ def _count(n: int, noun: str) -> str:
 
 def unknown_claim(debate: Debate, claim_id: str, option: str) -> UsageError:
     """The usage error for an id the debate does not have, naming close ones."""
+    from agidebate.scoring.weightfile import id_hint
+
     return UsageError(f"{option}: no claim with id '{claim_id}'", id_hint(debate, claim_id))
 
 
@@ -102,6 +107,8 @@ def parse_assignment(text: str, debate: Debate) -> tuple[str, float]:
         raise UsageError(f"--set expects ID=VALUE, got '{text}'", f"for example {example}")
     if claim_id not in debate.claims:
         raise unknown_claim(debate, claim_id, "--set")
+    from agidebate import _scalars
+
     value = _scalars.parse_number(raw)
     if value is None:
         raise UsageError(
@@ -151,10 +158,7 @@ def without(debate: Debate, claim_ids: Iterable[str]) -> tuple[Debate, list[str]
 
 def apply(debate: Debate, scenario: Scenario) -> Applied:
     """Apply `scenario` to `debate`; errors for unknown ids, bad values and bad files."""
-    perspective = (
-        load_perspective(debate, scenario.perspective) if scenario.perspective is not None else None
-    )
-    own = read_weights(scenario.weights_file, debate) if scenario.weights_file is not None else None
+    perspective, own = _profiles(debate, scenario)
     weights: dict[str, float] = {}
     for profile in (perspective, own):
         if profile is not None:
@@ -168,6 +172,21 @@ def apply(debate: Debate, scenario: Scenario) -> Applied:
     smaller, removed = without(debate, scenario.without) if scenario.without else (debate, [])
     weights = {k: v for k, v in weights.items() if k in smaller.claims}
     return Applied(smaller, weights, removed, perspective, own, overrides)
+
+
+def _profiles(
+    debate: Debate, scenario: Scenario
+) -> tuple[WeightProfile | None, WeightProfile | None]:
+    """The perspective and weights file the scenario names (read only when named)."""
+    if scenario.perspective is None and scenario.weights_file is None:
+        return None, None
+    from agidebate.scoring.weightfile import load_perspective, read_weights
+
+    perspective = (
+        load_perspective(debate, scenario.perspective) if scenario.perspective is not None else None
+    )
+    own = read_weights(scenario.weights_file, debate) if scenario.weights_file is not None else None
+    return perspective, own
 
 
 def parse_assignments(texts: Sequence[str], debate: Debate) -> tuple[tuple[str, float], ...]:

@@ -1,0 +1,53 @@
+"""Start-up stays light: heavy modules are imported only by the commands that use them."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import BUNDLED
+
+PROBE = """
+import sys
+from agidebate.cli import main
+sys.argv = ["agidebate", *{args!r}]
+try:
+    main()
+except SystemExit:
+    pass
+heavy = sorted(m for m in {modules!r} if m in sys.modules)
+print("HEAVY:" + ",".join(heavy))
+"""
+
+
+def loaded(args: list[str], modules: list[str], env: dict[str, str] | None = None) -> list[str]:
+    code = PROBE.format(args=args, modules=modules)
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, **(env or {})},
+    )
+    line = [x for x in result.stdout.splitlines() if x.startswith("HEAVY:")][-1]
+    return [m for m in line.removeprefix("HEAVY:").split(",") if m]
+
+
+HEAVY = ["yaml", "networkx", "rich.console", "agidebate.loader", "agidebate.export.to_html"]
+
+
+def test_help_and_version_import_nothing_heavy() -> None:
+    assert loaded(["--help"], HEAVY) == []
+    assert loaded(["--version"], HEAVY) == []
+
+
+def test_a_warm_load_needs_no_yaml(tmp_path: Path) -> None:
+    env = {"XDG_CACHE_HOME": str(tmp_path), "AGIDEBATE_NO_CACHE": ""}
+    args = ["score", "--dir", str(BUNDLED)]
+    loaded(args, [], env)  # fills the cache
+    assert "yaml" not in loaded(args, ["yaml"], env)
+    assert "yaml" not in loaded(
+        ["export", "--format", "json", "--dir", str(BUNDLED)], ["yaml"], env
+    )
