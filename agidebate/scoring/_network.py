@@ -59,6 +59,9 @@ class Network:
     @cached_property
     def components(self) -> list[list[int]]:
         """Strongly connected groups, each after every group that argues about it."""
+        order = _topological(self)
+        if order is not None:  # acyclic, the common case: every group is one claim
+            return [[node] for node in order]
         return _tarjan(self)
 
     @cached_property
@@ -82,6 +85,22 @@ class Network:
                     seen.add(owner[target])
                     stack.append(target)
         return sorted(seen)
+
+
+def _topological(net: Network) -> list[int] | None:
+    """Every claim after all the claims that argue about it (Kahn); None if there is a cycle."""
+    pending = [len(s) + len(a) for s, a in zip(net.supporters, net.attackers, strict=True)]
+    ready = [node for node, count in enumerate(pending) if count == 0]
+    order: list[int] = []
+    targets = net.targets
+    while ready:
+        node = ready.pop()
+        order.append(node)
+        for target in targets[node]:
+            pending[target] -= 1
+            if pending[target] == 0:
+                ready.append(target)
+    return order if len(order) == len(pending) else None
 
 
 def _tarjan(net: Network) -> list[list[int]]:
