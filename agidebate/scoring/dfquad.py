@@ -83,7 +83,7 @@ def gradient(weight: float, supporters: Sequence[float], attackers: Sequence[flo
     )
 
 
-SPEC = Spec("dfquad", strength, gradient, gain=1.0)
+SPEC = Spec("dfquad", strength, gradient, gain=1.0, aggregate="probabilistic")
 
 
 def compute(debate: Debate, base: dict[str, float]) -> ScoreResult:

@@ -71,3 +71,29 @@ def test_a_ten_thousand_deep_chain_is_explained_iteratively() -> None:
     )
     entries, _ = explain(debate, "c0", semantics_info("qe"), depth=0)
     assert len(entries) == n and entries[-1].level == n - 1
+
+
+@pytest.mark.parametrize("semantics", ["qe", "dfquad", "euler", "hcat", "grounded"])
+def test_wide_claims_are_explained_without_rescoring(
+    semantics: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Many direct arguments: each share is a leave-one-out, not a re-score (linear, not quadratic)."""
+    import dataclasses
+
+    from agidebate.scoring import explain as explain_module
+
+    weights = {"t": 0.5} | {f"a{i}": (i % 10) / 10 for i in range(400)}
+    edges = [(f"a{i}", "t", S if i % 3 else A) for i in range(400)]
+    debate = build(weights, edges, thesis="t")
+    calls = []
+    real_score = explain_module.score
+    monkeypatch.setattr(
+        explain_module, "score", lambda *a, **k: calls.append(1) or real_score(*a, **k)
+    )
+    (entry,), result = explain(debate, "t", semantics_info(semantics))
+    assert len(calls) == 1
+    shares = {i.source: i.contribution for i in entry.influences}
+    for source in ("a0", "a1", "a7", "a9"):
+        kept = tuple(e for e in debate.edges if e.source != source)
+        fresh = real_score(dataclasses.replace(debate, edges=kept), semantics).scores["t"]
+        assert shares[source] == pytest.approx(result.scores["t"] - fresh, abs=1e-9)
