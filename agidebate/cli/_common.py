@@ -114,6 +114,9 @@ def handles_errors(func: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
+_SLICE = 1 << 20
+
+
 def write_output(data: str | bytes, output: str | None) -> None:
     """Write to stdout, or atomically to the file `output`."""
     if output in (None, "-"):
@@ -121,7 +124,9 @@ def write_output(data: str | bytes, output: str | None) -> None:
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
         else:
-            sys.stdout.write(data)
+            # In slices: encoding a huge export at once would hold a second copy of it.
+            for start in range(0, len(data), _SLICE):
+                sys.stdout.write(data[start : start + _SLICE])
         return
     from agidebate.fileio import atomic_write
 

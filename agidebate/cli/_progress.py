@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Iterator
@@ -13,8 +14,9 @@ if TYPE_CHECKING:
 
     from agidebate.loader import Progress as Callback
 
-# Loads that finish sooner than this never show a bar.
+# Loads that finish sooner than this never show a bar (tests set the variable to 0).
 DELAY_SECONDS = 0.4
+DELAY_ENV = "AGIDEBATE_PROGRESS_DELAY"
 
 
 @contextmanager
@@ -24,13 +26,17 @@ def file_progress(label: str = "Reading argument files") -> Iterator[Callback | 
         yield None
         return
     started = time.monotonic()
+    try:
+        delay = float(os.environ.get(DELAY_ENV, DELAY_SECONDS))
+    except ValueError:
+        delay = DELAY_SECONDS
     bar: Progress | None = None
     task = None
 
     def update(done: int, total: int) -> None:
         nonlocal bar, task
         if bar is None:
-            if time.monotonic() - started < DELAY_SECONDS or done >= total:
+            if time.monotonic() - started < delay or done >= total:
                 return
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 

@@ -72,4 +72,5 @@ def export(debate: Debate, options: ExportOptions) -> str:
         lines += [f"    {item}," for item in items[:-1]] + [f"    {item}" for item in items[-1:]]
         lines.append("  ],")
     lines += ['  "locutions": []', "}"]
-    return "\n".join(lines) + "\n"
+    lines.append("")  # a final newline without copying the whole text again
+    return "\n".join(lines)

@@ -86,7 +86,8 @@ def export(debate: Debate, options: ExportOptions) -> str:
         style = _EDGE[edge.relation]
         lines.append(f"  {quote(edge.source)} -> {quote(edge.target)} [{style}];")
     lines.append("}")
-    return "\n".join(lines) + "\n"
+    lines.append("")  # a final newline without copying the whole text again
+    return "\n".join(lines)
 
 
 def render(source: str, fmt: str) -> bytes:

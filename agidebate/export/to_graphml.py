@@ -127,16 +127,17 @@ def export(debate: Debate, options: ExportOptions) -> str:
         lines.append(f'    <data key="g0">{_text(debate.title)}</data>')
     if debate.thesis:
         lines.append(f'    <data key="g1">{_text(debate.thesis)}</data>')
-    for claim in debate:
-        lines += _node(debate, claim.id, options)
+    # One string per node and per edge (not per line) keeps memory flat on huge debates.
+    lines.extend("\n".join(_node(debate, claim.id, options)) for claim in debate)
     for index, edge in enumerate(debate.edges):
         color, arrow = _LINE[edge.relation]
-        lines += [
-            f'    <edge id="r{index}" source={_attr(edge.source)} target={_attr(edge.target)}>',
-            f'      <data key="e0">{edge.relation.value}</data>',
+        lines.append(
+            f'    <edge id="r{index}" source={_attr(edge.source)} target={_attr(edge.target)}>\n'
+            f'      <data key="e0">{edge.relation.value}</data>\n'
             f'      <data key="ye"><y:PolyLineEdge><y:LineStyle color="{color}" width="1.5"/>'
-            f'<y:Arrows source="none" target="{arrow}"/></y:PolyLineEdge></data>',
-            "    </edge>",
-        ]
+            f'<y:Arrows source="none" target="{arrow}"/></y:PolyLineEdge></data>\n'
+            "    </edge>"
+        )
     lines += ["  </graph>", "</graphml>"]
-    return "\n".join(lines) + "\n"
+    lines.append("")  # a final newline without copying the whole text again
+    return "\n".join(lines)

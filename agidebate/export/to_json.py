@@ -107,7 +107,7 @@ def dumps(header: dict[str, Any], records: dict[str, Iterable[dict[str, Any]]]) 
     Readable and diff-friendly, and fast: records go one by one through the C
     encoder and are never all held as Python data at once.
 
-    >>> print(dumps({"a": 1}, {"items": [{"x": 1}, {"x": 2}], "empty": []}))
+    >>> print(dumps({"a": 1}, {"items": [{"x": 1}, {"x": 2}], "empty": []}), end="")
     {
       "a": 1,
       "items": [
@@ -131,8 +131,9 @@ def dumps(header: dict[str, Any], records: dict[str, Iterable[dict[str, Any]]]) 
             else f"  {json.dumps(key)}: []{comma}"
         )
     lines.append("}")
+    lines.append("")  # a final newline without copying the whole text again
     return "\n".join(lines)
 
 
 def export(debate: Debate, options: ExportOptions) -> str:
-    return dumps(_header(debate, options), _records(debate, options)) + "\n"
+    return dumps(_header(debate, options), _records(debate, options))

@@ -73,4 +73,5 @@ def export(debate: Debate, options: ExportOptions) -> str:
         if members:
             lines.append(f"  classDef {side} {style}")
             lines.append(f"  class {','.join(members)} {side}")
-    return "\n".join(lines) + "\n"
+    lines.append("")  # a final newline without copying the whole text again
+    return "\n".join(lines)

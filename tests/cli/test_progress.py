@@ -17,7 +17,7 @@ from tests.conftest import run_process
 @pytest.fixture(scope="module")
 def big_debate(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("big")
-    files, _ = generate(6000, 60, 25, seed=3)
+    files, _ = generate(600, 30, 25, seed=3)
     write(folder, files)
     return folder
 
@@ -37,7 +37,7 @@ def test_progress_on_a_terminal(big_debate: Path) -> None:
         stdin=terminal,
         stdout=terminal,
         stderr=terminal,
-        env={**env, "TERM": "xterm"},
+        env={**env, "TERM": "xterm", "AGIDEBATE_PROGRESS_DELAY": "0"},
         close_fds=True,
     )
     os.close(terminal)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from agidebate.model import Relation
-from agidebate.scoring import score, semantics_info
+from agidebate.scoring import ScoreResult, score, semantics_info
 from agidebate.scoring.explain import explain
 from tests.scoring.graphs import A, S, build, ten_claim_cycle
 
@@ -80,20 +82,20 @@ def test_wide_claims_are_explained_without_rescoring(
     """Many direct arguments: each share is a leave-one-out, not a re-score (linear, not quadratic)."""
     import dataclasses
 
-    from agidebate.scoring import explain as explain_module
-
     weights = {"t": 0.5} | {f"a{i}": (i % 10) / 10 for i in range(400)}
     edges = [(f"a{i}", "t", S if i % 3 else A) for i in range(400)]
     debate = build(weights, edges, thesis="t")
-    calls = []
-    real_score = explain_module.score
-    monkeypatch.setattr(
-        explain_module, "score", lambda *a, **k: calls.append(1) or real_score(*a, **k)
-    )
+    calls: list[str] = []
+
+    def counting_score(*args: Any, **kwargs: Any) -> ScoreResult:
+        calls.append(semantics)
+        return score(*args, **kwargs)
+
+    monkeypatch.setattr("agidebate.scoring.explain.score", counting_score)
     (entry,), result = explain(debate, "t", semantics_info(semantics))
     assert len(calls) == 1
     shares = {i.source: i.contribution for i in entry.influences}
     for source in ("a0", "a1", "a7", "a9"):
         kept = tuple(e for e in debate.edges if e.source != source)
-        fresh = real_score(dataclasses.replace(debate, edges=kept), semantics).scores["t"]
+        fresh = score(dataclasses.replace(debate, edges=kept), semantics).scores["t"]
         assert shares[source] == pytest.approx(result.scores["t"] - fresh, abs=1e-9)
