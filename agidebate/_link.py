@@ -20,8 +20,15 @@ from agidebate.model import Claim, Debate, Edge, Side, Topic
 _MAX_SUGGESTIONS = 50
 
 
-def link(files: Sequence[ParsedFile], root: str | None) -> tuple[Debate, list[Problem]]:
-    """Build the debate from parsed files; problems include every file's own."""
+def link(
+    files: Sequence[ParsedFile], root: str | None, graph_warnings: bool = True
+) -> tuple[Debate, list[Problem]]:
+    """Build the debate from parsed files; problems include every file's own.
+
+    `graph_warnings=False` skips the warnings that need the whole graph (claims
+    that reach no root or reach the thesis on both sides), for callers that only
+    need to know whether the debate is valid.
+    """
     problems: list[Problem] = [p for f in files for p in f.problems]
     claims, dropped = _claims(files, problems)
     meta = next((f for f in files if f.is_debate_file), None)
@@ -36,7 +43,8 @@ def link(files: Sequence[ParsedFile], root: str | None) -> tuple[Debate, list[Pr
         topics=_topics(files, problems),
         root=root,
     )
-    problems.extend(_reachability(debate))
+    if graph_warnings:
+        problems.extend(_reachability(debate))
     return debate, problems
 
 

@@ -106,11 +106,14 @@ Progress = Callable[[int, int], None]
 
 
 def check_debate(
-    directory: str | os.PathLike[str] | None = None, progress: Progress | None = None
+    directory: str | os.PathLike[str] | None = None,
+    progress: Progress | None = None,
+    warnings: bool = True,
 ) -> CheckReport:
     """Read and check a debate folder; never raises for bad content, only for a bad folder.
 
-    `progress(done, total)` is called after each file, for long loads.
+    `progress(done, total)` is called after each file, for long loads. With
+    `warnings=False` the warnings that need the whole graph are not computed.
     """
     folder = find_debate_dir(directory)
     files = list(iter_argument_files(folder))
@@ -127,7 +130,7 @@ def check_debate(
             "a debate is a folder of argument files; see `agidebate schema` and docs/format.md",
         )
         return CheckReport(folder, None, (problem,), 0)
-    debate, problems = link(parsed, str(folder))
+    debate, problems = link(parsed, str(folder), graph_warnings=warnings)
     ordered = tuple(sorted(problems, key=Problem.sort_key))
     return CheckReport(folder, debate, ordered, len(parsed))
 
@@ -136,7 +139,7 @@ def load_debate(
     directory: str | os.PathLike[str] | None = None, progress: Progress | None = None
 ) -> Debate:
     """Load a debate folder; raise `DebateError` listing every error if it is invalid."""
-    report = check_debate(directory, progress)
+    report = check_debate(directory, progress, warnings=False)
     if report.errors or report.debate is None:
         raise DebateError(report.problems)
     return report.debate

@@ -6,6 +6,7 @@ so that `agidebate --help` stays fast.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from typing import Annotated
@@ -94,6 +95,9 @@ app.command("schema")(_schema.schema)
 
 def main() -> None:
     """The console script: run the app and keep tracebacks away from users."""
+    # A command is a short-lived process that builds many small objects and few
+    # cycles: collecting less often saves about a tenth of a large load.
+    gc.set_threshold(50_000, 20, 20)
     try:
         app()
     except KeyboardInterrupt:
