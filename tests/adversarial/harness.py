@@ -6,14 +6,14 @@ thesis. Its header comment lines say what must happen:
     # expect: ok                               loads; every command exits 0
     # expect: error CODE LINE:COL              invalid; every command exits 1
     # expect: warning CODE LINE:COL            loads with that warning
-    # value: {"claim-id": {"field": value}}    exact loaded values (ok cases)
+    # value: {"claim-id": {"field": value}}    exact loaded values of every claim (ok cases)
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +49,7 @@ class Case:
     code: str | None = None
     line: int | None = None
     column: int | None = None
-    values: dict[str, dict[str, Any]] = field(default_factory=dict)
+    values: dict[str, dict[str, Any]] | None = None
 
     @property
     def name(self) -> str:

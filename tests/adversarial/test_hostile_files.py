@@ -53,9 +53,16 @@ def test_verdict_and_location(case: Case, tmp_path: Path) -> None:
         assert found[0].severity.value == case.verdict
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if c.values], ids=lambda c: c.name)
+def test_every_case_that_loads_states_its_values() -> None:
+    assert [c.name for c in CASES if c.verdict != "error" and c.values is None] == []
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.values is not None], ids=lambda c: c.name)
 def test_loaded_values_are_exact(case: Case, tmp_path: Path) -> None:
     debate = load_debate(folder_for(case, tmp_path))
+    assert case.values is not None
+    if all(set(fields) >= {"text"} for fields in case.values.values()):
+        assert set(debate.claims) - {"thesis"} == set(case.values)
     for claim_id, fields in case.values.items():
         claim = debate.claims[claim_id]
         for name, expected in fields.items():
