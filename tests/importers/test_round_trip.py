@@ -12,7 +12,7 @@ from agidebate.importers import import_file
 from agidebate.loader import load_debate
 from agidebate.model import Debate, Relation
 from agidebate.render.safe import inert
-from tests.conftest import BUNDLED, DATA
+from tests.conftest import BUNDLED, DATA, shared_dir
 from tests.export.conftest import HOSTILE
 from tests.importers.conftest import FIXTURES, sources_table
 
@@ -87,6 +87,7 @@ def test_argdown_import_then_export_then_import_keeps_the_structure(tmp_path: Pa
 
 
 def test_real_kialo_files_survive_a_round_trip(tmp_path: Path) -> None:
+    shared_dir("external", "kialo")
     for path in sorted(sources_table("kialo/"))[:8]:
         first = import_file("kialo", path).debate
         second = through("kialo", first, tmp_path)
