@@ -120,13 +120,15 @@ _SLICE = 1 << 20
 def write_output(data: str | bytes, output: str | None) -> None:
     """Write to stdout, or atomically to the file `output`."""
     if output in (None, "-"):
+        # Exported files are UTF-8 whatever the terminal's encoding, and a huge
+        # text is encoded in slices so that no second full copy is held.
+        sys.stdout.flush()
         if isinstance(data, bytes):
             sys.stdout.buffer.write(data)
-            sys.stdout.flush()
         else:
-            # In slices: encoding a huge export at once would hold a second copy of it.
             for start in range(0, len(data), _SLICE):
-                sys.stdout.write(data[start : start + _SLICE])
+                sys.stdout.buffer.write(data[start : start + _SLICE].encode("utf-8"))
+        sys.stdout.buffer.flush()
         return
     from agidebate.fileio import atomic_write
 

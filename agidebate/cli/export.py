@@ -64,6 +64,8 @@ def export(
 
         semantics_info(semantics)  # an unknown name fails before the debate is read
     debate = load_selected(directory, claim_id)
+    if output not in (None, "-"):
+        refuse_argument_file(output, debate.root)
     if not no_scores:
         from agidebate.scoring import JSON_DIGITS, score
 
@@ -71,3 +73,21 @@ def export(
         scores = {cid: round(value, JSON_DIGITS) for cid, value in result.scores.items()}
         options = ExportOptions(scores=scores, semantics=semantics)
     write_output(spec.load()(debate, options), output)
+
+
+def refuse_argument_file(output: str, folder: str | None) -> None:
+    """An export may not land where the debate would read it as an argument file."""
+    from pathlib import Path
+
+    from agidebate.errors import UsageError
+    from agidebate.loader import SUFFIXES
+
+    if folder is None or not output.endswith(SUFFIXES):
+        return
+    target, root = Path(output).resolve(), Path(folder).resolve()
+    if target == root or root in target.parents:
+        raise UsageError(
+            f"-o {output} is inside the debate folder {folder}, where it would be read "
+            "as an argument file (and could overwrite one)",
+            "write the export outside the debate folder, or give it another suffix",
+        )

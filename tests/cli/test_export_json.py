@@ -91,3 +91,30 @@ def test_invalid_debate_exits_1_without_traceback(make_debate: MakeDebate) -> No
 def test_list_formats() -> None:
     result = invoke(["export", "--list"])
     assert result.exit_code == 0 and result.stdout.startswith("json")
+
+
+def test_export_never_writes_an_argument_file_into_the_debate(tmp_path: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "debate"
+    shutil.copytree(VALID, folder)
+    before = (folder / "safety.yaml").read_bytes()
+    for target in (folder / "safety.yaml", folder / "new.yml", folder / "replies" / "x.yaml"):
+        result = invoke(["export", "--dir", str(folder), "-o", str(target)])
+        assert result.exit_code == 2, result.stderr
+        assert "inside the debate folder" in result.stderr
+    assert (folder / "safety.yaml").read_bytes() == before
+    assert not (folder / "new.yml").exists()
+    assert (
+        invoke(["export", "--dir", str(folder), "-o", str(folder / "debate.json")]).exit_code == 0
+    )
+
+
+def test_exports_are_utf8_whatever_the_terminal_encoding(tmp_path: Path) -> None:
+    from tests.conftest import BUNDLED, run_process
+
+    for fmt in ("json", "markdown", "kialo", "html"):
+        result = run_process(
+            ["export", "--format", fmt, "--dir", str(BUNDLED)], env={"PYTHONIOENCODING": "ascii"}
+        )
+        assert result.returncode == 0, (fmt, result.stderr)
