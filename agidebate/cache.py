@@ -10,8 +10,9 @@ It is never trusted over the files:
 - an entry is used only when the file's bytes hash to the digest stored with it
   (BLAKE2b), and when it was written by this exact agidebate (version, Python,
   PyYAML, and the size and mtime of the parsing modules themselves);
-- an entry that cannot be read, is not valid JSON or does not have the expected
-  shape is ignored and rebuilt;
+- an entry carries a digest of its own content, so one that is damaged,
+  truncated or edited by hand is ignored and rebuilt, as is one that cannot be
+  read or is not JSON;
 - it holds data only (JSON, never pickle), and writing it is best effort: a
   read-only or full disk never makes a command fail.
 
@@ -34,7 +35,7 @@ from agidebate.errors import Location, Problem, Severity
 from agidebate.model import Claim, Edge, Figure, Relation, Source
 
 ENV_OFF = "AGIDEBATE_NO_CACHE"
-LAYOUT = 1
+LAYOUT = 2
 _PARSING_MODULES = (
     "_yaml",
     "_scalars",
@@ -94,29 +95,39 @@ def digest(data: bytes) -> str:
 
 
 def get(absolute: str, data_digest: str, shown: str) -> ParsedFile | None:
-    """The cached result for a file with these bytes, or None."""
+    """The cached result for a file with these bytes, or None.
+
+    An entry is two lines: a header (fingerprint, the source file's digest, and
+    the digest of the second line) and the file's result as JSON. A damaged,
+    truncated or hand-edited entry fails the check and is rebuilt.
+    """
     try:
-        raw = _entry_path(absolute).read_bytes()
-        entry = json.loads(raw)
-        if entry["fingerprint"] != fingerprint() or entry["digest"] != data_digest:
+        header_line, _, body = _entry_path(absolute).read_bytes().partition(b"\n")
+        header = json.loads(header_line)
+        if (
+            header["fingerprint"] != fingerprint()
+            or header["digest"] != data_digest
+            or header["check"] != digest(body)
+        ):
             return None
-        return _decode(entry["file"], shown)
+        return _decode(json.loads(body), shown)
     except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
         return None
 
 
 def put(absolute: str, data_digest: str, parsed: ParsedFile) -> None:
     """Store a file's result; failures are ignored (the cache is only an optimisation)."""
-    entry = {"fingerprint": fingerprint(), "digest": data_digest, "file": _encode(parsed)}
-    target = _entry_path(absolute)
     import tempfile
 
+    body = json.dumps(_encode(parsed), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    header = {"fingerprint": fingerprint(), "digest": data_digest, "check": digest(body)}
+    target = _entry_path(absolute)
     with contextlib.suppress(OSError, ValueError):
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(entry, handle, ensure_ascii=False, separators=(",", ":"))
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(json.dumps(header).encode("ascii") + b"\n" + body)
             os.replace(tmp, target)
         except BaseException:
             with contextlib.suppress(OSError):

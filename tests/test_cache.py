@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,6 +26,16 @@ def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def entries(home: Path) -> list[Path]:
     return sorted((home / "agidebate").rglob("*.json"))
+
+
+def read_entry(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    """An entry's header and its body (the file's result)."""
+    header, _, body = path.read_bytes().partition(b"\n")
+    return json.loads(header), json.loads(body)
+
+
+def write_entry(path: Path, header: dict[str, Any], body: dict[str, Any]) -> None:
+    path.write_bytes(json.dumps(header).encode() + b"\n" + json.dumps(body).encode())
 
 
 @pytest.mark.parametrize(
@@ -84,18 +96,18 @@ def test_a_broken_entry_is_ignored_and_rebuilt(
     (entry,) = entries(cache_home)
     entry.write_bytes(damage)
     assert load_debate(folder).claims["a"].text == "A"
-    assert json.loads(entry.read_text(encoding="utf-8"))["file"]["claims"][0][0] == "a"
+    assert read_entry(entry)[1]["claims"][0][0] == "a"
 
 
-def test_a_forged_entry_with_the_right_digest_but_wrong_shape_is_ignored(
+def test_an_entry_whose_content_does_not_match_its_digest_is_ignored(
     make_debate: MakeDebate, cache_home: Path
 ) -> None:
     folder = make_debate({"t.yaml": "claims:\n  - {id: a, text: A}\n"})
     load_debate(folder)
     (entry,) = entries(cache_home)
-    data = json.loads(entry.read_text(encoding="utf-8"))
-    data["file"]["claims"] = [["a"]]
-    entry.write_text(json.dumps(data), encoding="utf-8")
+    header, body = read_entry(entry)
+    body["claims"] = [["a"]]
+    write_entry(entry, header, body)
     assert load_debate(folder).claims["a"].text == "A"
 
 
@@ -130,3 +142,41 @@ def test_fingerprint_changes_with_the_parsing_code(monkeypatch: pytest.MonkeyPat
         assert cache.fingerprint() != before
     finally:
         cache.fingerprint.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda f: f["claims"][0].__setitem__(0, None),
+        lambda f: f.__setitem__("claims", 5),
+        lambda f: f["claims"][0].__setitem__(4, "heavy"),
+        lambda f: f["edges"].append(["a", "b", True, 1, 1]),
+        lambda f: f["claims"][0].__setitem__(11, [1]),
+        lambda f: f.__setitem__("problems", [["x", "y", None, "fatal", None]]),
+    ],
+    ids=[
+        "null-id",
+        "claims-not-a-list",
+        "weight-text",
+        "edge-without-owner",
+        "bad-position",
+        "bad-severity",
+    ],
+)
+def test_an_edited_entry_fails_its_own_digest_and_is_rebuilt(
+    make_debate: MakeDebate, cache_home: Path, damage: Callable[[dict[str, Any]], None]
+) -> None:
+    folder = make_debate(
+        {"t.yaml": "claims:\n  - {id: a, text: A, supports: b}\n  - {id: b, text: B}\n"}
+    )
+    load_debate(folder)
+    (entry,) = entries(cache_home)
+    header, body = read_entry(entry)
+    damage(body)
+    write_entry(entry, header, body)
+    debate = load_debate(folder)
+    assert (
+        debate.claims["a"].text == "A"
+        and debate.attacks_of("a") == []
+        and debate.supports_of("a") == ["b"]
+    )
