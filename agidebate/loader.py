@@ -113,7 +113,8 @@ def check_debate(
     """Read and check a debate folder; never raises for bad content, only for a bad folder.
 
     `progress(done, total)` is called after each file, for long loads. With
-    `warnings=False` the warnings that need the whole graph are not computed.
+    `warnings=False` the warnings that need the whole graph are not computed,
+    nor are the files in `perspectives/` checked.
     """
     folder = find_debate_dir(directory)
     files = list(iter_argument_files(folder))
@@ -131,6 +132,11 @@ def check_debate(
         )
         return CheckReport(folder, None, (problem,), 0)
     debate, problems = link(parsed, str(folder), graph_warnings=warnings)
+    if warnings and not any(p.is_error for p in problems):
+        # Perspectives name claim ids: a renamed claim must not break them unseen.
+        from agidebate.scoring.weightfile import check_perspectives
+
+        problems.extend(check_perspectives(debate))
     ordered = tuple(sorted(problems, key=Problem.sort_key))
     return CheckReport(folder, debate, ordered, len(parsed))
 

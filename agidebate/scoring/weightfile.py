@@ -228,3 +228,16 @@ def load_perspective(debate: Debate, name: str) -> WeightProfile:
         folder / f"{name}{suffix}" for suffix in SUFFIXES if (folder / f"{name}{suffix}").is_file()
     )
     return read_weights(path, debate, name)
+
+
+def check_perspectives(debate: Debate) -> list[Problem]:
+    """Every problem of every perspective file of the debate (for `agidebate check`)."""
+    problems: list[Problem] = []
+    for name in perspective_names(debate):
+        try:
+            load_perspective(debate, name)
+        except WeightsFileError as error:
+            problems.extend(error.problems)
+        except OperationError as error:
+            problems.append(Problem("unreadable", str(error), Location(name)))
+    return problems

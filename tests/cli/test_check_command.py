@@ -90,3 +90,16 @@ def test_version_and_help() -> None:
     assert invoke(["--version"]).stdout.strip() == f"agidebate {__version__}"
     result = invoke(["--help"])
     assert result.exit_code == 0 and "check" in result.stdout
+
+
+def test_check_reads_the_perspectives_too(make_debate: MakeDebate) -> None:
+    import shutil
+
+    folder = make_debate({"perspectives/bad.yaml": "weights:\n  nope: 0.3\n  few-cyclists: 7\n"})
+    shutil.copytree(VALID, folder, dirs_exist_ok=True)
+    result = invoke(["check", "--dir", str(folder)])
+    assert result.exit_code == 1
+    bad = folder / "perspectives" / "bad.yaml"
+    assert f"{bad}:2:3: error: no claim with id 'nope'" in result.stdout
+    assert f"{bad}:3:17: error: the weight of 'few-cyclists' is 7" in result.stdout
+    assert invoke(["show", "--dir", str(folder)]).exit_code == 0  # reading does not need them
