@@ -207,21 +207,44 @@ def page_data(debate: Debate, options: ExportOptions) -> dict[str, Any]:
     scores: Mapping[str, float | None] | None = options.scores
     languages = sorted({lang for claim in debate for lang in claim.i18n})
     thesis = debate.claims.get(debate.thesis) if debate.thesis else None
-    return {
-        "generator": f"agidebate {__version__}",
-        "title": debate.title or (thesis.label if thesis else None),
-        "summary": debate.summary,
-        "thesis": debate.thesis,
-        "roots": list(layout.roots),
-        "orphans": list(layout.orphans),
-        "scored": scores is not None,
-        "semantics": options.semantics if scores is not None else None,
-        "languages": languages,
-        "lang": options.lang if options.lang in languages else None,
-        "sides": {side.value: sum(1 for c in debate if debate.side(c.id) is side) for side in Side},
-        "topics": _balance(debate, scores),
-        "claims": [_claim(debate, claim, layout, scores) for claim in debate],
-    }
+    data: dict[str, Any] = _visible(
+        {
+            "generator": f"agidebate {__version__}",
+            "title": debate.title or (thesis.label if thesis else None),
+            "summary": debate.summary,
+            "thesis": debate.thesis,
+            "roots": list(layout.roots),
+            "orphans": list(layout.orphans),
+            "scored": scores is not None,
+            "semantics": options.semantics if scores is not None else None,
+            "languages": languages,
+            "lang": options.lang if options.lang in languages else None,
+            "sides": {
+                side.value: sum(1 for c in debate if debate.side(c.id) is side) for side in Side
+            },
+            "topics": _balance(debate, scores),
+            "claims": [_claim(debate, claim, layout, scores) for claim in debate],
+        }
+    )
+    return data
+
+
+def _visible(data: Any) -> Any:
+    """Every string with control and bidi-override characters shown as escapes.
+
+    `textContent` keeps markup inert, but a browser still obeys U+202E and its
+    kin, which can reorder what a reader sees; the terminal views and every
+    text export show them as visible escapes, and so does the page.
+    """
+    from agidebate.render.safe import inert
+
+    if isinstance(data, str):
+        return inert(data)
+    if isinstance(data, dict):
+        return {key: _visible(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_visible(item) for item in data]
+    return data
 
 
 def _asset(name: str) -> str:

@@ -257,3 +257,17 @@ def test_cli_exports_the_subtree_under_a_claim() -> None:
 def test_cli_lists_the_format() -> None:
     result = invoke(["export", "--list"])
     assert re.search(r"^html +\.html +", result.stdout, re.M)
+
+
+def test_bidi_overrides_and_control_characters_are_shown_not_obeyed() -> None:
+    from agidebate.model import Claim, Debate
+
+    claim = Claim(
+        "t", "safe \u202eevil\u202c and \x1b[31mred", title="\u2066isolate\u2069", by="a\x07b"
+    )
+    page = html(Debate(claims={"t": claim}, thesis="t"))
+    for raw in ("\u202e", "\u202c", "\u2066", "\u2069", "\x1b", "\x07"):
+        assert raw not in page
+    data = embedded(page)["claims"][0]
+    assert data["text"] == "safe \\u202eevil\\u202c and \\x1b[31mred"
+    assert data["by"] == "a\\x07b"
