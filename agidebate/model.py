@@ -246,11 +246,14 @@ class Debate:
             root=self.root,
         )
 
-    def path_to_root(self, claim_id: str) -> list[Edge]:
-        """The relations from the claim up to the thesis (or its root), shortest path."""
+    def path_to_root(self, claim_id: str, limit: int | None = None) -> list[Edge]:
+        """The relations from the claim up to the thesis (or its root), shortest path.
+
+        With `limit`, only the first `limit` relations (`depth()` gives the full length).
+        """
         path: list[Edge] = []
         edge = self.parent_edge(claim_id)
-        while edge is not None:
+        while edge is not None and (limit is None or len(path) < limit):
             path.append(edge)
             edge = self.parent_edge(edge.target)
         return path

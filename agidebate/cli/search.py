@@ -20,6 +20,8 @@ from agidebate.cli._reading import (
 )
 from agidebate.cli._whatif import SemanticsOption
 
+SEARCH_STEPS = 12
+
 
 @handles_errors
 def search(
@@ -60,7 +62,9 @@ def search(
     )
     query = " ".join(words)
     hits = [h for h in find(debate, query) if chosen.matches(debate, debate.claims[h.claim_id])]
-    paths = [claim_path(debate, h.claim_id) for h in hits]
+    # Each hit shows at most SEARCH_STEPS relations of its path (`agidebate path ID`
+    # shows all), so many hits deep in a long chain cannot make the output explode.
+    paths = [claim_path(debate, h.claim_id, SEARCH_STEPS) for h in hits]
     strengths = load_scores(debate, scores, semantics)
     if as_json:
         from agidebate.render.records import search_record

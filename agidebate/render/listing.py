@@ -107,7 +107,11 @@ def chain_text(chain: ClaimPath, glyphs: Glyphs) -> Text:
     for edge in chain.steps:
         line.append(f" {relation_verb(edge.relation)} ", style=theme.META)
         line.append(inert(edge.target, newlines=False))
-    if chain.steps and not chain.reaches_root:
+    if chain.elided:
+        more = f"{chain.elided:,} more step{'s' * (chain.elided != 1)}"
+        line.append(f" {glyphs.ellipsis} {more} {glyphs.ellipsis} ", style=theme.META)
+        line.append(inert(chain.end, newlines=False))
+    elif chain.steps and not chain.reaches_root:
         line.append(f" {glyphs.ellipsis} (reaches no thesis)", style=theme.META)
     return line
 

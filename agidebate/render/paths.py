@@ -29,10 +29,14 @@ class ClaimPath:
     reaches_root: bool
     other_relations: list[Edge] = field(default_factory=list)
     sides_via_others: list[Side | None] = field(default_factory=list)
+    # Relations between the last step shown and the thesis, when the chain is cut short.
+    elided: int = 0
 
     @property
     def end(self) -> str:
         """Where the chain stops: the thesis, a root, or the last claim before a loop."""
+        if self.elided and self.reaches_root:
+            return self.debate.thesis or "a root"
         return self.steps[-1].target if self.steps else self.claim_id
 
     @property
@@ -60,14 +64,22 @@ class ClaimPath:
         return f"{subject}: it {verb} {first.target}, which {counts_phrase(above)}."
 
 
-def claim_path(debate: Debate, claim_id: str) -> ClaimPath:
+def claim_path(debate: Debate, claim_id: str, limit: int | None = None) -> ClaimPath:
     """The claim's shortest chain upward, and the relations it has besides.
 
     For a claim that reaches no root, the chain follows each claim's first
-    relation until it stops or comes back to a claim it has passed.
+    relation until it stops or comes back to a claim it has passed. With
+    `limit`, at most that many relations are kept and `elided` counts the rest,
+    so that listing many deep claims stays proportional to the number of claims.
     """
     reaches = debate.is_reachable(claim_id)
-    steps = debate.path_to_root(claim_id) if reaches else _first_relations(debate, claim_id)
+    steps = (
+        debate.path_to_root(claim_id, limit)
+        if reaches
+        else _first_relations(debate, claim_id, limit)
+    )
+    depth = debate.depth(claim_id) if reaches else None
+    elided = depth - len(steps) if depth is not None else 0
     others = [e for e in debate.targets(claim_id) if not steps or e is not steps[0]]
     return ClaimPath(
         debate=debate,
@@ -77,6 +89,7 @@ def claim_path(debate: Debate, claim_id: str) -> ClaimPath:
         reaches_root=reaches,
         other_relations=others,
         sides_via_others=[_side_via(debate, e) for e in others],
+        elided=elided,
     )
 
 
@@ -86,11 +99,11 @@ def _side_via(debate: Debate, edge: Edge) -> Side | None:
     return (debate.side(edge.target) or Side.PRO).through(edge.relation)
 
 
-def _first_relations(debate: Debate, claim_id: str) -> list[Edge]:
+def _first_relations(debate: Debate, claim_id: str, limit: int | None = None) -> list[Edge]:
     steps: list[Edge] = []
     passed = {claim_id}
     current = claim_id
-    while debate.targets(current):
+    while debate.targets(current) and (limit is None or len(steps) < limit):
         edge = debate.targets(current)[0]
         steps.append(edge)
         if edge.target in passed:

@@ -107,6 +107,7 @@ def search_record(
             "matched": list(hit.fields),
             "snippet": {"field": hit.snippet[0], "text": hit.snippet[1]} if hit.snippet else None,
             "path": [chain.claim_id, *(e.target for e in chain.steps)],
+            "path_length": len(chain.steps) + chain.elided,
         }
         for hit, chain in zip(hits, paths, strict=True)
     ]

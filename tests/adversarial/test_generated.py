@@ -138,3 +138,13 @@ def test_invalid_bytes_everywhere_never_crash(make_debate: MakeDebate, tmp_path:
         folder = make_debate({"t.yaml": b"claims:\n  - id: a\n    text: " + data + b"\n"})
         report = check_debate(folder)
         assert all(p.location is not None for p in report.problems), index
+
+
+def test_search_hitting_every_claim_of_a_deep_chain_stays_proportional(
+    make_debate: MakeDebate,
+) -> None:
+    folder = make_debate({"debate.yaml": THESIS, "g.yaml": chain(3000)})
+    result = invoke(["search", "C", "--dir", str(folder), "--no-scores"])
+    assert result.exit_code == 0
+    assert len(result.stdout) < 3000 * 600  # each hit shows at most a dozen steps of its path
+    assert "2,988 more" in result.stdout  # the deepest hit: 3,000 steps, 12 shown
