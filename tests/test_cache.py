@@ -180,3 +180,14 @@ def test_an_edited_entry_fails_its_own_digest_and_is_rebuilt(
         and debate.attacks_of("a") == []
         and debate.supports_of("a") == ["b"]
     )
+
+
+def test_no_cache_may_follow_the_command(make_debate: MakeDebate, cache_home: Path) -> None:
+    from tests.conftest import run_process
+
+    folder = make_debate({"t.yaml": "claims:\n  - {id: a, text: A}\n"})
+    result = run_process(
+        ["check", "--no-cache", "--dir", str(folder)], env={"XDG_CACHE_HOME": str(cache_home)}
+    )
+    assert result.returncode == 0, result.stderr
+    assert entries(cache_home) == []

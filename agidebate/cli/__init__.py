@@ -64,7 +64,8 @@ def _root(
         bool,
         typer.Option(
             "--no-cache",
-            help="Do not read or write the parse cache (also: AGIDEBATE_NO_CACHE=1).",
+            help="Do not read or write the parse cache (also: AGIDEBATE_NO_CACHE=1). "
+            "May also follow the command.",
         ),
     ] = False,
 ) -> None:
@@ -93,13 +94,32 @@ app.command("import")(_import.import_)
 app.command("schema")(_schema.schema)
 
 
+GLOBAL_FLAGS = ("--no-cache",)
+
+
+def hoist_global_options(args: list[str]) -> list[str]:
+    """Accept global flags after the command too: `agidebate show --no-cache`.
+
+    >>> hoist_global_options(["show", "--no-cache", "dw-01"])
+    ['--no-cache', 'show', 'dw-01']
+    >>> hoist_global_options(["search", "--", "--no-cache"])
+    ['search', '--', '--no-cache']
+    """
+    end = args.index("--") if "--" in args else len(args)
+    found = [a for a in args[:end] if a in GLOBAL_FLAGS]
+    if not found:
+        return args
+    rest = [a for a in args[:end] if a not in GLOBAL_FLAGS]
+    return [*dict.fromkeys(found), *rest, *args[end:]]
+
+
 def main() -> None:
     """The console script: run the app and keep tracebacks away from users."""
     # A command is a short-lived process that builds many small objects and few
     # cycles: collecting less often saves about a tenth of a large load.
     gc.set_threshold(50_000, 20, 20)
     try:
-        app()
+        app(args=hoist_global_options(sys.argv[1:]))
     except KeyboardInterrupt:
         sys.stderr.write("interrupted\n")
         sys.exit(130)
