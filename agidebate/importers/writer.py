@@ -296,6 +296,8 @@ def write_debate(
             f"output folder '{target}' is not empty",
             "choose a new folder, or pass --force to replace the argument files in it",
         )
+    if target.is_dir():
+        _refuse_nested_argument_files(target)
     try:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as err:
@@ -315,3 +317,17 @@ def write_debate(
         except OSError as err:
             raise OperationError(f"cannot remove '{target / name}': {err.strerror}") from None
     return WriteReport(target, tuple(files), tuple(stale))
+
+
+def _refuse_nested_argument_files(target: Path) -> None:
+    """--force replaces the top level only; files in subfolders would join the new debate."""
+    from agidebate.loader import iter_argument_files
+
+    nested = [rel for _, rel in iter_argument_files(target) if "/" in rel]
+    if nested:
+        shown = ", ".join(nested[:3]) + (f" and {len(nested) - 3} more" if len(nested) > 3 else "")
+        raise UsageError(
+            f"output folder '{target}' holds argument files in subfolders ({shown}), "
+            "which would join the imported debate",
+            "remove them, or import into a new folder",
+        )

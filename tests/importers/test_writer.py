@@ -118,3 +118,13 @@ def test_bike_lane_fixture_round_trips(tmp_path: Path) -> None:
         (e.source, e.target, e.relation) for e in debate.edges
     }
     assert (back.title, back.summary, back.thesis) == (debate.title, debate.summary, debate.thesis)
+
+
+def test_force_refuses_a_folder_with_argument_files_in_subfolders(tmp_path: Path) -> None:
+    target = tmp_path / "out"
+    (target / "replies").mkdir(parents=True)
+    (target / "replies" / "old.yaml").write_text("claims:\n  - {id: x, text: X, attacks: thesis}\n")
+    debate = Debate(claims={"thesis": Claim("thesis", "T")}, thesis="thesis")
+    with pytest.raises(UsageError, match="subfolders"):
+        write_debate(debate, target, force=True)
+    assert (target / "replies" / "old.yaml").exists() and not (target / "debate.yaml").exists()
