@@ -106,12 +106,23 @@ def render_verdict(page: Page, report: ScoreReport) -> None:
         page.add(f"Verdict: {report.verdict.phrase} ({value:.2f})", HEAD)
         children = debate.children(thesis)
         pros = sum(1 for e in children if e.relation.value == "support")
+        cons = len(children) - pros
+        movers = (
+            f"its {plural(pros, 'supporter')} and {plural(cons, 'attacker')} move it"
+            if report.info.uses_supports
+            else f"its {plural(cons, 'attacker')} bring it down"
+        )
         page.para(
             f"{value:.2f} on a scale from 0 (the case against wins outright) to 1 (the case for "
             "wins outright); 0.5 would be a draw. The thesis starts at its base weight "
-            f"{result.base[thesis]:.2f}; its {plural(pros, 'supporter')} and "
-            f"{plural(len(children) - pros, 'attacker')} move it to {value:.2f}."
+            f"{result.base[thesis]:.2f}; {movers} to {value:.2f}."
         )
+        if not report.info.uses_supports:
+            page.para(
+                f"This semantics ignores supports (the thesis has {plural(pros, 'supporter')}): "
+                "no claim can score above its base weight, so read the number as how much of "
+                "the thesis survives its attacks, not as a balance of pros and cons."
+            )
         if report.robustness is not None:
             page.para(robustness_text(debate, report.robustness))
     context(page, report.info, report.applied)
@@ -359,7 +370,12 @@ def summary_of(entry: Explanation) -> str:
         return f"score {entry.score:.2f} = its base weight; nothing argues about it."
     pros = sum(1 for i in entry.influences if i.relation.value == "support")
     cons = len(entry.influences) - pros
-    parts = [plural(n, noun) for n, noun in ((pros, "supporter"), (cons, "attacker")) if n]
+    ignored = any(i.ignored for i in entry.influences)
+    parts = [
+        plural(n, noun)
+        for n, noun in ((0 if ignored else pros, "supporter"), (cons, "attacker"))
+        if n
+    ] or ["nothing (supporters are ignored here)"]
     cycle = (
         " It is part of a cycle, so shares come from solving the cycle again without each relation."
         if entry.in_cycle
