@@ -62,8 +62,14 @@ class Source:
         return f"{who}: {head}" if who else head
 
     def key(self) -> tuple[str, ...]:
-        """Identity for de-duplicating citations across claims."""
-        return (self.url or "", self.title or "", self.author or "", str(self.year or ""))
+        """Identity for de-duplicating citations across claims: the URL when there is one.
+
+        >>> Source("A", "https://x.org/p", "Ng et al.").key() == Source("A.", "https://x.org/p/").key()
+        True
+        """
+        if self.url:
+            return ("url", self.url.strip().rstrip("/"))
+        return ("work", self.title or "", self.author or "", str(self.year or ""))
 
 
 @dataclass(frozen=True, slots=True)
