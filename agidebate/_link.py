@@ -8,12 +8,12 @@ sides. Every pass is linear in claims plus relations.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 
 from agidebate._parsed import ParsedFile
 from agidebate.errors import Problem, Severity
 from agidebate.model import Claim, Debate, Edge, Side, Topic
+from agidebate.suggest import similar
 
 # Suggesting a close id costs a scan of all ids; past this many unknown
 # references the list is clearly systematic and suggestions stop.
@@ -109,7 +109,7 @@ def _edges(
 
 
 def _unknown(edge: Edge, claims: dict[str, Claim], suggest: bool) -> Problem:
-    close = difflib.get_close_matches(edge.target, list(claims), n=1) if suggest else []
+    close = similar(edge.target, claims, n=1) if suggest else []
     hint = (
         f"did you mean '{close[0]}'?"
         if close

@@ -14,14 +14,9 @@ def require_claim(debate: Debate, claim_id: str) -> None:
     """Raise a usage error naming close ids when `claim_id` is not in the debate."""
     if claim_id in debate.claims:
         return
-    import difflib
+    from agidebate.suggest import did_you_mean
 
-    close = difflib.get_close_matches(claim_id, list(debate.claims), n=3)
-    hint = (
-        ("did you mean " + ", ".join(f"'{c}'" for c in close) + "?")
-        if close
-        else ("`agidebate list` shows every id")
-    )
+    hint = did_you_mean(claim_id, debate.claims, "`agidebate list` shows every id")
     raise UsageError(f"no claim with id '{claim_id}'", hint)
 
 

@@ -11,11 +11,11 @@ False
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 
 from agidebate.errors import UsageError
 from agidebate.model import Claim, Debate, Side
+from agidebate.suggest import did_you_mean
 
 
 @dataclass(frozen=True)
@@ -64,12 +64,7 @@ class ClaimFilter:
         if self.side is not None and self.side not in (Side.PRO.value, Side.CON.value):
             raise UsageError(f"unknown side '{self.side}'", "use --side pro or --side con")
         if self.topic is not None and self.topic not in debate.topics:
-            close = difflib.get_close_matches(self.topic, list(debate.topics), n=3)
-            hint = (
-                "did you mean " + ", ".join(f"'{t}'" for t in close) + "?"
-                if close
-                else "`agidebate stats` lists the topics"
-            )
+            hint = did_you_mean(self.topic, debate.topics, "`agidebate stats` lists the topics")
             raise UsageError(f"no topic '{self.topic}'", hint)
 
 

@@ -80,9 +80,9 @@ def semantics_info(name: str) -> SemanticsInfo:
     """The semantics called `name`; a usage error listing the choices if there is none."""
     module_name = SEMANTICS.get(name)
     if module_name is None:
-        import difflib
+        from agidebate.suggest import similar
 
-        close = difflib.get_close_matches(name, list(SEMANTICS), n=1)
+        close = similar(name, SEMANTICS, n=1)
         hint = f"did you mean '{close[0]}'? " if close else ""
         raise UsageError(
             f"unknown semantics '{name}'", hint + "choose one of: " + ", ".join(SEMANTICS)

@@ -21,15 +21,22 @@ Perspectives live in `perspectives/NAME.yaml` inside the debate folder.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from agidebate import _scalars, _yaml
-from agidebate.errors import Location, OperationError, Problem, UsageError, WeightsFileError
+from agidebate.errors import (
+    Location,
+    OperationError,
+    Problem,
+    UsageError,
+    WeightsFileError,
+    file_error,
+)
 from agidebate.model import Debate
 from agidebate.schema import PERSPECTIVES_DIR
+from agidebate.suggest import did_you_mean, similar
 
 PERSPECTIVE_FIELDS = {
     "title": "the perspective's name as shown to readers",
@@ -54,20 +61,13 @@ class WeightProfile:
 
 def closest(word: str, choices: Iterable[str]) -> str | None:
     """The choice closest to `word` (or the only one it starts), if any is close enough."""
-    options = list(choices)
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    if close:
-        return close[0]
-    starting = [c for c in options if c.startswith(word)]
-    return starting[0] if len(starting) == 1 else None
+    close = similar(word, choices, n=1)
+    return close[0] if close else None
 
 
 def id_hint(debate: Debate, claim_id: str) -> str:
     """'did you mean ...?' naming the debate's ids closest to `claim_id`, or where to look."""
-    close = difflib.get_close_matches(claim_id, list(debate.claims), n=3)
-    if close:
-        return "did you mean " + ", ".join(f"'{c}'" for c in close) + "?"
-    return "`agidebate score --all` lists every claim id"
+    return did_you_mean(claim_id, debate.claims, "`agidebate list` shows every id")
 
 
 def read_weights(path: str | Path, debate: Debate, name: str | None = None) -> WeightProfile:
@@ -82,7 +82,7 @@ def read_weights(path: str | Path, debate: Debate, name: str | None = None) -> W
     try:
         data = file.read_bytes()
     except OSError as err:
-        raise OperationError(f"cannot read '{shown}': {err.strerror or err}") from None
+        raise file_error("read", shown, err) from None
     return parse_weights(data, shown, debate, name or file.stem)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from tests.conftest import DATA, invoke, run_process
 from tests.render.helpers import assert_inert, assert_plain_layout, run_both
@@ -45,7 +46,20 @@ def test_a_claim_that_reaches_no_thesis_says_where_it_stops() -> None:
 
 def test_unknown_ids_are_usage_errors() -> None:
     result = invoke(["path", "dw-1"])
-    assert result.exit_code == 2 and "did you mean" in result.stderr
+    assert result.exit_code == 2 and "did you mean 'dw-01'?" in result.stderr
+    assert "did you mean 'dw-07'?" in invoke(["path", "DW-07"]).stderr
+
+
+def test_without_a_thesis_sides_are_relative_to_the_root(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(
+        "claims:\n"
+        "  - {id: a, text: Root claim.}\n"
+        "  - {id: b, text: Attacks a., attacks: a}\n"
+        "  - {id: c, text: Supports b., supports: b}\n"
+    )
+    out = invoke(["path", "c", "--dir", str(tmp_path)]).stdout
+    assert "c counts against root a: it supports b, which counts against root a." in out
+    assert "thesis" not in out
 
 
 def test_json_gives_each_step() -> None:
