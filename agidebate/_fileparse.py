@@ -7,7 +7,6 @@ types, id patterns, weights, YAML 1.1 surprises. What needs the whole debate
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 
@@ -28,6 +27,7 @@ from agidebate.schema import (
     TOPIC_FIELDS,
     URL_SCHEME_RE,
 )
+from agidebate.suggest import similar
 
 
 def parse_file(
@@ -55,8 +55,19 @@ def parse_file(
     return out
 
 
+def _text_hint(key: str, kind: str) -> str:
+    """How to write a text field that was given as a list or mapping."""
+    if key == "by" and kind == "list":
+        return 'name several voices in one text: by: "A and B"'
+    if kind == "mapping":
+        return f"quote the value if it holds ': ' ({key}: \"...\")"
+    return (
+        f"quote the value if it starts with '[' ({key}: \"...\"), or join the items into one text"
+    )
+
+
 def _suggest(word: str, choices: list[str]) -> str | None:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    close = similar(word, choices, n=1)
     return close[0] if close else None
 
 
@@ -175,7 +186,9 @@ class _Converter:
         """A string value as written, or None with a problem reported."""
         if not isinstance(node, YScalar):
             kind = "list" if isinstance(node, YSeq) else "mapping"
-            self.error("wrong-type", f"'{key}' must be text, not a {kind}", node)
+            self.error(
+                "wrong-type", f"'{key}' must be text, not a {kind}", node, _text_hint(key, kind)
+            )
             return None
         if node.plain:
             kind = _scalars.yaml11_tag(node.text)
@@ -261,7 +274,8 @@ class _Converter:
             return []
         claim_id = self.claim_id(node, default_id)
         text = self.string(node, "text")
-        if text is None:
+        given = node.items.get("text")
+        if text is None and (given is None or isinstance(given, YScalar)):  # else reported
             self.error(
                 "missing-text",
                 f"claim '{claim_id}' has no text" if claim_id else "claim has no text",

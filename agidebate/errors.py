@@ -97,6 +97,38 @@ class OperationError(AgidebateError):
         super().__init__(message)
 
 
+def file_error(action: str, path: object, err: OSError) -> OperationError:
+    """An `OperationError` for a failed file operation, with a hint on what to do about it.
+
+    >>> import errno
+    >>> e = file_error("write", "out/a.yaml", PermissionError(errno.EACCES, "Permission denied"))
+    >>> str(e)
+    "cannot write 'out/a.yaml': Permission denied"
+    >>> e.hint
+    'check that you may write there, or choose another place'
+    """
+    reason = err.strerror or str(err)
+    hint: str | None
+    if err.errno in (1, 13):  # EPERM, EACCES
+        reading = action in ("read", "look at")
+        hint = "check that you may read it" if reading else _FILE_HINTS[13]
+    else:
+        hint = _FILE_HINTS.get(err.errno or 0)
+    return OperationError(f"cannot {action} '{path}': {reason}", hint)
+
+
+_FILE_HINTS = {
+    2: "check the path: a folder on the way does not exist",  # ENOENT
+    13: "check that you may write there, or choose another place",  # EACCES
+    20: "check the path: part of it is a file, not a folder",  # ENOTDIR
+    21: "that is a folder; name a file inside it",  # EISDIR
+    28: "the disk is full; free some space and run the command again",  # ENOSPC
+    30: "the file system is read-only; choose another place",  # EROFS
+    36: "the name is too long; choose a shorter path",  # ENAMETOOLONG
+    122: "the disk quota is used up; free some space and run the command again",  # EDQUOT
+}
+
+
 class WeightsFileError(AgidebateError):
     """A weights or perspective file is unreadable or wrong; `problems` says where."""
 

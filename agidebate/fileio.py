@@ -10,7 +10,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from agidebate.errors import OperationError
+from agidebate.errors import OperationError, file_error
 
 
 def atomic_write(path: str | os.PathLike[str], data: bytes, mode: int | None = None) -> None:
@@ -27,11 +27,11 @@ def atomic_write(path: str | os.PathLike[str], data: bytes, mode: int | None = N
             os.umask(umask)
             mode = 0o666 & ~umask
         except OSError as err:
-            raise OperationError(f"cannot write '{target}': {err.strerror}") from None
+            raise file_error("write", target, err) from None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as err:
-        raise OperationError(f"cannot write '{target}': {err.strerror or err}") from None
+        raise file_error("write", target, err) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -42,7 +42,7 @@ def atomic_write(path: str | os.PathLike[str], data: bytes, mode: int | None = N
     except OSError as err:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise OperationError(f"cannot write '{target}': {err.strerror or err}") from None
+        raise file_error("write", target, err) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

@@ -15,7 +15,7 @@ from pathlib import Path
 from agidebate import cache
 from agidebate._link import link
 from agidebate._parsed import ParsedFile
-from agidebate.errors import DebateError, Location, Problem, Severity, UsageError
+from agidebate.errors import DebateError, Location, Problem, Severity, UsageError, file_error
 from agidebate.model import Debate
 from agidebate.schema import DEBATE_FILE_NAMES, PERSPECTIVES_DIR
 
@@ -161,11 +161,15 @@ def _parse_path(folder: Path, path: Path, rel: str) -> ParsedFile:
     stem = rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     escape = _escapes(folder, path)
     if escape:
-        return ParsedFile(path=shown, problems=[Problem("symlink", escape, Location(shown))])
+        fix = "copy the file into the debate folder, or remove the link"
+        return ParsedFile(path=shown, problems=[Problem("symlink", escape, Location(shown), fix)])
     try:
         data = path.read_bytes()
     except OSError as err:
-        problem = Problem("unreadable", f"cannot read file: {err.strerror or err}", Location(shown))
+        hint = file_error("read", shown, err).hint
+        problem = Problem(
+            "unreadable", f"cannot read file: {err.strerror or err}", Location(shown), hint
+        )
         return ParsedFile(path=shown, problems=[problem])
     if not cache.enabled():
         return parse_text(data, shown, stem, is_debate_file)

@@ -19,7 +19,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from agidebate.errors import OperationError, UsageError
+from agidebate.errors import OperationError, UsageError, file_error
 from agidebate.loader import ENV_DIR, SUFFIXES, bundled_debate_dir, find_debate_dir
 from agidebate.schema import DEBATE_FILE_NAMES, PERSPECTIVES_DIR
 
@@ -122,7 +122,7 @@ def locate(folder: Path, rel: str, from_user: bool) -> Target:
         except FileNotFoundError:
             return Target(folder / rel, rel, exists=False)
         except OSError as err:
-            raise OperationError(f"cannot look at '{shown}': {err.strerror or err}") from None
+            raise file_error("look at", shown, err) from None
         last = index == len(parts) - 1
         if stat.S_ISLNK(info.st_mode):
             raise error(

@@ -15,7 +15,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from agidebate.errors import OperationError
+from agidebate.errors import OperationError, file_error
 from agidebate.fileio import _fsync_folder, atomic_write
 
 
@@ -24,7 +24,7 @@ def replace_file(path: Path, planned_from: bytes, data: bytes) -> None:
     try:
         current = path.read_bytes()
     except OSError as err:
-        raise OperationError(f"cannot read '{path}': {err.strerror or err}") from None
+        raise file_error("read", path, err) from None
     if current != planned_from:
         raise OperationError(
             f"'{path}' changed while the claim was being added; nothing was written",
@@ -33,7 +33,7 @@ def replace_file(path: Path, planned_from: bytes, data: bytes) -> None:
     try:
         atomic_write(path, data)
     except OSError as err:  # atomic_write turns most OSErrors into messages, not all
-        raise OperationError(f"cannot write '{path}': {err.strerror or err}") from None
+        raise file_error("write", path, err) from None
 
 
 def create_file(folder: Path, rel: str, data: bytes) -> None:
@@ -60,7 +60,7 @@ def _make_folders(folder: Path, rel: str) -> list[Path]:
                 raise OperationError(f"'{current}' is not a folder") from None
             continue
         except OSError as err:
-            raise OperationError(f"cannot create folder '{current}': {err.strerror}") from None
+            raise file_error("create folder", current, err) from None
         created.append(current)
     return created
 
@@ -71,7 +71,7 @@ def _create_exclusive(path: Path, data: bytes) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as err:
-        raise OperationError(f"cannot write '{path}': {err.strerror or err}") from None
+        raise file_error("write", path, err) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -80,7 +80,7 @@ def _create_exclusive(path: Path, data: bytes) -> None:
         os.chmod(tmp, 0o666 & ~umask)
         _link(tmp, path)
     except OSError as err:
-        raise OperationError(f"cannot write '{path}': {err.strerror or err}") from None
+        raise file_error("write", path, err) from None
     finally:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from agidebate.errors import OperationError, UsageError
+from agidebate.errors import OperationError, UsageError, file_error
 
 if TYPE_CHECKING:
     from agidebate.model import Debate
@@ -85,7 +85,7 @@ def read_text(path: str | os.PathLike[str]) -> str:
     try:
         data = file.read_bytes()
     except OSError as err:
-        raise OperationError(f"cannot read '{file}': {err.strerror or err}") from None
+        raise file_error("read", file, err) from None
     try:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as err:

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from agidebate.errors import OperationError, UsageError
+from agidebate.errors import OperationError, UsageError, file_error
 from agidebate.model import DEFAULT_WEIGHT, Claim, Debate, Figure, Relation, Source
 
 MAX_NESTING = 12
@@ -301,7 +301,7 @@ def write_debate(
     try:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise OperationError(f"cannot create '{target}': {err.strerror or err}") from None
+        raise file_error("create", target, err) from None
     stale = sorted(
         p.name
         for p in target.iterdir()
@@ -315,7 +315,7 @@ def write_debate(
         try:
             (target / name).unlink()
         except OSError as err:
-            raise OperationError(f"cannot remove '{target / name}': {err.strerror}") from None
+            raise file_error("remove", target / name, err) from None
     return WriteReport(target, tuple(files), tuple(stale))
 
 

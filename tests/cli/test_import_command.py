@@ -44,3 +44,11 @@ def test_bad_input_is_an_error_without_traceback(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "unknown import format 'docx'" in result.stderr
     result = invoke(["import", "kialo", str(tmp_path / "missing.txt"), "-o", str(tmp_path / "o")])
     assert result.exit_code == 2 and "is not a file" in result.stderr
+
+
+def test_a_folder_that_cannot_be_made_says_why_and_what_to_do(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("not a folder")
+    result = invoke(["import", "kialo", str(KIALO), "-o", str(tmp_path / "file" / "out")])
+    assert result.exit_code == 1
+    assert "cannot create" in result.stderr
+    assert "hint: check the path: part of it is a file, not a folder" in result.stderr

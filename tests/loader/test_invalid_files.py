@@ -75,6 +75,12 @@ def test_defect_is_reported_where_it_is(case: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_one_defect_is_one_error_not_a_cascade(case: Path, tmp_path: Path) -> None:
+    report = check_debate(debate_with(case, tmp_path))
+    assert len(report.errors) == len(expectations(case)), "\n".join(map(str, report.errors))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
 def test_cli_exits_1_with_location_and_no_traceback(case: Path, tmp_path: Path) -> None:
     folder = debate_with(case, tmp_path)
     result = invoke(["check", "--dir", str(folder)])
