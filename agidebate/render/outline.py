@@ -57,7 +57,8 @@ class Row:
     has_children: bool = False  # rows follow that are indented under this one
     context: bool = False  # shown only because a matching claim lies below it
     hidden: tuple[int, int] = (0, 0)  # MORE rows: (pro, con) claims the branch holds
-    hidden_refs: int = 0  # MORE rows: replies under the claim that are shown elsewhere
+    # MORE rows: claims below the branch whose full entry is elsewhere (None: not counted)
+    hidden_refs: int | None = 0
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,33 @@ def _branch_sizes(tree: _Tree) -> dict[str, tuple[int, int]]:
     return sizes
 
 
+class _Elsewhere:
+    """Per collapsed branch, how many claims below it have their full entry elsewhere.
+
+    Together with the branch's own claims this is what `show ID` lists for it. The
+    walks share one budget proportional to the view's claims plus relations, so a
+    graph whose branches overlap heavily cannot make the view quadratic: past the
+    budget the count is None ("and others shown elsewhere").
+    """
+
+    def __init__(self, tree: _Tree, sizes: dict[str, tuple[int, int]]) -> None:
+        self.tree, self.sizes = tree, sizes
+        relations = sum(len(edges) for edges in tree.children.values())
+        self.budget = 4 * (len(tree.order) + relations) + 1000
+
+    def count(self, cid: str) -> int | None:
+        seen, queue = {cid}, deque([cid])
+        while queue:
+            for edge in self.tree.children[queue.popleft()]:
+                self.budget -= 1
+                if self.budget < 0:
+                    return None
+                if edge.source not in seen:
+                    seen.add(edge.source)
+                    queue.append(edge.source)
+        return len(seen) - 1 - sum(self.sizes[cid])
+
+
 def auto_depth(depths: Counter[int], budget: int = AUTO_BUDGET) -> int | None:
     """The deepest level that keeps the view within `budget` claims (None: all fit).
 
@@ -226,6 +254,7 @@ def _rows(
     matching: Callable[[Debate, Claim], bool] | None,
 ) -> list[Row]:
     sizes = _branch_sizes(tree)
+    elsewhere = _Elsewhere(tree, sizes)
     rows: list[Row] = []
     # (claim, edge that led here, depth, side along the path, last sibling, is a reference)
     stack: list[tuple[str, Edge | None, int, Side | None, bool, bool]] = []
@@ -241,8 +270,8 @@ def _rows(
         children = tree.children[cid]
         context = matching is not None and not matching(debate, debate.claims[cid])
         if limit is not None and level >= limit and children:
-            refs = sum(1 for e in children if tree.home[e.source] is not e)
             rows.append(Row(cid, level, RowKind.CLAIM, relation, side, last, True, context))
+            refs = elsewhere.count(cid)
             rows.append(Row(cid, level + 1, RowKind.MORE, hidden=sizes[cid], hidden_refs=refs))
             continue
         rows.append(Row(cid, level, RowKind.CLAIM, relation, side, last, bool(children), context))

@@ -6,7 +6,7 @@ import pytest
 
 from agidebate.loader import load_debate
 from agidebate.model import Claim
-from agidebate.render.outline import build_outline
+from agidebate.render.outline import RowKind, build_outline
 from agidebate.render.show import show_view
 from agidebate.render.theme import ASCII, UNICODE
 from agidebate.render.tree import NodeStyle
@@ -129,8 +129,19 @@ def test_a_branch_holding_only_replies_shown_elsewhere_says_so() -> None:
     debate = debate_of([("a", "-", "t"), ("b", "+", "t"), ("x", "-", "a"), ("x", "+", "b")])
     output = draw(show_view(debate, build_outline(debate, depth=1), NodeStyle(), UNICODE))
     assert "│  └─ +1 more (1 pro): agidebate show a" in output
-    assert "   └─ +1 reply shown under another claim: agidebate show b" in output
+    assert "   └─ +1 claim shown elsewhere: agidebate show b" in output
     assert "+0" not in output
+
+
+def test_a_collapsed_branch_counts_what_show_id_lists() -> None:
+    # y hangs under x, whose home is under a: b's branch holds x and y only by reference.
+    edges = [("a", "-", "t"), ("b", "+", "t"), ("x", "-", "a"), ("x", "+", "b"), ("y", "-", "x")]
+    edges += [("z", "+", "b")]
+    debate = debate_of(edges)
+    output = draw(show_view(debate, build_outline(debate, depth=1), NodeStyle(), UNICODE))
+    assert "+1 more (1 pro) and 2 shown elsewhere: agidebate show b" in output
+    below_b = build_outline(debate, "b", expand_all=True).total - 1
+    assert below_b == 1 + 2
 
 
 def test_top_level_arguments_with_replies_are_set_apart() -> None:
@@ -173,3 +184,17 @@ def test_without_a_thesis_each_root_heads_its_own_tree() -> None:
     assert " ".join(lines[-2:]) == (
         "Not shown, as no chain leads from them to a root: x, y (agidebate show ID opens one)"
     )
+
+
+def test_overlapping_branches_stop_counting_rather_than_go_quadratic() -> None:
+    # Every one of 200 top-level claims leads into one shared chain of 300 claims:
+    # counting each branch in full would walk the chain 200 times.
+    chain = [(f"k{i + 1}", "+", f"k{i}") for i in range(1, 300)]
+    edges = [(f"c{i}", "+", "t") for i in range(200)] + [("k1", "+", f"c{i}") for i in range(200)]
+    debate = debate_of(edges + chain)
+    rows = build_outline(debate, depth=1).rows
+    counts = [r.hidden_refs for r in rows if r.kind is RowKind.MORE]
+    assert counts[0] == 0 and 300 in counts  # the chain's home branch, then exact counts
+    assert counts[-1] is None  # past the shared budget: not counted
+    output = draw(show_view(debate, build_outline(debate, depth=1), NodeStyle(), UNICODE))
+    assert "└─ +claims shown elsewhere: agidebate show c199" in output
