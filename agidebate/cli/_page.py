@@ -13,6 +13,7 @@ import textwrap
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
+from rich.cells import cell_len
 from rich.text import Text
 
 if TYPE_CHECKING:
@@ -23,6 +24,7 @@ HEAD = "bold"
 DIM = "dim"
 WARN = "bold yellow"
 BATCH = 2_000
+NARROW = 16  # fewer columns than this left for a table's last column: it goes below
 T = TypeVar("T")
 
 
@@ -36,8 +38,22 @@ class Page:
         self.lines: list[Text] = []
 
     def add(self, line: Text | str = "", style: str = "") -> None:
-        """One line (a `Text` keeps its own styles)."""
-        self.lines.append(line if isinstance(line, Text) else Text(line, style=style))
+        """One line (a `Text` keeps its own styles); a plain one wider than the page wraps."""
+        if isinstance(line, str) and len(line) > self.width and cell_len(line) > self.width:
+            lead = line[: len(line) - len(line.lstrip())]
+            for chunk in textwrap.wrap(
+                line,
+                width=self.width,
+                subsequent_indent=lead + "  ",
+                break_on_hyphens=False,
+                break_long_words=False,
+            ):
+                self._append(Text(chunk, style=style))
+            return
+        self._append(line if isinstance(line, Text) else Text(line, style=style))
+
+    def _append(self, line: Text) -> None:
+        self.lines.append(line)
         if len(self.lines) >= BATCH:
             self.flush()
 
@@ -63,21 +79,30 @@ class Page:
         for row in rows:
             for column in range(fixed):
                 widths[column] = max(widths[column], len(row[column]))
-        self.add(self._row(headers, widths, right, indent), HEAD)
-        for row in rows:
-            self.add(self._row(row, widths, right, indent))
+        lead_width = sum(widths) + len(GAP) * len(widths)
+        stacked = self.width - indent - lead_width < NARROW
+        for n, row in enumerate([headers, *rows]):
+            style = HEAD if n == 0 else ""
+            if stacked:  # too narrow for the last column beside the others: it goes below
+                self._append(Text(self._lead(row, widths, right, indent).rstrip(), style=style))
+                if row[fixed]:
+                    self.add(" " * (indent + 4) + row[fixed], style)
+            else:
+                self._append(Text(self._row(row, widths, right, indent), style=style))
+
+    def _lead(self, cells: Sequence[str], widths: list[int], right: set[int], indent: int) -> str:
+        return " " * indent + GAP.join(
+            cell.rjust(widths[n]) if n in right else cell.ljust(widths[n])
+            for n, cell in enumerate(cells[: len(widths)])
+        )
 
     def _row(self, cells: Sequence[str], widths: list[int], right: set[int], indent: int) -> str:
-        fixed = len(widths)
-        lead = GAP.join(
-            cell.rjust(widths[n]) if n in right else cell.ljust(widths[n])
-            for n, cell in enumerate(cells[:fixed])
-        )
-        room = max(self.width - len(lead) - len(GAP) - indent, 10)
-        last = cells[fixed]
+        lead = self._lead(cells, widths, right, indent)
+        room = max(self.width - len(lead) - len(GAP), 10)
+        last = cells[len(widths)]
         if len(last) > room:
             last = last[: room - 1] + ("…" if self.glyphs else "~")
-        return (" " * indent + lead + GAP + last).rstrip()
+        return (lead + GAP + last).rstrip()
 
     def bar(self, share: float, width: int = 10) -> str:
         """A bar of `width` cells, `share` of them filled."""

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from agidebate.cli._page import DIM, HEAD, WARN, Page
+from agidebate.render.labels import plural
 from agidebate.render.safe import inert
 
 if TYPE_CHECKING:
@@ -28,10 +29,6 @@ RELATION_NAMES = {"support": "supporter", "attack": "attacker"}
 def label(debate: Debate, claim_id: str) -> str:
     """A claim's one-line title, safe to print."""
     return inert(debate.claims[claim_id].label, newlines=False)
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'s' * (count != 1)}"
 
 
 def change(value: float) -> str:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from agidebate.cli._common import DirOption, JsonOption, console, handles_errors, json_dump
+from agidebate.render.labels import plural
 
 if TYPE_CHECKING:
     from agidebate.errors import Problem
@@ -24,10 +25,6 @@ def problem_dict(problem: Problem) -> dict[str, Any]:
         "message": problem.message,
         "hint": problem.hint,
     }
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'s' * (count != 1)}"
 
 
 def _summary(report: CheckReport, glyphs: bool) -> str:

@@ -19,6 +19,8 @@ from agidebate.render import theme
 from agidebate.render.lines import Block, Lead, Para, segments_of
 
 GAP = "  "
+NARROW = 16  # fewer columns than this left for the last column: it goes below the others
+STACK_INDENT = "    "
 T = TypeVar("T")
 
 
@@ -45,6 +47,16 @@ class PlainTable(Generic[T]):
             ]
         blank = " " * sum(w + len(GAP) for w in widths)
         head = [Text(title, style=theme.META) for title in self.headers[:-1]]
+        if options.max_width - len(blank) < NARROW:  # the last column goes below the others
+            yield Block(
+                self._stacked(console, widths, head, Text(self.headers[-1], style=theme.META))
+            )
+            yield Block(
+                para
+                for item in self.items
+                for para in self._stacked(console, widths, self.fixed(item), self.last(item))
+            )
+            return
         yield Block(
             [
                 Para(
@@ -58,6 +70,16 @@ class PlainTable(Generic[T]):
             Para(self._lead(console, self.fixed(item), widths), blank, self.last(item))
             for item in self.items
         )
+
+    def _stacked(
+        self, console: Console, widths: Sequence[int], cells: Sequence[Text], last: Text
+    ) -> list[Para]:
+        """A row as two lines: the fixed cells, then the last cell indented below."""
+        lead = self._lead(console, cells, widths).rstripped()
+        paras = [Para(lead, "", Text())]
+        if last.cell_len:
+            paras.append(Para(STACK_INDENT, STACK_INDENT, last))
+        return paras
 
     def _lead(self, console: Console, cells: Sequence[Text], widths: Sequence[int]) -> Lead:
         """The fixed cells of a row, padded to their columns, as ready segments."""

@@ -184,3 +184,11 @@ def test_help_does_not_load_the_scoring_engine() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=False
     )
     assert "HEAVY []" in result.stdout, result.stdout + result.stderr
+
+
+def test_a_narrow_terminal_wraps_headings_and_moves_titles_below() -> None:
+    out = invoke(["score"], env={"COLUMNS": "40"}).stdout
+    assert "Will scaling current AI approaches lead\n  to AGI by 2040?" in out
+    assert "  algorithmic-progress    4.97  0.00  ██████████ 100% pro\n      Algorithmic" in out
+    prose = out.split("\nTopics:")[0]
+    assert max(len(line) for line in prose.splitlines()) <= 40, prose
