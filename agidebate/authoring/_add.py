@@ -19,7 +19,7 @@ failure while writing leaves either the old file or the new one.
 
 from __future__ import annotations
 
-import difflib
+import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,10 +46,11 @@ from agidebate.authoring._verify import (
     require_same_meaning,
 )
 from agidebate.authoring._write import create_file, replace_file
-from agidebate.errors import DebateError, OperationError, Problem, UsageError
+from agidebate.errors import DebateError, OperationError, Problem, UsageError, file_error
 from agidebate.loader import CheckReport
 from agidebate.model import DEFAULT_WEIGHT, Claim, Debate, Edge, Relation, Side, Source
 from agidebate.schema import DEBATE_FILE_NAMES
+from agidebate.suggest import did_you_mean
 
 _BOM = b"\xef\xbb\xbf"
 
@@ -63,6 +64,8 @@ class Addition:
     side: Side | None
     change: Change
     warnings: tuple[Problem, ...]
+    root: str | None = None  # the thesis, or the root the side is relative to
+    has_thesis: bool = True
 
 
 def add_claim(
@@ -83,12 +86,14 @@ def add_claim(
     folder = writable_debate_dir(directory)
     wanted = claim.checked()
     rel = parse_relative(file) if file is not None else None
-    prepared = _prepare(folder, wanted, rel)
-    if not dry_run:
-        with debate_lock(folder):
-            prepared = _prepare(folder, wanted, rel)
-            _write(folder, prepared.target, prepared.old, prepared.data)
-    return prepared.result(written=not dry_run)
+    if dry_run:
+        return _prepare(folder, wanted, rel).result(written=False)
+    with contextlib.suppress(_Raced):  # fail fast, before the lock, on a bad request
+        _prepare(folder, wanted, rel)
+    with debate_lock(folder):
+        prepared = _prepare(folder, wanted, rel)  # the answer that counts: nobody else writes
+        _write(folder, prepared.target, prepared.old, prepared.data)
+    return prepared.result(written=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +121,21 @@ class _Prepared:
             side=debate.side(self.claim_id),
             change=insertion(self.target, self.text, self.new_text, (start, end), written),
             warnings=tuple(new_warnings(self.before, self.after)),
+            root=_root(debate, self.claim_id),
+            has_thesis=debate.thesis is not None,
         )
+
+
+class _Raced(OperationError):
+    """Another writer changed the folder between two reads (only outside the lock)."""
+
+
+def _root(debate: Debate, claim_id: str) -> str | None:
+    """The claim the new claim's side is relative to: the thesis or its root."""
+    if debate.thesis is not None:
+        return debate.thesis
+    path = debate.path_to_root(claim_id)
+    return path[-1].target if path else None
 
 
 def _prepare(folder: Path, wanted: NewClaim, rel: str | None) -> _Prepared:
@@ -126,6 +145,8 @@ def _prepare(folder: Path, wanted: NewClaim, rel: str | None) -> _Prepared:
     require_known(debate, wanted.target)
     claim_id = _choose_id(debate, wanted)
     target = locate(folder, rel, True) if rel else _home_of(folder, debate, wanted.target)
+    if target.exists and all(rel != target.rel for _, rel in reading.files):
+        raise _Raced(f"'{target.rel}' appeared while the debate was being read")
     old = reading.data.get(target.rel) if target.exists else b""
     if old is None:
         old = _read(target)
@@ -158,12 +179,7 @@ def require_known(debate: Debate, claim_id: str, option: str = "--to") -> None:
     """`UsageError` naming close ids when the debate has no claim `claim_id`."""
     if claim_id in debate.claims:
         return
-    close = difflib.get_close_matches(claim_id, list(debate.claims), n=3)
-    hint = (
-        "did you mean " + ", ".join(f"'{c}'" for c in close) + "?"
-        if close
-        else "`agidebate check` counts the claims; `agidebate export` lists every id"
-    )
+    hint = did_you_mean(claim_id, debate.claims, "`agidebate list` shows every id")
     prefix = f"{option}: " if option else ""
     raise UsageError(f"{prefix}no claim with id '{claim_id}'", hint)
 
@@ -196,7 +212,7 @@ def _read(target: Target) -> bytes:
     try:
         return target.path.read_bytes()
     except OSError as err:
-        raise OperationError(f"cannot read '{target.path}': {err.strerror or err}") from None
+        raise file_error("read", target.path, err) from None
 
 
 def _decode(data: bytes, path: Path) -> str:

@@ -222,10 +222,11 @@ def _print(added: Addition) -> None:
 
 
 def _side_words(added: Addition) -> str:
+    anchor = "the thesis" if added.has_thesis else f"root {added.root}"
     if added.side is None:
-        return "none (it does not reach the thesis)"
+        return "none (it does not reach " + ("the thesis)" if added.has_thesis else "a root)")
     goes = "for" if added.side.value == "pro" else "against"
-    return f"{added.side.value} (it argues {goes} the thesis)"
+    return f"{added.side.value} (it argues {goes} {anchor})"
 
 
 def print_change(out: Console, change: Change) -> None:

@@ -9,6 +9,7 @@ import typer
 
 from agidebate.cli._common import DirOption, fail, handles_errors, write_output
 from agidebate.cli._whatif import SemanticsOption
+from agidebate.export import FORMATS
 
 
 @handles_errors
@@ -18,7 +19,13 @@ def export(
         typer.Argument(metavar="[ID]", help="Export only claim ID and what argues about it."),
     ] = None,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="Output format (see --list).")
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="Output format: " + ", ".join(FORMATS) + " (--list describes each).",
+        ),
     ] = "json",
     output: Annotated[
         str | None,

@@ -78,11 +78,11 @@ def side_word(side: Side | None) -> str:
     return side.value if side else "root"
 
 
-def counts_phrase(side: Side | None) -> str:
-    """How a side reads in a sentence: 'counts for the thesis'."""
+def counts_phrase(side: Side | None, anchor: str = "the thesis") -> str:
+    """How a side reads in a sentence: 'counts for the thesis' (or for `anchor`, a root)."""
     if side is None:
         return "is a root"
-    return "counts for the thesis" if side is Side.PRO else "counts against the thesis"
+    return f"counts for {anchor}" if side is Side.PRO else f"counts against {anchor}"
 
 
 def relation_verb(relation: Relation) -> str:

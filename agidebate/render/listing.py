@@ -239,7 +239,7 @@ def stats_view(stats: DebateStats, glyphs: Glyphs) -> RenderableType:
         ),
         ("unanswered", Text(f"{plural(stats.unanswered, 'claim')} with no reply yet")),
         ("multi-target", Text(f"{plural(stats.several_targets, 'claim')} answering several")),
-        ("orphans", _id_list(stats.unreachable, "every claim reaches the thesis")),
+        ("orphans", _id_list(stats.unreachable, f"every claim reaches {_anchor(stats)}")),
         ("both sides", _id_list(stats.both_sides, "no claim counts both ways")),
     ]
     rows = [
@@ -275,7 +275,12 @@ def _balance(pro: int, con: int, glyphs: Glyphs) -> Text:
 
 def _depths(stats: DebateStats) -> str:
     levels = ", ".join(f"{level}: {count}" for level, count in stats.depths.items() if level)
-    return f"{plural(stats.max_depth, 'level')} below the thesis (claims per level {levels})"
+    below = "the thesis" if stats.has_thesis else "the roots"
+    return f"{plural(stats.max_depth, 'level')} below {below} (claims per level {levels})"
+
+
+def _anchor(stats: DebateStats) -> str:
+    return "the thesis" if stats.has_thesis else "a root"
 
 
 def _id_list(ids: Sequence[str], none: str) -> Text:

@@ -52,16 +52,24 @@ class ClaimPath:
         if not self.steps:
             return f"{cid} answers no other claim: it is a root of its own tree."
         if not self.reaches_root:
-            return f"{cid} does not reach the thesis: the chain stops at {self.end}."
+            goal = "the thesis" if self.debate.thesis else "a root"
+            return f"{cid} does not reach {goal}: the chain stops at {self.end}."
         first = self.steps[0]
         verb = relation_verb(first.relation)
-        subject = f"{cid} {counts_phrase(self.side)}"
+        anchor = self._anchor()
+        subject = f"{cid} {counts_phrase(self.side, anchor)}"
         if first.target == self.debate.thesis:
             return f"{subject}: it {verb} the thesis."
         above = self.debate.side(first.target)
         if above is None:
             return f"{subject}: it {verb} {first.target}, a root."
-        return f"{subject}: it {verb} {first.target}, which {counts_phrase(above)}."
+        return f"{subject}: it {verb} {first.target}, which {counts_phrase(above, anchor)}."
+
+    def _anchor(self) -> str:
+        """What the side is relative to: the thesis, or (without one) the root reached."""
+        if self.debate.thesis:
+            return "the thesis"
+        return f"root {self.end}" if self.end != "a root" else "its root"
 
 
 def claim_path(debate: Debate, claim_id: str, limit: int | None = None) -> ClaimPath:

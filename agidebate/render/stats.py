@@ -32,7 +32,7 @@ class TopicStats:
     def pro_share(self) -> float | None:
         """Pro claims as a share of the claims that have a side."""
         sided = self.pro + self.con
-        return self.pro / sided if sided else None
+        return round(self.pro / sided, 4) if sided else None
 
 
 @dataclass
@@ -57,11 +57,13 @@ class DebateStats:
     works: int  # distinct works cited
     unsourced: int  # claims citing nothing
     authors: dict[str, int] = field(default_factory=dict)
+    has_thesis: bool = True  # without one, sides and depths are relative to each root
 
     @property
     def pro_share(self) -> float | None:
+        """Pro claims as a share of the claims that have a side, to four decimals."""
         sided = self.pro + self.con
-        return self.pro / sided if sided else None
+        return round(self.pro / sided, 4) if sided else None
 
 
 def _topics(debate: Debate) -> list[TopicStats]:
@@ -107,4 +109,5 @@ def debate_stats(debate: Debate) -> DebateStats:
         works=len(works),
         unsourced=sum(1 for c in debate if not c.sources),
         authors=dict(Counter(c.by for c in debate if c.by).most_common()),
+        has_thesis=debate.thesis is not None,
     )

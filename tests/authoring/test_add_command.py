@@ -237,3 +237,20 @@ def test_a_real_process_writes_the_claim(debate: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "counts-low-because-riding" in load_debate(debate).claims
     assert "Traceback" not in result.stderr
+
+
+def test_without_a_thesis_the_side_is_relative_to_the_root(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(
+        "claims:\n  - {id: a, text: Root.}\n  - {id: b, text: Reply., attacks: a}\n"
+    )
+    result = invoke(add(tmp_path, "--to", "b", "--con", "--text", "Rebuts the reply."))
+    assert result.exit_code == 0, result.stderr
+    assert "side: pro (it argues for root a)" in result.stdout
+
+
+def test_an_unknown_target_names_the_closest_ids(debate: Path) -> None:
+    result = invoke(add(debate, "--to", "Few-Cyclists", "--con", "--text", TEXT))
+    assert result.exit_code == 2
+    assert "did you mean 'few-cyclists'?" in result.stderr
+    nothing_close = invoke(add(debate, "--to", "zzz", "--con", "--text", TEXT))
+    assert "`agidebate list` shows every id" in nothing_close.stderr

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
-from tests.conftest import DATA, run_process
+from tests.conftest import DATA, invoke, run_process
 from tests.render.helpers import assert_inert, assert_plain_layout, run_both
 
 TANGLED = DATA / "reading" / "tangled"
@@ -41,7 +42,7 @@ def test_json_has_every_count() -> None:
     data = json.loads(out)
     assert code == 0
     assert data["claims"] == 10 and data["relations"]["attacks"] == 9
-    assert data["sides"] == {"pro": 3, "con": 4, "pro_share": 3 / 7}
+    assert data["sides"] == {"pro": 3, "con": 4, "pro_share": round(3 / 7, 4)}
     assert data["depth"]["claims_per_level"] == {"0": 1, "1": 2, "2": 4, "3": 1}
     assert data["unreachable"] == ["orphan-a", "orphan-b"]
     assert data["topics"][0]["id"] == "tangled"
@@ -53,3 +54,21 @@ def test_inert_with_hostile_text() -> None:
     )
     assert hostile.returncode == 0
     assert_inert(hostile.stdout)
+
+
+def test_without_a_thesis_the_wording_names_the_roots(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(
+        "claims:\n  - {id: a, text: Root.}\n  - {id: b, text: Reply., attacks: a}\n"
+    )
+    out = invoke(["stats", "--dir", str(tmp_path)]).stdout
+    assert "1 level below the roots" in out and "every claim reaches a root" in out
+    assert "thesis" not in out
+
+
+def test_a_narrow_terminal_puts_the_title_column_below() -> None:
+    out = invoke(["stats"], env={"COLUMNS": "40"}).stdout
+    lines = out.splitlines()
+    row = next(i for i, line in enumerate(lines) if line.startswith("timelines "))
+    assert lines[row].rstrip().endswith("3") and lines[row + 1].startswith("    Timelines,")
+    wide = invoke(["stats"], env={"COLUMNS": "120"}).stdout
+    assert any(line.startswith("timelines ") and "Timelines," in line for line in wide.splitlines())
