@@ -331,13 +331,19 @@ def render_explanations(page: Page, report: ExplainReport) -> None:
         )
 
 
+MAX_NEST = 5
+"""Explanations indent 4 columns per level down to this level, then stay put (and say
+their level), so a chain thousands deep prints in output linear in its length."""
+
+
 def render_entry(page: Page, debate: Debate, entry: Explanation, info: SemanticsInfo) -> None:
-    indent = 4 * entry.level
+    indent = 4 * min(entry.level, MAX_NEST)
     side = debate.side_label(entry.claim) or "unreachable"
+    where = f"{side}, level {entry.level}" if entry.level > MAX_NEST else side
     page.add(
         Text(" " * indent + entry.claim + "  ", style=HEAD)
         + Text(label(debate, entry.claim))
-        + Text(f"  ({side})", style=DIM)
+        + Text(f"  ({where})", style=DIM)
     )
     page.para(summary_of(entry), indent=indent + 2)
     rows = [

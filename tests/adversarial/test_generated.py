@@ -72,6 +72,17 @@ def test_graph_shapes_finish_in_output_proportional_to_claims(
     result = invoke([*COMMANDS[command], "--dir", str(folder)])
     assert result.exit_code == 0, result.stdout + result.stderr
     assert len(result.stdout.splitlines()) <= 20 * (claims + 1) + 200
+    if command != "export kialo":  # Kialo numbers a claim by its path: 1.1.1... (docs/exports.md)
+        assert len(result.stdout) <= 1_000 * (claims + 1) + 20_000  # no line grows with depth
+
+
+def test_explaining_a_deep_chain_to_the_leaves_stays_linear(make_debate: MakeDebate) -> None:
+    claims = 3_000
+    folder = make_debate({"debate.yaml": THESIS, "g.yaml": chain(claims)})
+    result = invoke(["explain", "thesis", "--depth", "0", "--dir", str(folder)])
+    assert result.exit_code == 0, result.stderr
+    assert "c2999  C2999  (pro, level 3000)" in result.stdout
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
 
 
 def test_deep_flow_nesting_is_refused(make_debate: MakeDebate) -> None:
