@@ -89,6 +89,7 @@ class _Converter:
         self.out = out
         self.path = out.path
         self.raw = source
+        self.checked_prose: set[int] = set()  # ids of scalars checked (an alias repeats one)
 
     # -- problems -------------------------------------------------------------
 
@@ -208,6 +209,9 @@ class _Converter:
 
     def swallowed(self, node: YScalar, key: str) -> None:
         """Warn where YAML silently drops part of an unquoted text (a comment, an anchor)."""
+        if id(node) in self.checked_prose:
+            return
+        self.checked_prose.add(id(node))
         if node.anchor is not None:
             self.out.problems.append(
                 Problem(

@@ -217,6 +217,13 @@ claims:
     assert debate.claims["b"].sources == debate.claims["a"].sources
 
 
+def test_an_aliased_text_is_warned_about_once(make_debate: MakeDebate) -> None:
+    text = "claims:\n  - {id: a, text: &t Shared}\n  - {id: b, text: *t, attacks: a}\n"
+    warnings = check_debate(make_debate({"t.yaml": text})).warnings
+    swallowed = [w.location for w in warnings if w.code == "swallowed-text"]
+    assert [(w.line, w.column) for w in swallowed if w is not None] == [(2, 19)]
+
+
 @pytest.mark.parametrize(
     "data",
     [
