@@ -83,7 +83,7 @@ def _edges(
     suggestions = 0
     for file_index, parsed in enumerate(files):
         for edge, owner in zip(parsed.edges, parsed.edge_owners, strict=True):
-            if (file_index, owner) in dropped:
+            if dropped and (file_index, owner) in dropped:
                 continue
             if edge.target not in claims:
                 suggestions += 1

@@ -197,6 +197,10 @@ class Debate:
         return tuple(cid for cid in self.claims if not self._outgoing[cid])
 
     @cached_property
+    def _root_set(self) -> frozenset[str]:
+        return frozenset(self.roots)
+
+    @cached_property
     def _layout(self) -> _Layout:
         return _breadth_first(self)
 
@@ -219,7 +223,7 @@ class Debate:
         """`thesis`, `root`, `pro`, `con`, or None when the claim reaches no root."""
         if claim_id == self.thesis:
             return "thesis"
-        if claim_id in self.roots:
+        if claim_id in self._root_set:
             return "root"
         side = self.side(claim_id)
         return side.value if side else None
