@@ -42,6 +42,7 @@ _EXPORTS = {
     "AgidebateError": "agidebate.errors",
     "DebateError": "agidebate.errors",
     "UsageError": "agidebate.errors",
+    "RefusedEdit": "agidebate.errors",
     "OperationError": "agidebate.errors",
     "Problem": "agidebate.errors",
     "Location": "agidebate.errors",
@@ -60,6 +61,7 @@ __all__ = [
     "Location",
     "OperationError",
     "Problem",
+    "RefusedEdit",
     "Relation",
     "ScoreResult",
     "Severity",
@@ -101,6 +103,7 @@ if TYPE_CHECKING:
         Location,
         OperationError,
         Problem,
+        RefusedEdit,
         Severity,
         UsageError,
     )

@@ -89,6 +89,22 @@ class UsageError(AgidebateError):
         super().__init__(message)
 
 
+class RefusedEdit(UsageError):
+    """A change the debate cannot take: an unknown target, an id already used, a bad
+    value, a file outside the folder. Nothing is changed.
+
+    Exit status 1, like every change that is refused or fails; a malformed command
+    line (an unknown option, conflicting flags, no folder named) stays a plain
+    `UsageError`, status 2. A subclass, so callers that catch `UsageError` still do.
+    """
+
+    exit_code = 1
+
+    @classmethod
+    def of(cls, error: UsageError) -> RefusedEdit:
+        return error if isinstance(error, RefusedEdit) else cls(str(error), error.hint)
+
+
 class OperationError(AgidebateError):
     """A valid request that failed: an external program missing, a write refused."""
 

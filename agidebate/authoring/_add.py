@@ -46,7 +46,14 @@ from agidebate.authoring._verify import (
     require_same_meaning,
 )
 from agidebate.authoring._write import create_file, replace_file
-from agidebate.errors import DebateError, OperationError, Problem, UsageError, file_error
+from agidebate.errors import (
+    DebateError,
+    OperationError,
+    Problem,
+    RefusedEdit,
+    UsageError,
+    file_error,
+)
 from agidebate.loader import CheckReport
 from agidebate.model import DEFAULT_WEIGHT, Claim, Debate, Edge, Relation, Side, Source
 from agidebate.schema import DEBATE_FILE_NAMES
@@ -80,19 +87,23 @@ def add_claim(
     Without `file`, the claim is nested under its target (`con:`/`pro:`) in the
     file that holds the target; with `file` (relative to the debate folder) it
     is appended to that file's `claims:` list with `attacks:`/`supports:`.
-    Raises `UsageError` for a bad request, `DebateError` when the debate does
+    Raises `RefusedEdit` (a `UsageError`) for a claim the debate cannot take,
+    `UsageError` when no folder is named, `DebateError` when the debate does
     not check clean, `OperationError` when the edit cannot be made safely.
     """
     folder = writable_debate_dir(directory)
-    wanted = claim.checked()
-    rel = parse_relative(file) if file is not None else None
-    if dry_run:
-        return _prepare(folder, wanted, rel).result(written=False)
-    with contextlib.suppress(_Raced):  # fail fast, before the lock, on a bad request
-        _prepare(folder, wanted, rel)
-    with debate_lock(folder):
-        prepared = _prepare(folder, wanted, rel)  # the answer that counts: nobody else writes
-        _write(folder, prepared.target, prepared.old, prepared.data)
+    try:
+        wanted = claim.checked()
+        rel = parse_relative(file) if file is not None else None
+        if dry_run:
+            return _prepare(folder, wanted, rel).result(written=False)
+        with contextlib.suppress(_Raced):  # fail fast, before the lock, on a bad request
+            _prepare(folder, wanted, rel)
+        with debate_lock(folder):
+            prepared = _prepare(folder, wanted, rel)  # the answer that counts: nobody else writes
+            _write(folder, prepared.target, prepared.old, prepared.data)
+    except UsageError as error:
+        raise RefusedEdit.of(error) from None
     return prepared.result(written=True)
 
 

@@ -27,7 +27,7 @@ from agidebate.authoring._verify import (
     require_same_meaning,
 )
 from agidebate.authoring._write import create_file
-from agidebate.errors import Problem, UsageError
+from agidebate.errors import Problem, RefusedEdit, UsageError
 from agidebate.loader import CheckReport
 from agidebate.model import Debate
 from agidebate.schema import DEBATE_FILE_NAMES
@@ -88,8 +88,25 @@ def new_topic(
     *,
     dry_run: bool = False,
 ) -> Creation:
-    """Create `TOPIC.yaml` in the debate folder; `UsageError` if the topic or file exists."""
+    """Create `TOPIC.yaml` in the debate folder; `RefusedEdit` if the topic or file exists."""
     folder = writable_debate_dir(directory)
+    try:
+        topic, title, data = _request(topic, title)
+        target, before, after = _prepare(folder, topic, data)
+        if not dry_run:
+            with debate_lock(folder):
+                target, before, after = _prepare(folder, topic, data)
+                create_file(folder, target.rel, data)
+    except UsageError as error:
+        raise RefusedEdit.of(error) from None
+    text = data.decode("utf-8")
+    lines = text.count("\n")
+    change = Change(target.path, "", text, 1, lines, text.rstrip("\n"), True, not dry_run)
+    return Creation(topic, change, tuple(new_warnings(before, after)))
+
+
+def _request(topic: str, title: str | None) -> tuple[str, str, bytes]:
+    """The checked topic id and title, and the file's bytes."""
     topic = check_id(topic, "TOPIC")
     title = clean_optional(title, "--title") or default_title(topic)
     if f"{topic}.yaml" in DEBATE_FILE_NAMES:
@@ -97,16 +114,7 @@ def new_topic(
             "TOPIC 'debate' would be debate.yaml, the file of the debate's title and thesis",
             "choose another topic name",
         )
-    text = template(topic, title)
-    data = text.encode("utf-8")
-    target, before, after = _prepare(folder, topic, data)
-    if not dry_run:
-        with debate_lock(folder):
-            target, before, after = _prepare(folder, topic, data)
-            create_file(folder, target.rel, data)
-    lines = text.count("\n")
-    change = Change(target.path, "", text, 1, lines, text.rstrip("\n"), True, not dry_run)
-    return Creation(topic, change, tuple(new_warnings(before, after)))
+    return topic, title, template(topic, title).encode("utf-8")
 
 
 def _prepare(folder: Path, topic: str, data: bytes) -> tuple[Target, CheckReport, CheckReport]:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
 
-from agidebate.errors import AgidebateError, DebateError, Problem, UsageError
+from agidebate.errors import AgidebateError, DebateError, Problem
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -98,7 +98,7 @@ def report_error(error: AgidebateError) -> typer.Exit:
             "run `agidebate check` for the full report",
         )
     hint = getattr(error, "hint", None)
-    return fail(str(error), hint, 2 if isinstance(error, UsageError) else error.exit_code)
+    return fail(str(error), hint, error.exit_code)
 
 
 def handles_errors(func: Callable[P, R]) -> Callable[P, R]:

@@ -86,8 +86,9 @@ def add(
     debate is checked with the new claim before anything is written, the write
     is atomic, and concurrent runs wait for each other.
 
-    Exit status: 0 when added, 1 when the debate is invalid or the edit cannot be
-    made safely, 2 for a bad request (unknown ID, id taken, bad weight or file).
+    Exit status: 0 when added; 1 when refused, with nothing changed (unknown ID,
+    id taken, bad weight or file, invalid debate, unsafe edit, failed write); 2
+    when the command line itself is wrong (no --dir, --con with --pro).
 
     Examples:
 

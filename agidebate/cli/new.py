@@ -19,7 +19,9 @@ def new(
     topic: Annotated[
         str,
         typer.Argument(
-            help="The topic's id, e.g. costs; the file is TOPIC.yaml.", show_default=False
+            metavar="TOPIC",
+            help="The topic's id, e.g. costs; the file is TOPIC.yaml.",
+            show_default=False,
         ),
     ],
     title: Annotated[
@@ -35,6 +37,10 @@ def new(
     The file holds `topic:`, `title:` and an empty `claims: []` list, with
     comments showing a complete claim. Fill it by hand, or with
     `agidebate add --file TOPIC.yaml`. An existing file is never overwritten.
+
+    Exit status: 0 when created; 1 when refused, with nothing changed (a bad
+    TOPIC, a topic or file that exists, an invalid debate); 2 when the command
+    line itself is wrong (no --dir).
 
     Example: agidebate new costs --title "What the lane costs" --dir my-debate
     """

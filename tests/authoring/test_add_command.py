@@ -171,13 +171,24 @@ CON = ["--to", "thesis", "--con", "--text", TEXT]
         ([*CON[:4], "   "], "--text is empty"),
         ([*CON[:4], "bell\x07"], "--text contains the control character U+0007"),
         ([*CON, "--title", "two\nlines"], "--title contains the control character U+000A"),
+    ],
+)  # fmt: skip
+def test_refused_adds_exit_1_and_change_nothing(
+    debate: Path, args: list[str], message: str
+) -> None:
+    assert_refused(debate, add(debate, *args), 1, message)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
         ([*CON, "--pro"], "--con and --pro exclude each other"),
         (["--to", "thesis", "--text", TEXT], "--con or --pro is required when not run on a terminal"),
         (CON[:3], "--text is required when not run on a terminal"),
         (CON[2:], "--to ID is required when not run on a terminal"),
     ],
 )  # fmt: skip
-def test_bad_requests_exit_2_and_change_nothing(
+def test_malformed_command_lines_exit_2_and_change_nothing(
     debate: Path, args: list[str], message: str
 ) -> None:
     assert_refused(debate, add(debate, *args), 2, message)
@@ -203,7 +214,7 @@ def test_bad_requests_exit_2_and_change_nothing(
     ],
 )
 def test_file_names_that_escape_or_would_not_be_read(debate: Path, name: str, message: str) -> None:
-    assert_refused(debate, add(debate, *CON, "--file", name), 2, message)
+    assert_refused(debate, add(debate, *CON, "--file", name), 1, message)
 
 
 def test_without_a_folder_it_refuses_to_touch_the_bundled_debate() -> None:
@@ -250,7 +261,7 @@ def test_without_a_thesis_the_side_is_relative_to_the_root(tmp_path: Path) -> No
 
 def test_an_unknown_target_names_the_closest_ids(debate: Path) -> None:
     result = invoke(add(debate, "--to", "Few-Cyclists", "--con", "--text", TEXT))
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     assert "did you mean 'few-cyclists'?" in result.stderr
     nothing_close = invoke(add(debate, "--to", "zzz", "--con", "--text", TEXT))
     assert "`agidebate list` shows every id" in nothing_close.stderr

@@ -92,7 +92,7 @@ def test_dry_run_and_json(debate: Path) -> None:
     ],
 )
 def test_refusals_change_nothing(debate: Path, topic: str, message: str) -> None:
-    assert_refused(debate, ["new", topic, "--dir", str(debate)], 2, message)
+    assert_refused(debate, ["new", topic, "--dir", str(debate)], 1, message)
 
 
 def test_never_overwrites_a_file(make_debate: MakeDebate) -> None:
@@ -100,6 +100,6 @@ def test_never_overwrites_a_file(make_debate: MakeDebate) -> None:
         {"debate.yaml": "thesis:\n  text: T\n", "notes.yml": "# not a topic yet\n"}
     )
     result = invoke(["new", "notes", "--dir", str(folder)])
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     assert "'notes.yml' already exists" in result.stderr
     assert (folder / "notes.yml").read_text(encoding="utf-8") == "# not a topic yet\n"
