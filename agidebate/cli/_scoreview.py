@@ -112,7 +112,8 @@ def render_verdict(page: Page, report: ScoreReport) -> None:
         page.para(
             f"{value:.2f} on a scale from 0 (the case against wins outright) to 1 (the case for "
             "wins outright); 0.5 would be a draw. The thesis starts at its base weight "
-            f"{result.base[thesis]:.2f}; {movers} to {value:.2f}."
+            f"{result.base[thesis]:.2f}; {movers} to {value:.2f}. It weighs this map, not the "
+            "world: every argument mapped counts, so a side argued in more claims weighs more."
         )
         if not report.info.uses_supports:
             page.para(
