@@ -6,6 +6,7 @@ exit codes in one place (`agidebate.cli`). Nothing here prints.
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -125,23 +126,23 @@ def file_error(action: str, path: object, err: OSError) -> OperationError:
     """
     reason = err.strerror or str(err)
     hint: str | None
-    if err.errno in (1, 13):  # EPERM, EACCES
+    if err.errno in (errno.EPERM, errno.EACCES):
         reading = action in ("read", "look at")
-        hint = "check that you may read it" if reading else _FILE_HINTS[13]
+        hint = "check that you may read it" if reading else _FILE_HINTS[errno.EACCES]
     else:
         hint = _FILE_HINTS.get(err.errno or 0)
     return OperationError(f"cannot {action} '{path}': {reason}", hint)
 
 
 _FILE_HINTS = {
-    2: "check the path: a folder on the way does not exist",  # ENOENT
-    13: "check that you may write there, or choose another place",  # EACCES
-    20: "check the path: part of it is a file, not a folder",  # ENOTDIR
-    21: "that is a folder; name a file inside it",  # EISDIR
-    28: "the disk is full; free some space and run the command again",  # ENOSPC
-    30: "the file system is read-only; choose another place",  # EROFS
-    36: "the name is too long; choose a shorter path",  # ENAMETOOLONG
-    122: "the disk quota is used up; free some space and run the command again",  # EDQUOT
+    errno.ENOENT: "check the path: a folder on the way does not exist",
+    errno.EACCES: "check that you may write there, or choose another place",
+    errno.ENOTDIR: "check the path: part of it is a file, not a folder",
+    errno.EISDIR: "that is a folder; name a file inside it",
+    errno.ENOSPC: "the disk is full; free some space and run the command again",
+    errno.EROFS: "the file system is read-only; choose another place",
+    errno.ENAMETOOLONG: "the name is too long; choose a shorter path",
+    errno.EDQUOT: "the disk quota is used up; free some space and run the command again",
 }
 
 

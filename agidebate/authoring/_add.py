@@ -156,8 +156,10 @@ def _prepare(folder: Path, wanted: NewClaim, rel: str | None) -> _Prepared:
     require_known(debate, wanted.target)
     claim_id = _choose_id(debate, wanted)
     target = locate(folder, rel, True) if rel else _home_of(folder, debate, wanted.target)
-    if target.exists and all(rel != target.rel for _, rel in reading.files):
-        raise _Raced(f"'{target.rel}' appeared while the debate was being read")
+    if target.exists and all(known != target.rel for _, known in reading.files):
+        raise _Raced(
+            f"'{target.rel}' appeared while the debate was being read", "run the command again"
+        )
     old = reading.data.get(target.rel) if target.exists else b""
     if old is None:
         old = _read(target)

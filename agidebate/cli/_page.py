@@ -39,7 +39,7 @@ class Page:
 
     def add(self, line: Text | str = "", style: str = "") -> None:
         """One line (a `Text` keeps its own styles); a plain one wider than the page wraps."""
-        if isinstance(line, str) and len(line) > self.width and cell_len(line) > self.width:
+        if isinstance(line, str) and len(line) * 2 > self.width and cell_len(line) > self.width:
             lead = line[: len(line) - len(line.lstrip())]
             for chunk in textwrap.wrap(
                 line,
