@@ -82,16 +82,18 @@ app.command("path")(_path.path)
 app.command("sources")(_sources.sources)
 app.command("stats")(_stats.stats)
 # Weighing.
-app.command("score")(_score.score)
-app.command("explain")(_explain.explain)
-app.command("cruxes")(_cruxes.cruxes)
+app.command("score", short_help="Score the debate: a verdict on the thesis, and why.")(_score.score)
+app.command("explain", short_help="Explain a claim's score, argument by argument.")(
+    _explain.explain
+)
+app.command("cruxes", short_help="The claims whose weight moves the thesis most.")(_cruxes.cruxes)
 # Checking, writing, moving between tools.
 app.command("check")(_check.check)
 app.command("add")(_add.add)
-app.command("new")(_new.new)
-app.command("export")(_export.export)
-app.command("import")(_import.import_)
-app.command("schema")(_schema.schema)
+app.command("new", short_help="Start a topic file from a commented template.")(_new.new)
+app.command("export", short_help="Write the debate in another format.")(_export.export)
+app.command("import", short_help="Turn a Kialo or Argdown file into a debate.")(_import.import_)
+app.command("schema", short_help="The JSON Schema of argument files, for editors.")(_schema.schema)
 
 
 GLOBAL_FLAGS = ("--no-cache",)

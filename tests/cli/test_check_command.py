@@ -90,6 +90,8 @@ def test_version_and_help() -> None:
     assert invoke(["--version"]).stdout.strip() == f"agidebate {__version__}"
     result = invoke(["--help"])
     assert result.exit_code == 0 and "check" in result.stdout
+    commands = result.stdout.split("Commands:")[1].splitlines()[1:]
+    assert len(commands) == 15 and not any(line.endswith("...") for line in commands), commands
 
 
 def test_check_reads_the_perspectives_too(make_debate: MakeDebate) -> None:
