@@ -266,6 +266,23 @@ def render_differences(page: Page, comparison: Comparison, top: int) -> None:
 # -- agidebate cruxes ------------------------------------------------------------
 
 
+def tipping_text(report: CruxReport) -> str:
+    """Whether any one listed claim can carry the thesis across 0.5, in words."""
+    tipping = [c.id for c in report.cruxes if min(c.low, c.high) < 0.5 < max(c.low, c.high)]
+    if tipping:
+        can = "can carry" if len(tipping) == 1 else "can each carry"
+        return (
+            f"{plural(len(tipping), 'claim')} here {can} the thesis across 0.5 on its own "
+            f"({', '.join(tipping)}): that is where the question turns."
+        )
+    widest = max(abs(c.swing) for c in report.cruxes)
+    return (
+        f"None of these can carry the thesis across 0.5 on its own (the widest swing is "
+        f"{widest:.3f}). Tipping it takes several weights changed at once: try --perspective, "
+        "--weights, or --set repeated."
+    )
+
+
 def render_crux_report(page: Page, report: CruxReport) -> None:
     """The ranked cruxes with the thesis's score at each claim's weight 0 and 1."""
     debate = report.applied.debate
@@ -302,6 +319,8 @@ def render_crux_report(page: Page, report: CruxReport) -> None:
     ]
     headers = ["#", "id", "weight", f"thesis at 0 {arrow} 1", "swing", "side", "claim"]
     page.table(headers, rows, {0, 2, 4})
+    page.add()
+    page.para(tipping_text(report), indent=0)
     if not all(c.exact for c in report.cruxes):
         page.add()
         page.para(

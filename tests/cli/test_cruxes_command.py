@@ -51,3 +51,12 @@ def test_swings_beyond_the_budget_are_estimated_and_marked(monkeypatch: pytest.M
     assert result.exit_code == 0, result.stderr
     assert "≈" in result.stdout or "~" in result.stdout
     assert "estimated from the slope" in result.stdout
+
+
+def test_the_last_line_says_whether_one_claim_can_tip_the_verdict() -> None:
+    bundled = invoke(["cruxes"]).stdout
+    assert "None of these can carry the thesis across 0.5 on its own" in bundled
+    bike = invoke(["cruxes", "--dir", str(DATA / "valid" / "bike-lane")]).stdout
+    assert "can each carry the thesis across 0.5 on its own (parking-loss, fewer-injuries)" in (
+        " ".join(bike.split())
+    )
