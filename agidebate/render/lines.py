@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from rich.cells import cell_len, chop_cells
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.segment import Segment, Segments
 from rich.style import Style
@@ -142,7 +142,7 @@ def _breaks(plain: str, width: int) -> list[tuple[int, int]]:
                 lines.append((start, word_start))
                 start, used = word_start, 0
             if size > width:
-                for piece in chop_cells(word.rstrip(), width)[:-1]:
+                for piece in chop_word(word.rstrip(), width)[:-1]:
                     lines.append((start, start + len(piece)))
                     start += len(piece)
                 used = cell_len(paragraph_text[start - offset : match.end()])
@@ -151,6 +151,47 @@ def _breaks(plain: str, width: int) -> list[tuple[int, int]]:
         lines.append((start, offset + len(paragraph_text)))
         offset += len(paragraph_text) + 1
     return lines
+
+
+_NO_BREAK_BEFORE = frozenset("，。、；：！？）》」』】〕…,.;:!?)]}%")
+_NO_BREAK_AFTER = frozenset("（《「『【〔([{")
+
+
+def _keeps_together(left: str, right: str) -> bool:
+    """True where a line may not break between `left` and `right`.
+
+    Latin letters and digits stay together ('2040', 'GPT-4'), closing punctuation
+    stays with what it closes and opening punctuation with what it opens, as in
+    the usual rules for breaking Chinese and Japanese text.
+    """
+    if left.isascii() and right.isascii() and (left.isalnum() or left in "-.") and right.isalnum():
+        return True
+    return right in _NO_BREAK_BEFORE or left in _NO_BREAK_AFTER
+
+
+def chop_word(word: str, width: int) -> list[str]:
+    """`word` (a run without spaces) cut into pieces at most `width` cells wide.
+
+    Cuts go at the last place allowed by `_keeps_together`; a run that allows
+    none within the width is cut at the width.
+
+    >>> chop_word("到2040年将造出AGI。", 5)
+    ['到', '2040', '年将', '造出', 'AGI。']
+    """
+    pieces: list[str] = []
+    start, used, last_break = 0, 0, -1
+    for index, char in enumerate(word):
+        size = cell_len(char)
+        if index > start and not _keeps_together(word[index - 1], char):
+            last_break = index
+        if used + size > width and index > start:
+            cut = last_break if last_break > start else index
+            pieces.append(word[start:cut])
+            used = cell_len(word[cut:index])
+            start, last_break = cut, -1
+        used += size
+    pieces.append(word[start:])
+    return pieces
 
 
 def segments_of(console: Console, text: Text) -> list[Segment]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
@@ -29,6 +31,15 @@ def test_wide_characters_count_as_two_columns_and_fold_without_spaces() -> None:
     lines = output.splitlines()
     assert all(cell_len(line) <= 10 for line in lines)
     assert "".join(lines) == "数据差距高达十万倍" * 3
+
+
+def test_chinese_text_keeps_numbers_and_latin_words_whole_and_punctuation_attached() -> None:
+    text = "到2040年将造出能自动完成大部分认知工作的AGI。在GPT-4之后，规模继续扩大。"
+    for width in range(8, 30):
+        lines = draw(paragraph(Text(text)), width=width).splitlines()
+        assert "".join(lines) == text and all(cell_len(line) <= width for line in lines)
+        assert not any(a[-1:].isdigit() and b[:1].isdigit() for a, b in itertools.pairwise(lines))
+        assert not any(line.startswith(("。", "，", "I", "4")) for line in lines), lines
 
 
 def test_a_word_longer_than_the_line_is_cut_and_nothing_is_lost() -> None:
