@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from agidebate.model import Claim, Debate, Source
+from agidebate.render.labels import natural_key
 
 
 @dataclass
@@ -45,7 +46,7 @@ class SourceIndex:
 
 @dataclass(frozen=True)
 class CitedWork:
-    """A work and the ids of the claims that cite it, in the order written."""
+    """A work and the ids of the claims that cite it, in natural order (dw-2 before dw-10)."""
 
     source: Source
     cited_by: list[str]
@@ -63,4 +64,6 @@ def cited_works(debate: Debate, claim_ids: Iterable[str] | None = None) -> list[
             work = works.setdefault(source.key(), CitedWork(source, []))
             if not work.cited_by or work.cited_by[-1] != claim.id:  # once per claim
                 work.cited_by.append(claim.id)
+    for work in works.values():
+        work.cited_by.sort(key=natural_key)
     return sorted(works.values(), key=lambda w: -len(w.cited_by))
