@@ -12,11 +12,13 @@ import difflib
 import re
 from collections.abc import Iterable
 
+from agidebate.render.labels import natural_key
+
 _NUMBER = re.compile(r"\d+")
 
 
 def _normal(word: str) -> str:
-    return _NUMBER.sub(lambda m: str(int(m.group())), word.strip().lower())
+    return _NUMBER.sub(lambda m: m.group().lstrip("0") or "0", word.strip().lower())
 
 
 def similar(word: str, choices: Iterable[str], n: int = 3, cutoff: float = 0.6) -> list[str]:
@@ -27,6 +29,8 @@ def similar(word: str, choices: Iterable[str], n: int = 3, cutoff: float = 0.6) 
     ('dw-01', 'dw-07', ['thesis'])
     >>> similar("zzz", ids)
     []
+    >>> similar("dw-0", ids), similar("n" + "9" * 5000, ["n9"])
+    (['dw-01', 'dw-02', 'dw-03'], [])
     """
     options = list(choices)
     key = _normal(word)
@@ -35,9 +39,22 @@ def similar(word: str, choices: Iterable[str], n: int = 3, cutoff: float = 0.6) 
         return same[:n]
     lowered = word.lower()
     starting = [c for c in options if c.startswith(lowered) and c != word] if lowered else []
-    close = difflib.get_close_matches(lowered, options, n=n, cutoff=cutoff)
     prefix = starting if len(starting) == 1 else []
-    return list(dict.fromkeys(prefix + close))[:n]
+    return list(dict.fromkeys(prefix + _close(lowered, options, n, cutoff)))[:n]
+
+
+def _close(word: str, options: list[str], n: int, cutoff: float) -> list[str]:
+    """difflib's close matches, ties in natural order (dw-08 before dw-10, not after)."""
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(word)
+    scored = []
+    for option in options:
+        matcher.set_seq1(option)
+        if matcher.real_quick_ratio() >= cutoff and matcher.quick_ratio() >= cutoff:
+            ratio = matcher.ratio()
+            if ratio >= cutoff:
+                scored.append((-ratio, natural_key(option), option))
+    return [option for _, _, option in sorted(scored)[:n]]
 
 
 def did_you_mean(word: str, choices: Iterable[str], otherwise: str, n: int = 3) -> str:
