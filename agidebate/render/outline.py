@@ -157,15 +157,20 @@ class _Elsewhere:
     Together with the branch's own claims this is what `show ID` lists for it. The
     walks share one budget proportional to the view's claims plus relations, so a
     graph whose branches overlap heavily cannot make the view quadratic: past the
-    budget the count is None ("and others shown elsewhere").
+    budget the count is None ("and more placed under other claims"). Whether there
+    are any at all is known exactly, from one pass over the relations below the
+    collapse level: a branch none of whose relations leave it needs no walk.
     """
 
-    def __init__(self, tree: _Tree, sizes: dict[str, tuple[int, int]]) -> None:
+    def __init__(self, tree: _Tree, sizes: dict[str, tuple[int, int]], limit: int) -> None:
         self.tree, self.sizes = tree, sizes
         relations = sum(len(edges) for edges in tree.children.values())
         self.budget = 4 * (len(tree.order) + relations) + 1000
+        self.leaving = _branches_with_outside_replies(tree, limit)
 
     def count(self, cid: str) -> int | None:
+        if cid not in self.leaving:
+            return 0
         seen, queue = {cid}, deque([cid])
         while queue:
             for edge in self.tree.children[queue.popleft()]:
@@ -176,6 +181,22 @@ class _Elsewhere:
                     seen.add(edge.source)
                     queue.append(edge.source)
         return len(seen) - 1 - sum(self.sizes[cid])
+
+
+def _branches_with_outside_replies(tree: _Tree, limit: int) -> set[str]:
+    """The claims at depth `limit` whose branch holds a reply whose home is in another branch."""
+    owner: dict[str, str] = {}  # for claims at `limit` or deeper: their ancestor at `limit`
+    leaving: set[str] = set()
+    for cid in tree.order:  # breadth first: a claim's home parent comes before it
+        depth, home = tree.depth[cid], tree.home[cid]
+        if depth == limit:
+            owner[cid] = cid
+        elif depth > limit and home is not None:
+            owner[cid] = owner[home.target]
+    for cid, branch in owner.items():
+        if any(owner.get(edge.source) != branch for edge in tree.children[cid]):
+            leaving.add(branch)
+    return leaving
 
 
 def auto_depth(depths: Counter[int], budget: int = AUTO_BUDGET) -> int | None:
@@ -254,7 +275,7 @@ def _rows(
     matching: Callable[[Debate, Claim], bool] | None,
 ) -> list[Row]:
     sizes = _branch_sizes(tree)
-    elsewhere = _Elsewhere(tree, sizes)
+    elsewhere = _Elsewhere(tree, sizes, limit if limit is not None else len(tree.order) + 1)
     rows: list[Row] = []
     # (claim, edge that led here, depth, side along the path, last sibling, is a reference)
     stack: list[tuple[str, Edge | None, int, Side | None, bool, bool]] = []

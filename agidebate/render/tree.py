@@ -173,18 +173,18 @@ class TreeView:
         """`+12 more (7 pro, 5 con):` and the command that opens the branch."""
         pro, con = row.hidden
         elsewhere = row.hidden_refs
-        others = "others" if elsewhere is None else str(elsewhere)
         if pro + con:
             sides = ", ".join(f"{n} {word}" for n, word in ((pro, "pro"), (con, "con")) if n)
             line = Text(f"{self.glyphs.more}{pro + con} more", style=theme.HINT)
             line.append(f" ({sides})", style=theme.META)
             if elsewhere != 0:
-                line.append(f" and {others} shown elsewhere", style=theme.META)
+                more = "more" if elsewhere is None else str(elsewhere)
+                line.append(f" and {more} placed under other claims", style=theme.META)
         else:
             count = "" if elsewhere is None else f"{elsewhere} "
             many = "claim" if elsewhere == 1 else "claims"
             line = Text(f"{self.glyphs.more}{count}{many}", style=theme.HINT)
-            line.append(" shown elsewhere", style=theme.META)
+            line.append(" placed under other claims", style=theme.META)
         line.append(":", style=theme.META)
         command = Text(inert(self.style.expand_command(row.claim_id)), style=theme.COMMAND)
         return line, command

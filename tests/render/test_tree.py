@@ -129,7 +129,7 @@ def test_a_branch_holding_only_replies_shown_elsewhere_says_so() -> None:
     debate = debate_of([("a", "-", "t"), ("b", "+", "t"), ("x", "-", "a"), ("x", "+", "b")])
     output = draw(show_view(debate, build_outline(debate, depth=1), NodeStyle(), UNICODE))
     assert "│  └─ +1 more (1 pro): agidebate show a" in output
-    assert "   └─ +1 claim shown elsewhere: agidebate show b" in output
+    assert "   └─ +1 claim placed under other claims: agidebate show b" in output
     assert "+0" not in output
 
 
@@ -139,7 +139,7 @@ def test_a_collapsed_branch_counts_what_show_id_lists() -> None:
     edges += [("z", "+", "b")]
     debate = debate_of(edges)
     output = draw(show_view(debate, build_outline(debate, depth=1), NodeStyle(), UNICODE))
-    assert "+1 more (1 pro) and 2 shown elsewhere: agidebate show b" in output
+    assert "+1 more (1 pro) and 2 placed under other claims: agidebate show b" in output
     below_b = build_outline(debate, "b", expand_all=True).total - 1
     assert below_b == 1 + 2
 
@@ -197,4 +197,14 @@ def test_overlapping_branches_stop_counting_rather_than_go_quadratic() -> None:
     assert counts[0] == 0 and 300 in counts  # the chain's home branch, then exact counts
     assert counts[-1] is None  # past the shared budget: not counted
     output = draw(show_view(debate, build_outline(debate, depth=1), NodeStyle(), UNICODE))
-    assert "└─ +claims shown elsewhere: agidebate show c199" in output
+    assert "└─ +claims placed under other claims: agidebate show c199" in output
+
+
+def test_a_branch_with_nothing_elsewhere_says_so_even_past_the_budget() -> None:
+    chain = [(f"k{i + 1}", "+", f"k{i}") for i in range(1, 300)]
+    edges = [(f"c{i}", "+", "t") for i in range(200)] + [("k1", "+", f"c{i}") for i in range(200)]
+    edges += [(f"z{i}", "+", "t") for i in range(10)] + [(f"r{i}", "+", f"z{i}") for i in range(10)]
+    debate = debate_of(edges + chain)
+    rows = build_outline(debate, depth=1).rows
+    refs = {r.claim_id: r.hidden_refs for r in rows if r.kind is RowKind.MORE}
+    assert refs["c199"] is None and all(refs[f"z{i}"] == 0 for i in range(10))
