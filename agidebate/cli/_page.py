@@ -9,12 +9,13 @@ to the width. User text must already be made inert (`render.safe.inert`).
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
+
+from agidebate.render.lines import wrap_plain
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -41,14 +42,15 @@ class Page:
         """One line (a `Text` keeps its own styles); a plain one wider than the page wraps."""
         if isinstance(line, str) and len(line) * 2 > self.width and cell_len(line) > self.width:
             lead = line[: len(line) - len(line.lstrip())]
-            for chunk in textwrap.wrap(
-                line,
-                width=self.width,
-                subsequent_indent=lead + "  ",
-                break_on_hyphens=False,
-                break_long_words=False,
-            ):
-                self._append(Text(chunk, style=style))
+            body = line.strip()
+            first = wrap_plain(body, self.width - len(lead))[0]
+            self._append(Text(lead + first, style=style))
+            for chunk in wrap_plain(body[len(first) :].lstrip(), self.width - len(lead) - 2):
+                self._append(Text(lead + "  " + chunk, style=style))
+            return
+        if isinstance(line, Text) and line.cell_len > self.width:  # a styled heading: rare
+            for part in line.wrap(self.out, self.width):
+                self._append(part)
             return
         self._append(line if isinstance(line, Text) else Text(line, style=style))
 
@@ -60,7 +62,7 @@ class Page:
     def para(self, text: str, indent: int = 2, style: str = "") -> None:
         """A paragraph wrapped to the console width, every line indented."""
         width = max(self.width - indent, 30)
-        chunks = textwrap.wrap(text, width=width, break_on_hyphens=False, break_long_words=False)
+        chunks = [chunk for chunk in wrap_plain(text, width) if chunk]
         for chunk in chunks or [""]:
             self.add(" " * indent + chunk, style)
 
@@ -100,8 +102,8 @@ class Page:
         lead = self._lead(cells, widths, right, indent)
         room = max(self.width - len(lead) - len(GAP), 10)
         last = cells[len(widths)]
-        if len(last) > room:
-            last = last[: room - 1] + ("…" if self.glyphs else "~")
+        if cell_len(last) > room:
+            last = set_cell_size(last, room - 1).rstrip() + ("…" if self.glyphs else "~")
         return (lead + GAP + last).rstrip()
 
     def bar(self, share: float, width: int = 10) -> str:

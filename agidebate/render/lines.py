@@ -153,8 +153,8 @@ def _breaks(plain: str, width: int) -> list[tuple[int, int]]:
     return lines
 
 
-_NO_BREAK_BEFORE = frozenset("，。、；：！？）》」』】〕…,.;:!?)]}%")
-_NO_BREAK_AFTER = frozenset("（《「『【〔([{")
+_NO_BREAK_BEFORE = frozenset("，。、；：！？）》」』】〕…”’,.;:!?)]}%")
+_NO_BREAK_AFTER = frozenset("（《「『【〔“‘([{")
 
 
 def _keeps_together(left: str, right: str) -> bool:
@@ -177,6 +177,8 @@ def chop_word(word: str, width: int) -> list[str]:
 
     >>> chop_word("到2040年将造出AGI。", 5)
     ['到', '2040', '年将', '造出', 'AGI。']
+    >>> chop_word("%" + "a" * 19 + "。", 20)  # never wider than the line
+    ['%', 'aaaaaaaaaaaaaaaaaaa', '。']
     """
     pieces: list[str] = []
     start, used, last_break = 0, 0, -1
@@ -189,9 +191,21 @@ def chop_word(word: str, width: int) -> list[str]:
             pieces.append(word[start:cut])
             used = cell_len(word[cut:index])
             start, last_break = cut, -1
+            if used + size > width and index > start:  # the carried run and this one: too wide
+                pieces.append(word[start:index])
+                start, used = index, 0
         used += size
     pieces.append(word[start:])
     return pieces
+
+
+def wrap_plain(text: str, width: int) -> list[str]:
+    """`text` wrapped to `width` cells, at spaces or where `chop_word` may cut.
+
+    >>> wrap_plain("到2040年将造出 AGI", 8)
+    ['到2040年', '将造出', 'AGI']
+    """
+    return [text[start:end].rstrip() for start, end in _breaks(text, max(width, 1))]
 
 
 def segments_of(console: Console, text: Text) -> list[Segment]:

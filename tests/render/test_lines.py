@@ -69,7 +69,7 @@ def test_styles_survive_wrapping_and_spans_may_overlap() -> None:
 
 
 words = st.lists(
-    st.text(alphabet=st.sampled_from("ab 数x-\n"), min_size=1, max_size=12), max_size=30
+    st.text(alphabet=st.sampled_from("ab 数x-\n12。，“”（%"), min_size=1, max_size=24), max_size=30
 )
 
 
