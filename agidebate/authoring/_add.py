@@ -50,7 +50,7 @@ from agidebate.errors import (
     DebateError,
     OperationError,
     Problem,
-    RefusedEdit,
+    RequestRefused,
     UsageError,
     file_error,
 )
@@ -87,7 +87,7 @@ def add_claim(
     Without `file`, the claim is nested under its target (`con:`/`pro:`) in the
     file that holds the target; with `file` (relative to the debate folder) it
     is appended to that file's `claims:` list with `attacks:`/`supports:`.
-    Raises `RefusedEdit` (a `UsageError`) for a claim the debate cannot take,
+    Raises `RequestRefused` (a `UsageError`) for a claim the debate cannot take,
     `UsageError` when no folder is named, `DebateError` when the debate does
     not check clean, `OperationError` when the edit cannot be made safely.
     """
@@ -96,14 +96,14 @@ def add_claim(
         wanted = claim.checked()
         rel = parse_relative(file) if file is not None else None
         if dry_run:
-            return _prepare(folder, wanted, rel).result(written=False)
+            return _prepare(folder, wanted, rel, final=True).result(written=False)
         with contextlib.suppress(_Raced):  # fail fast, before the lock, on a bad request
             _prepare(folder, wanted, rel)
-        with debate_lock(folder):
-            prepared = _prepare(folder, wanted, rel)  # the answer that counts: nobody else writes
+        with debate_lock(folder):  # the answer that counts: nobody else writes now
+            prepared = _prepare(folder, wanted, rel, final=True)
             _write(folder, prepared.target, prepared.old, prepared.data)
     except UsageError as error:
-        raise RefusedEdit.of(error) from None
+        raise RequestRefused.of(error) from None
     return prepared.result(written=True)
 
 
@@ -149,7 +149,7 @@ def _root(debate: Debate, claim_id: str) -> str | None:
     return path[-1].target if path else None
 
 
-def _prepare(folder: Path, wanted: NewClaim, rel: str | None) -> _Prepared:
+def _prepare(folder: Path, wanted: NewClaim, rel: str | None, final: bool = False) -> _Prepared:
     reading = read_folder(folder)
     before = check_reading(reading)
     debate = require_valid(before)
@@ -157,8 +157,11 @@ def _prepare(folder: Path, wanted: NewClaim, rel: str | None) -> _Prepared:
     claim_id = _choose_id(debate, wanted)
     target = locate(folder, rel, True) if rel else _home_of(folder, debate, wanted.target)
     if target.exists and all(known != target.rel for _, known in reading.files):
-        raise _Raced(
-            f"'{target.rel}' appeared while the debate was being read", "run the command again"
+        if not final:  # another writer may have created it since the folder was read
+            raise _Raced(f"'{target.rel}' appeared while the debate was being read")
+        raise OperationError(
+            f"'{target.rel}' exists, but the debate does not read it",
+            "check the name's upper and lower case, and that its folder can be listed",
         )
     old = reading.data.get(target.rel) if target.exists else b""
     if old is None:

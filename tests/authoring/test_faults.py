@@ -105,6 +105,34 @@ def test_a_change_of_meaning_is_caught(debate: Path, monkeypatch: pytest.MonkeyP
     assert snapshot(debate) == before
 
 
+def test_a_target_file_the_debate_does_not_read_is_refused_not_retried(
+    debate: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As on a case-insensitive disk (--file Safety.yaml beside safety.yaml) or in a
+    # folder that cannot be listed: the file exists, but reading the folder misses it.
+    from agidebate.authoring import _add, _verify
+
+    real = _verify.read_folder
+
+    def missing_safety(folder: Path) -> _verify.Reading:
+        reading = real(folder)
+        files = tuple(item for item in reading.files if item[1] != "safety.yaml")
+        data = {rel: raw for rel, raw in reading.data.items() if rel != "safety.yaml"}
+        return _verify.Reading(reading.folder, files, data)
+
+    def check_whole(reading: _verify.Reading, *rest: Any) -> Any:  # the debate itself is fine
+        return _verify.check_reading(real(reading.folder), *rest)
+
+    monkeypatch.setattr(_add, "read_folder", missing_safety)
+    monkeypatch.setattr(_add, "check_reading", check_whole)
+    before = snapshot(debate)
+    with pytest.raises(OperationError, match="exists, but the debate does not read it"):
+        add_claim(debate, CLAIM, file="safety.yaml")
+    after = snapshot(debate)
+    after.pop(LOCK_NAME, None)  # taken for the final check
+    assert after == before
+
+
 @pytest.mark.parametrize(
     ("name", "error"),
     [
