@@ -112,8 +112,13 @@ def render_verdict(page: Page, report: ScoreReport) -> None:
         page.para(
             f"{value:.2f} on a scale from 0 (the case against wins outright) to 1 (the case for "
             "wins outright); 0.5 would be a draw. The thesis starts at its base weight "
-            f"{result.base[thesis]:.2f}; {movers} to {value:.2f}. It weighs this map, not the "
-            "world: every argument mapped counts, so a side argued in more claims weighs more."
+            f"{result.base[thesis]:.2f}; {movers} to {value:.2f}."
+            + (
+                " It weighs this map, not the world: every argument mapped counts, so a side "
+                "argued in more claims weighs more."
+                if report.info.uses_supports
+                else ""
+            )
         )
         if not report.info.uses_supports:
             page.para(
@@ -268,18 +273,22 @@ def render_differences(page: Page, comparison: Comparison, top: int) -> None:
 
 def tipping_text(report: CruxReport) -> str:
     """Whether any one listed claim can carry the thesis across 0.5, in words."""
-    tipping = [c.id for c in report.cruxes if min(c.low, c.high) < 0.5 < max(c.low, c.high)]
-    if tipping:
-        can = "can carry" if len(tipping) == 1 else "can each carry"
+    tips = [c for c in report.cruxes if min(c.low, c.high) < 0.5 < max(c.low, c.high)]
+    exact = all(c.exact for c in report.cruxes)
+    if tips:
+        can = ("can carry" if len(tips) == 1 else "can each carry") if exact else "may carry"
         return (
-            f"{plural(len(tipping), 'claim')} here {can} the thesis across 0.5 on its own "
-            f"({', '.join(tipping)}): that is where the question turns."
+            f"{plural(len(tips), 'claim')} here {can} the thesis across 0.5 on its own "
+            f"({', '.join(c.id for c in tips)}): that is where the question turns."
         )
     widest = max(abs(c.swing) for c in report.cruxes)
+    ways = "--weights or --set repeated"
+    if report.applied.perspective is None:
+        ways = "--perspective, " + ways.replace(" or ", ", or ")
     return (
-        f"None of these can carry the thesis across 0.5 on its own (the widest swing is "
-        f"{widest:.3f}). Tipping it takes several weights changed at once: try --perspective, "
-        "--weights, or --set repeated."
+        f"None of these {'can' if exact else 'seems to'} carry the thesis across 0.5 on its own "
+        f"(the widest swing is {widest:.3f}). Tipping it takes several weights changed at "
+        f"once: try {ways}."
     )
 
 
