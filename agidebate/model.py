@@ -216,6 +216,19 @@ class Debate:
         """The first relation on the claim's shortest path to the thesis (or its root)."""
         return self._layout.parent.get(claim_id)
 
+    @cached_property
+    def _roots_of(self) -> dict[str, str]:
+        roots: dict[str, str] = {}
+        parent = self._layout.parent
+        for cid in self._layout.depth:  # breadth-first order: a parent before its children
+            edge = parent.get(cid)
+            roots[cid] = cid if edge is None else roots[edge.target]
+        return roots
+
+    def root_of(self, claim_id: str) -> str | None:
+        """The thesis (or the root) the claim's side is relative to; None if unreachable."""
+        return self._roots_of.get(claim_id)
+
     def is_reachable(self, claim_id: str) -> bool:
         return claim_id in self._layout.depth
 

@@ -180,8 +180,11 @@ def path_view(
     parts.append(paragraph(Text(inert(chain.because()))))
     for edge, side in zip(chain.other_relations, chain.sides_via_others, strict=True):
         note = f"Also {relation_verb(edge.relation)} {edge.target}"
+        other_root = debate.root_of(edge.target)
         if side is not None:
             note += f" (which makes it {side_word(side)} on that path)"
+        elif other_root is not None and other_root != debate.root_of(chain.claim_id):
+            note += f" (in the tree of root {other_root}, where sides are counted apart)"
         parts.append(paragraph(Text(inert(note) + ".", style=theme.META)))
     if chain.both_sides:
         both = "Its relations put it on both sides; the shortest path decides."

@@ -96,13 +96,14 @@ def claim_path(debate: Debate, claim_id: str, limit: int | None = None) -> Claim
         side=debate.side(claim_id),
         reaches_root=reaches,
         other_relations=others,
-        sides_via_others=[_side_via(debate, e) for e in others],
+        sides_via_others=[_side_via(debate, e, debate.root_of(claim_id)) for e in others],
         elided=elided,
     )
 
 
-def _side_via(debate: Debate, edge: Edge) -> Side | None:
-    if not debate.is_reachable(edge.target):
+def _side_via(debate: Debate, edge: Edge, root: str | None) -> Side | None:
+    """The side `edge` would give its source, if it leads to the same root (else None)."""
+    if not debate.is_reachable(edge.target) or debate.root_of(edge.target) != root:
         return None
     return (debate.side(edge.target) or Side.PRO).through(edge.relation)
 

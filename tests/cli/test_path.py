@@ -80,3 +80,22 @@ def test_plain_in_a_pipe_and_inert_with_hostile_text() -> None:
     )
     assert hostile.returncode == 0
     assert_inert(hostile.stdout)
+
+
+def test_without_a_thesis_relations_into_another_root_are_not_a_second_side(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "a.yaml").write_text(
+        "claims:\n"
+        "  - {id: r1, text: Root one.}\n"
+        "  - {id: r2, text: Root two.}\n"
+        "  - {id: a, text: Attacks r1., attacks: r1}\n"
+        "  - {id: d, text: Supports r2., supports: r2}\n"
+        "  - {id: e, text: Attacks a and d., attacks: [a, d]}\n"
+    )
+    out = " ".join(invoke(["path", "e", "--dir", str(tmp_path)]).stdout.split())
+    assert "e counts for root r1: it attacks a, which counts against root r1." in out
+    assert "Also attacks d (in the tree of root r2, where sides are counted apart)." in out
+    assert "both sides" not in out
+    stats = invoke(["stats", "--dir", str(tmp_path)]).stdout
+    assert "no claim counts both ways" in stats
