@@ -90,7 +90,7 @@ class UsageError(AgidebateError):
         super().__init__(message)
 
 
-class RefusedEdit(UsageError):
+class RequestRefused(UsageError):
     """A change the debate cannot take: an unknown target, an id already used, a bad
     value, a file outside the folder. Nothing is changed.
 
@@ -102,8 +102,8 @@ class RefusedEdit(UsageError):
     exit_code = 1
 
     @classmethod
-    def of(cls, error: UsageError) -> RefusedEdit:
-        return error if isinstance(error, RefusedEdit) else cls(str(error), error.hint)
+    def of(cls, error: UsageError) -> RequestRefused:
+        return error if isinstance(error, RequestRefused) else cls(str(error), error.hint)
 
 
 class OperationError(AgidebateError):

@@ -27,7 +27,7 @@ from agidebate.authoring._verify import (
     require_same_meaning,
 )
 from agidebate.authoring._write import create_file
-from agidebate.errors import Problem, RefusedEdit, UsageError
+from agidebate.errors import Problem, RequestRefused, UsageError
 from agidebate.loader import CheckReport
 from agidebate.model import Debate
 from agidebate.schema import DEBATE_FILE_NAMES
@@ -88,7 +88,7 @@ def new_topic(
     *,
     dry_run: bool = False,
 ) -> Creation:
-    """Create `TOPIC.yaml` in the debate folder; `RefusedEdit` if the topic or file exists."""
+    """Create `TOPIC.yaml` in the debate folder; `RequestRefused` if the topic or file exists."""
     folder = writable_debate_dir(directory)
     try:
         topic, title, data = _request(topic, title)
@@ -98,7 +98,7 @@ def new_topic(
                 target, before, after = _prepare(folder, topic, data)
                 create_file(folder, target.rel, data)
     except UsageError as error:
-        raise RefusedEdit.of(error) from None
+        raise RequestRefused.of(error) from None
     text = data.decode("utf-8")
     lines = text.count("\n")
     change = Change(target.path, "", text, 1, lines, text.rstrip("\n"), True, not dry_run)
