@@ -389,6 +389,14 @@ def render_entry(page: Page, debate: Debate, entry: Explanation, info: Semantics
     if any(i.ignored for i in entry.influences):
         note = f"{info.name} looks at attacks only; supporters do not count."
         page.para(note, indent=indent + 2, style=DIM)
+    if entry.label is not None and any(
+        not i.ignored and i.contribution == 0 for i in entry.influences
+    ):
+        note = (
+            "A share of +0.000 means the label stays the same without that attacker: "
+            "an attacker that is itself out, or one of several that each defeat the claim."
+        )
+        page.para(note, indent=indent + 2, style=DIM)
 
 
 def summary_of(entry: Explanation) -> str:

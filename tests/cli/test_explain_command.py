@@ -50,3 +50,11 @@ def test_unknown_claim_and_left_out_claim_are_usage_errors() -> None:
 def test_hcat_marks_ignored_supporters() -> None:
     out = explain("thesis", "--semantics", "hcat")
     assert "ignored  supporter" in out and "hcat looks at attacks only" in out
+
+
+def test_grounded_says_why_a_share_can_be_zero() -> None:
+    out = " ".join(invoke(["explain", "dw-01", "-s", "grounded"]).stdout.split())
+    assert "+0.000 attacker dw-09 0.00" in out
+    assert "A share of +0.000 means the label stays the same without that attacker" in out
+    qe = invoke(["explain", "dw-01"]).stdout
+    assert "the label stays the same" not in qe
