@@ -156,42 +156,32 @@ CON = ["--to", "thesis", "--con", "--text", TEXT]
 
 
 @pytest.mark.parametrize(
-    ("args", "message"),
+    ("args", "status", "message"),
     [
-        (["--to", "few-cyclistz", "--con", "--text", TEXT], "--to: no claim with id 'few-cyclistz'"),
-        ([*CON, "--id", "few-cyclists"], "--id 'few-cyclists' is already used at"),
-        ([*CON, "--id", "Bad Id"], "--id 'Bad Id' is not a valid id"),
-        ([*CON, "--id", "../escape"], "--id '../escape' is not a valid id"),
-        ([*CON, "--id", "/etc/passwd"], "--id '/etc/passwd' is not a valid id"),
-        ([*CON, "--id", "a\x00b"], "--id 'a\\x00b' is not a valid id"),
-        ([*CON, "--weight", "1.5"], "--weight 1.5 is outside [0, 1]"),
-        ([*CON, "--weight", "yes"], "--weight must be a number between 0 and 1"),
-        ([*CON, "--weight", "nan"], "--weight must be a number"),
-        ([*CON, "--source", "not a url"], "--source 'not a url' is not a URL"),
-        ([*CON[:4], "   "], "--text is empty"),
-        ([*CON[:4], "bell\x07"], "--text contains the control character U+0007"),
-        ([*CON, "--title", "two\nlines"], "--title contains the control character U+000A"),
+        (["--to", "few-cyclistz", "--con", "--text", TEXT], 1, "--to: no claim with id 'few-cyclistz'"),
+        ([*CON, "--id", "few-cyclists"], 1, "--id 'few-cyclists' is already used at"),
+        ([*CON, "--id", "Bad Id"], 1, "--id 'Bad Id' is not a valid id"),
+        ([*CON, "--id", "../escape"], 1, "--id '../escape' is not a valid id"),
+        ([*CON, "--id", "/etc/passwd"], 1, "--id '/etc/passwd' is not a valid id"),
+        ([*CON, "--id", "a\x00b"], 1, "--id 'a\\x00b' is not a valid id"),
+        ([*CON, "--weight", "1.5"], 1, "--weight 1.5 is outside [0, 1]"),
+        ([*CON, "--weight", "yes"], 1, "--weight must be a number between 0 and 1"),
+        ([*CON, "--weight", "nan"], 1, "--weight must be a number"),
+        ([*CON, "--source", "not a url"], 1, "--source 'not a url' is not a URL"),
+        ([*CON[:4], "   "], 1, "--text is empty"),
+        ([*CON[:4], "bell\x07"], 1, "--text contains the control character U+0007"),
+        ([*CON, "--title", "two\nlines"], 1, "--title contains the control character U+000A"),
+        ([*CON, "--pro"], 2, "--con and --pro exclude each other"),
+        (["--to", "thesis", "--text", TEXT], 2, "--con or --pro is required when not run on a terminal"),
+        (CON[:3], 2, "--text is required when not run on a terminal"),
+        (CON[2:], 2, "--to ID is required when not run on a terminal"),
     ],
 )  # fmt: skip
-def test_refused_adds_exit_1_and_change_nothing(
-    debate: Path, args: list[str], message: str
+def test_bad_requests_change_nothing(
+    debate: Path, args: list[str], status: int, message: str
 ) -> None:
-    assert_refused(debate, add(debate, *args), 1, message)
-
-
-@pytest.mark.parametrize(
-    ("args", "message"),
-    [
-        ([*CON, "--pro"], "--con and --pro exclude each other"),
-        (["--to", "thesis", "--text", TEXT], "--con or --pro is required when not run on a terminal"),
-        (CON[:3], "--text is required when not run on a terminal"),
-        (CON[2:], "--to ID is required when not run on a terminal"),
-    ],
-)  # fmt: skip
-def test_malformed_command_lines_exit_2_and_change_nothing(
-    debate: Path, args: list[str], message: str
-) -> None:
-    assert_refused(debate, add(debate, *args), 2, message)
+    """A request the debate cannot take exits 1; a malformed command line exits 2."""
+    assert_refused(debate, add(debate, *args), status, message)
 
 
 @pytest.mark.parametrize(
