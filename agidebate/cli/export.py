@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from agidebate.cli._common import DirOption, fail, handles_errors, write_output
-from agidebate.cli._whatif import SemanticsOption
+from agidebate.cli._whatif import PerspectiveOption, SemanticsOption, reports_weight_files
 from agidebate.export import FORMATS
+
+if TYPE_CHECKING:
+    from agidebate.export import ExportOptions
+    from agidebate.model import Debate
 
 
 @handles_errors
+@reports_weight_files
 def export(
     claim_id: Annotated[
         str | None,
@@ -36,12 +41,38 @@ def export(
         bool, typer.Option("--list", help="List the formats and exit.")
     ] = False,
     semantics: SemanticsOption = "qe",
+    perspective: PerspectiveOption = None,
     no_scores: Annotated[bool, typer.Option("--no-scores", help="Leave out the scores.")] = False,
+    depth: Annotated[
+        int | None,
+        typer.Option(
+            "--depth",
+            "-L",
+            min=0,
+            metavar="N",
+            help="Only claims up to N levels below the thesis (or below ID).",
+            show_default=False,
+        ),
+    ] = None,
+    topic: Annotated[
+        str | None,
+        typer.Option(
+            "--topic",
+            "-t",
+            metavar="TOPIC",
+            help="Only the claims of topic TOPIC, with their paths to the thesis.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Export the debate, or the subtree under claim ID, in another format.
 
-    Each claim's score under --semantics (default qe) is included where the
-    format has room for it; --no-scores leaves scores out.
+    Each claim's score under --semantics (default qe) and --perspective
+    (default: the debate's own weights) is included where the format has room
+    for it; --no-scores leaves scores out. The html page embeds every
+    perspective under every semantics and starts at the chosen pair.
+    --depth and --topic limit what is drawn; scores stay those of the whole
+    debate.
 
     Examples:
 
@@ -49,9 +80,11 @@ def export(
 
       agidebate export --format markdown dw-01
 
-      agidebate export --semantics dfquad -o debate.json
+      agidebate export --format svg --topic data-wall -o data-wall.svg
+
+      agidebate export --format html --perspective skeptic -o map.html
     """
-    from agidebate.cli._select import load_selected
+    from agidebate.cli._select import load_selected, require_claim
     from agidebate.export import FORMATS, ExportOptions, get_format
 
     if list_formats:
@@ -65,21 +98,41 @@ def export(
             f"write it to a file: -o debate{spec.suffix}",
             2,
         )
-    options = ExportOptions()
     if not no_scores:
         from agidebate.scoring import semantics_info
 
         semantics_info(semantics)  # an unknown name fails before the debate is read
-    debate = load_selected(directory, claim_id)
+    full = load_selected(directory, None)
+    debate = full
+    if claim_id is not None:
+        require_claim(full, claim_id)
+        debate = full.subtree(claim_id)
     if output not in (None, "-"):
         refuse_argument_file(output, debate.root)
+    options = ExportOptions()
     if not no_scores:
-        from agidebate.scoring import JSON_DIGITS, score
+        options = scored_options(debate, full, semantics, perspective, html=spec.name == "html")
+    from agidebate.export.limits import limit
 
-        result = score(debate, semantics)
-        scores = {cid: round(value, JSON_DIGITS) for cid, value in result.scores.items()}
-        options = ExportOptions(scores=scores, semantics=semantics)
-    write_output(spec.load()(debate, options), output)
+    shown = limit(debate, depth=depth, topic=topic)
+    write_output(spec.load()(shown, options), output)
+
+
+def scored_options(
+    debate: Debate, full: Debate, semantics: str, perspective: str | None, *, html: bool
+) -> ExportOptions:
+    """Each claim's score under `semantics` and `perspective`; for the html page, every
+    perspective under every semantics to switch between (see `export.weighings`)."""
+    from agidebate.export import ExportOptions
+    from agidebate.export.weighings import single, weigh
+
+    part = full if full is not debate else None
+    if not html:
+        run = single(debate, semantics, perspective, full=part)
+        return ExportOptions(scores=run.scores, semantics=run.semantics)
+    found = weigh(debate, semantics=semantics, perspective=perspective, full=part)
+    run = found.run(*found.initial)
+    return ExportOptions(scores=run.scores, semantics=run.semantics, weighings=found)
 
 
 def refuse_argument_file(output: str, folder: str | None) -> None:

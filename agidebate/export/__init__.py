@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from agidebate.errors import UsageError
 
 if TYPE_CHECKING:
+    from agidebate.export.weighings import Weighings
     from agidebate.model import Debate
 
 
@@ -25,13 +26,16 @@ class ExportOptions:
     """What every exporter may take into account.
 
     `scores` maps claim ids to strengths in [0, 1] (None: no scores shown);
-    `semantics` names how they were computed; `lang` picks translations.
+    `semantics` names how they were computed; `lang` picks translations;
+    `weighings` (from `export.weighings.weigh`) gives the HTML page every
+    perspective and semantics to switch between.
     """
 
     scores: Mapping[str, float] | None = None
     semantics: str | None = None
     lang: str | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
+    weighings: Weighings | None = None
 
 
 class Exporter(Protocol):

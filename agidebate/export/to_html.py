@@ -22,17 +22,24 @@ import json
 import math
 import re
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 
 from agidebate import __version__
+from agidebate.errors import Problem
 from agidebate.export import ExportOptions
+from agidebate.export.overview import layout as sunburst
+from agidebate.export.overview import layout_json
+from agidebate.export.palette import css_variables
+from agidebate.export.weighings import weighings_json
 from agidebate.model import Claim, Debate, Edge, Side, Source
 
-ASSETS = ("page.html", "page.css", "page.js")
+STYLES = ("page.css", "overview.css")
+SCRIPTS = ("overview.js", "weigh.js", "page.js")
+ASSETS = ("page.html", *STYLES, *SCRIPTS)
 _SAFE_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f<>\"'`\\]+", re.IGNORECASE)
 _JSON_ESCAPES = {
     "<": "\\u003c",
@@ -224,7 +231,29 @@ def page_data(debate: Debate, options: ExportOptions) -> dict[str, Any]:
             },
             "topics": _balance(debate, scores),
             "claims": [_claim(debate, claim, layout, scores) for claim in debate],
+            "overview": layout_json(sunburst(debate, layout)),
+            "weighings": None
+            if options.weighings is None
+            else weighings_json(options.weighings, list(debate.claims), list(debate.topics)),
         }
+    )
+    return data
+
+
+def problems_data(title: str | None, problems: Sequence[Problem]) -> dict[str, Any]:
+    """What the page shows instead of a map when the debate cannot be read (`serve`)."""
+    rows = [
+        {
+            "where": str(p.location) if p.location is not None else "",
+            "severity": p.severity.value,
+            "message": p.message,
+            "hint": p.hint,
+        }
+        for p in problems
+    ]
+    empty: dict[str, Any] = {"claims": [], "topics": [], "roots": [], "orphans": []}
+    data: dict[str, Any] = _visible(
+        {"generator": f"agidebate {__version__}", "title": title, "problems": rows} | empty
     )
     return data
 
@@ -269,11 +298,24 @@ def content_security_policy(script: str, style: str) -> str:
 
 def export(debate: Debate, options: ExportOptions) -> str:
     """The debate as one self-contained HTML page."""
-    template, style, script = (_asset(name) for name in ASSETS)
-    data = page_data(debate, options)
+    return render_page(page_data(debate, options))
+
+
+def render_page(data: Mapping[str, Any], extra_script: str = "", connect: bool = False) -> str:
+    """The page for `data` (`page_data`, or a `problems` list to show instead of a map).
+
+    `extra_script` is appended to the page's script (`serve` adds its live reload);
+    `connect` lets the page talk to the server it came from, and nothing else.
+    """
+    template = _asset("page.html")
+    style = css_variables() + "".join(_asset(name) for name in STYLES)
+    script = "".join(_asset(name) for name in SCRIPTS) + extra_script
+    policy = content_security_policy(script, style)
+    if connect:
+        policy += "; connect-src 'self'"
     slots = {
         "title": html.escape(data["title"] or "Debate map"),
-        "csp": html.escape(content_security_policy(script, style), quote=False),
+        "csp": html.escape(policy, quote=False),
         "generator": html.escape(data["generator"]),
         "style": style,
         "script": script,

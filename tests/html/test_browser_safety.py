@@ -28,6 +28,7 @@ STYLE = "<style>body { display: none }</style>"
 JS_URL = "javascript:window.__pwned = 'js-url'; alert('js-url')"
 SAFE_URL = "https://example.org/fine"
 LONG_WORD = "x" * 400
+DRAWN = {"defs", "pattern", "marker", "rect", "path", "g", "circle", "text", "tspan", "textPath"}
 
 DEBATE = {
     "title": "Hostile " + SCRIPT_END,
@@ -72,7 +73,8 @@ TOPIC = {
 CHECK = """() => ({
   pwned: window.__pwned === undefined ? null : String(window.__pwned),
   scripts: document.scripts.length,
-  foreign: document.querySelectorAll('img, svg, iframe, object, embed, b, i, u, body style').length,
+  foreign: document.querySelectorAll('img, svg:not(#overview-svg), iframe, object, embed, b, i, u, body style').length,
+  drawn: [...new Set([...document.querySelectorAll('#overview-svg *')].map(n => n.localName))].sort(),
   styles: document.querySelectorAll('style').length,
   hrefs: [...document.querySelectorAll('[href]')].map(a => a.getAttribute('href')).filter(h => !h.startsWith('#')),
   handlers: [...document.querySelectorAll('*')].flatMap(n => [...n.attributes].map(a => a.name)).filter(a => a.startsWith('on')),
@@ -97,6 +99,8 @@ def assert_inert(visit: Visit) -> None:
     assert found["scripts"] == 2 and found["styles"] == 1 and found["foreign"] == 0
     assert found["hrefs"] == ["data:,", SAFE_URL]  # the empty favicon and the one http(s) source
     assert found["handlers"] == []
+    # The overview map is drawn from these shapes only; claim text lives in <text> nodes.
+    assert set(found["drawn"]) <= DRAWN, found["drawn"]
     assert visit.requests == [visit.url]
     assert visit.errors == []
 

@@ -26,6 +26,16 @@
       counts: "{n} claims: {p} pro, {c} con.",
       generated: "Made with {t}. This page works offline: it loads nothing from the network.",
       noTopics: "This debate has no topics.", untitled: "Debate map",
+      verdict: "Verdict", verdictIs: "— {t}", noThesis: "This debate has no thesis to give a verdict on.",
+      band: "Band {lo}–{hi}: the verdict with every claim this perspective does not weigh at 0 and at 1.", standard: "Standard: {t}.",
+      weighedBy: "Weighed with {s}, {p}.", weighed: "Its file weighs {n} of {total} claims; the rest keep the debate's own weights.",
+      partial: "Only one way to weigh is embedded: {t}.", perspective: "Perspective", semantics: "Semantics",
+      baseWeights: "the debate's own weights", openTo: "Open to level", allLevels: "all", compact: "Titles only",
+      overview: "Overview", zoomIn: "Zoom in", zoomOut: "Zoom out", zoomReset: "Fit", crossLinks: "Cross-links",
+      mapLabel: "Overview map of {n} claims: the thesis at the centre, each ring one step further out, topics as wedges. Arrow keys move between claims, Enter opens one in the outline, + and − zoom.",
+      overviewLegend: "▲ Pro: solid green · ▼ Con: hatched red · ◆ thesis at the centre. Stronger colour, higher score. Wedges are topics; drag to pan, scroll or pinch to zoom, click a claim to open it.",
+      loneRegion: "not connected", noTopic: "no topic", tipScore: "score {t}",
+      problemsHead: "The debate has problems: fix these files and the map comes back", about: "About {t}",
     },
     zh: {
       map: "论证图", topics: "主题", search: "搜索论点", placeholder: "搜索论点", shortcut: "搜索论点(按 / 跳到这里)",
@@ -46,6 +56,16 @@
       counts: "共 {n} 个论点:正方 {p},反方 {c}。",
       generated: "由 {t} 生成。此页面可离线使用,不会从网络加载任何内容。",
       noTopics: "此辩论没有主题。", untitled: "论证图",
+      verdict: "结论", verdictIs: "— {t}", noThesis: "此辩论没有可下结论的论题。",
+      band: "区间 {lo}–{hi}:此视角未赋权的论点全部取 0 和取 1 时的结论。", standard: "标准:{t}。",
+      weighedBy: "按 {s} 语义、{p} 计算。", weighed: "其文件为 {total} 个论点中的 {n} 个赋权,其余沿用辩论自身的权重。",
+      partial: "只嵌入了一种权衡方式:{t}。", perspective: "视角", semantics: "语义",
+      baseWeights: "辩论自身的权重", openTo: "展开到第几层", allLevels: "全部", compact: "只看标题",
+      overview: "总览", zoomIn: "放大", zoomOut: "缩小", zoomReset: "适应", crossLinks: "交叉关系",
+      mapLabel: "{n} 个论点的总览图:论题在中心,每一环向外多一步,主题为扇区。方向键在论点间移动,回车在大纲中打开,+ 和 − 缩放。",
+      overviewLegend: "▲ 正方:绿色实心 · ▼ 反方:红色斜纹 · ◆ 中心为论题。颜色越深得分越高。扇区为主题;拖动平移,滚轮或双指缩放,点击论点打开。",
+      loneRegion: "未连接", noTopic: "无主题", tipScore: "得分 {t}",
+      problemsHead: "辩论文件有问题:修正以下文件后论证图会恢复", about: "关于{t}",
     },
   };
   const LANGUAGE_NAMES = { en: "English", zh: "中文", ja: "日本語", ko: "한국어", de: "Deutsch", fr: "Français", es: "Español" };
@@ -144,7 +164,7 @@
 
   function scoreView(claim) {
     const wrap = el("span", "score");
-    if (claim.score === null || claim.score === undefined) {
+    if (typeof claim.score !== "number") {
       wrap.append(t("noScore"));
       return wrap;
     }
@@ -157,7 +177,8 @@
     const fillBar = el("span");
     fillBar.style.width = Math.max(0, Math.min(100, claim.score * 100)) + "%";
     bar.append(fillBar);
-    wrap.append(bar, el("span", "score-value", claim.score.toFixed(2)));
+    const value = claim.label ? claim.label + " " + claim.score.toFixed(2) : claim.score.toFixed(2);
+    wrap.append(bar, el("span", "score-value", value));
     return wrap;
   }
 
@@ -257,7 +278,7 @@
     node.relLabel = rel ? head.appendChild(relation(rel)) : null;
     node.title = head.appendChild(el("a", "title"));
     node.title.href = "#claim-" + encodeURIComponent(claim.id);
-    if (data.scored) head.append(scoreView(claim));
+    if (data.scored) node.scoreBox = head.appendChild(scoreView(claim));
     node.body = card.appendChild(el("div", "body"));
     nodes.set(claim.id, node);
     if (!top) rows.push(node);
@@ -429,6 +450,7 @@
       openPath(id, opened);
     }
     for (const list of [$("tree"), $("loose-tree")]) list.classList.toggle("filtering", active);
+    if (overview) overview.mark(active ? hitSet : null);
     for (const node of nodes.values()) {
       const wasHit = node.box.classList.contains("hit");
       node.box.classList.toggle("shown", shown.has(node.id));
@@ -488,6 +510,7 @@
     layout();
     clearOfControls();
     if (state.target) state.target.classList.remove("target");
+    if (overview) overview.select(id);
     state.target = node.box;
     node.box.classList.add("target");
     node.box.scrollIntoView({ block: "start" });
@@ -605,14 +628,24 @@
     $("debate-title").textContent = data.title || (thesis ? heading(thesis).text : t("untitled"));
     $("debate-summary").textContent = data.summary || "";
     $("debate-summary").hidden = !data.summary;
-    const legend = [t("legendSides"), t("counts", { n: data.claims.length, p: data.sides.pro, c: data.sides.con })];
-    if (data.scored) legend.push(t("legendScores", { t: data.semantics || "?" }));
-    $("legend").textContent = legend.join(" ");
+    showLegend();
     $("generated").textContent = t("generated", { t: data.generator });
     for (const node of nodes.values()) refreshNode(node);
     for (const ref of refs) refreshRef(ref);
     renderTopics();
+    fillLevels();
+    if (overview) overview.relabel();
+    $("overview-legend").textContent = t("overviewLegend");
+    for (const node of document.querySelectorAll("[data-i18n-label]")) node.setAttribute("aria-label", t(node.dataset.i18nLabel));
+    weigh.fill();
+    weigh.refresh();
     showStatus(state.terms.length > 0 || state.topic !== null, state.hits.length);
+  }
+
+  function showLegend() {
+    const legend = [t("legendSides"), t("counts", { n: data.claims.length, p: data.sides.pro, c: data.sides.con })];
+    if (data.scored) legend.push(t("legendScores", { t: data.semantics || "?" }));
+    $("legend").textContent = legend.join(" ");
   }
 
   function setupLanguages() {
@@ -678,10 +711,154 @@
     window.addEventListener("hashchange", route);
   }
 
-  render();
-  setupLanguages();
-  applyLanguage();
-  wire();
-  route();
+  // --- Overview, re-weighing, levels, compact mode --------------------------------
+
+  const GLYPH = { pro: "▲", con: "▼", thesis: "◆", root: "◆", unlinked: "○" };
+
+  function clip(text, max) {
+    const chars = [...(text || "")];
+    return chars.length > max ? chars.slice(0, Math.max(1, max - 1)).join("").trimEnd() + "…" : chars.join("");
+  }
+
+  function shortLabel(claim, max) {
+    return GLYPH[sideOf(claim)] + " " + clip(heading(claim).text, Math.max(1, max - 2));
+  }
+
+  // The claim's heading in at most `count` lines of about `width` characters.
+  function wrapLabel(claim, width, count) {
+    const words = (heading(claim).text || "").split(/\s+/).filter(Boolean);
+    words[0] = GLYPH[sideOf(claim)] + " " + (words[0] || "");
+    const lines = [];
+    for (const word of words) {
+      const last = lines.length - 1;
+      if (last >= 0 && [...lines[last]].length + 1 + [...word].length <= width) lines[last] += " " + word;
+      else lines.push(word);
+    }
+    const shown = lines.slice(0, count).map((text) => clip(text, width + 1));
+    if (lines.length > count) shown[count - 1] = clip(shown[count - 1] + " …", width + 1);
+    return shown;
+  }
+
+  function scoreText(claim) {
+    if (typeof claim.score !== "number") return t("noScore");
+    return t("tipScore", { t: (claim.label ? claim.label + " " : "") + claim.score.toFixed(2) });
+  }
+
+  function describe(claim) {
+    const topic = topics.get(claim.topic);
+    return [t(sideOf(claim)), topic ? topic.title || topic.id : null, scoreText(claim), claim.id].filter(Boolean).join(" · ");
+  }
+
+  function regionTitle(topic, loose, max) {
+    if (loose) return t("loneRegion");
+    const row = topic === null ? null : topics.get(topic);
+    return clip(row ? row.title || row.id : topic === null ? t("noTopic") : topic, max);
+  }
+
+  function perspectiveName(p) {
+    if (p.name === "base") return t("baseWeights") + " (base)";
+    return p.title ? p.title + " (" + p.name + ")" : p.name;
+  }
+
+  // Open claim `id` in the outline: the branches above it, its card, and its replies.
+  function openClaim(id) {
+    const node = nodes.get(id);
+    if (!node) return;
+    if (node.toggle) setOpen(node, true);
+    reveal(id);
+  }
+
+  function filterTopic(id) {
+    $("search").value = "topic:" + id;
+    applySearch();
+    showView("map");
+  }
+
+  function rescored() {
+    for (const node of nodes.values()) {
+      if (!node.scoreBox) continue;
+      const box = scoreView(node.claim);
+      node.scoreBox.replaceWith(box);
+      node.scoreBox = box;
+    }
+    if (overview) overview.recolour();
+    renderTopics();
+    showLegend();
+  }
+
+  // "Open to level N": claims down to level N are shown, everything deeper is closed.
+  function fillLevels() {
+    const select = $("level");
+    const chosen = select.value;
+    const deepest = rows.reduce((most, row) => Math.max(most, row.level + 1), 0);
+    select.textContent = "";
+    select.append(el("option", null, "—"));
+    select.firstChild.value = "";
+    for (let level = 1; level <= Math.min(deepest, 40); level++) {
+      const option = el("option", null, String(level));
+      option.value = String(level);
+      select.append(option);
+    }
+    const all = el("option", null, t("allLevels"));
+    all.value = "all";
+    select.append(all);
+    select.value = chosen;
+  }
+
+  function openToLevel(value) {
+    if (value === "all") setAll(true);
+    else if (value) {
+      const level = Number(value);
+      for (const node of nodes.values()) setOpen(node, tops.has(node.id) || node.level < level - 1);
+      layout();
+    }
+  }
+
+  function showProblems() {
+    $("problems").hidden = false;
+    $("layout").hidden = true;
+    $("controls").hidden = true;
+    $("debate-title").textContent = data.title || t("untitled");
+    $("debate-summary").hidden = true;
+    const list = $("problem-list");
+    for (const problem of data.problems) {
+      const item = el("li", "problem " + problem.severity);
+      item.append(el("code", "where", problem.where), " ", el("strong", null, problem.severity + ":"), " ", el("span", "message", problem.message));
+      if (problem.hint) item.append(el("p", "hint", "hint: " + problem.hint));
+      list.append(item);
+    }
+  }
+
+  const api = {
+    t, claim: (id) => claims.get(id), sideOf, shortLabel, wrapLabel, describe, regionTitle,
+    open: openClaim, filterTopic, perspectiveName, rescored, mapLabel: (n) => t("mapLabel", { n }),
+  };
+  let overview = null;
+  let weigh = { fill: () => {}, refresh: () => {} };
+
+  if (data.problems) {
+    showProblems();
+  } else {
+    render();
+    if (data.overview) {
+      document.body.classList.add("has-overview");
+      overview = agidebateOverview(data, api);
+    } else {
+      $("overview").hidden = true;
+    }
+    weigh = agidebateWeigh(data, api);
+    setupLanguages();
+    applyLanguage();
+    wire();
+    $("level").addEventListener("change", (event) => {
+      showView("map");
+      openToLevel(event.target.value);
+    });
+    $("compact").addEventListener("change", (event) => document.body.classList.toggle("compact", event.target.checked));
+    for (const id of ["expand-all", "collapse-all"]) $(id).addEventListener("click", () => ($("level").value = ""));
+    clearOfControls();
+    window.addEventListener("resize", clearOfControls);
+    route();
+  }
   document.body.dataset.ready = String(Math.round(performance.now()));
 })();
