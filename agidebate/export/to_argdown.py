@@ -7,7 +7,11 @@ Every claim becomes one statement, defined once as `[Title]: text #tags
 packages/argdown-core/src/lexer.ts). Topics become `#` headings, so the map
 groups claims by topic. The data block carries the claim's id (so
 `agidebate import argdown` gives the same ids back), who argues it, its
-weight and its score.
+weight, its score and its side. Each statement is tagged with its side
+(`#pro`, `#con`, `#thesis`), and the front matter gives those tags the
+palette's colours with a priority above any other tag, so `argdown map`
+draws pro green, con red and the thesis indigo (with supports in green and
+attacks in red); `agidebate import argdown` drops the side tag again.
 
 Escaping follows the lexer: a backslash before any character makes it text
 (the EscapedChar token), so `\\`, `[`, `]`, `<`, `>`, `#`, `@`, `{`, `}`, `*`,
@@ -25,12 +29,14 @@ import re
 
 from agidebate.export import ExportOptions
 from agidebate.export._outline import Entry, one_line, outline, score, text
+from agidebate.export.palette import PALETTE
 from agidebate.model import Claim, Debate, Relation
 
 _ESCAPED = set("\\[]<>#@{}*_")
 _SHORTCODE = re.compile(r"\.[^\s]+?\.|:[^\s]+?:")
 _SIMPLE_TAG = re.compile(r"[A-Za-z0-9-]+\Z")
 _TITLE_WORDS = 8
+SIDE_TAGS = ("pro", "con", "thesis", "root")
 
 
 def escape(value: str) -> str:
@@ -104,11 +110,17 @@ def _data(debate: Debate, claim: Claim, options: ExportOptions) -> str:
     value = score(options, claim.id)
     if value is not None:
         fields.append(("score", repr(round(value, 4))))
+    side = debate.side_label(claim.id)
+    if side is not None:
+        fields.append(("side", _string(side)))
     return "{" + ", ".join(f'"{key}": {value}' for key, value in fields) + "}"
 
 
 def _definition(debate: Debate, claim: Claim, name: str, options: ExportOptions) -> str:
     parts = [f"[{name}]:", escape(text(claim, options.lang))]
+    side = debate.side_label(claim.id)
+    if side is not None:
+        parts.append(f"#{side}")
     parts += [_tag(t) for t in claim.tags if t.strip()]
     parts.append(_data(debate, claim, options))
     return " ".join(parts)
@@ -130,7 +142,14 @@ def _front_matter(debate: Debate) -> list[str]:
         lines.append(f"title: {_string(one_line(debate.title))}")
     if debate.summary:
         lines.append(f"abstract: {_string(one_line(debate.summary))}")
-    lines += ["model:", "  removeTagsFromText: true", "==="]
+    lines += ["model:", "  removeTagsFromText: true", "color:", "  tagColors:"]
+    lines += [f'    {side}: {{color: "{PALETTE[side].line}", priority: 100}}' for side in SIDE_TAGS]
+    lines += [
+        "  relationColors:",
+        f'    support: "{PALETTE["pro"].line}"',
+        f'    attack: "{PALETTE["con"].line}"',
+        "===",
+    ]
     return lines
 
 

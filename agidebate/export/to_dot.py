@@ -1,34 +1,43 @@
 """Graphviz: the debate as a DOT graph, and as SVG or PNG drawn by the `dot` program.
 
-One node per claim (its label wrapped, its side as colour, its score when
-given, the full text as tooltip), one edge per relation (green arrow for
-supports, red tee for attacks), one cluster per topic. Edges point from a
-claim to the claim it argues with; the thesis is drawn at the top.
+The whole debate is drawn to fit a screen (see `picture`): one cluster per
+topic, its claims as trees growing left to right, the clusters in columns
+so the drawing stays no wider than 3:1, a legend at the top left. Each box is
+coloured by side from the one palette and starts with the side's glyph (▲ pro,
+▼ con, ◆ thesis); con boxes have a dashed border, so the sides read without
+colour too. A claim drawn in full in another cluster appears as a dotted
+reference box (↻). Each relation is one edge with its arrow at the claim
+argued with: a green arrow for supports, a dashed red tee for attacks. The
+full text of a claim is its tooltip; text is at least 12 points.
 
 Every string is a double-quoted DOT ID. Inside one, Graphviz reads `\\"` as a
 quote and gives backslash sequences such as `\\N`, `\\G`, `\\l`, `\\n` a meaning
 in labels (graphviz.org, "DOT Language" and the `escString` attribute type),
 so every backslash in user text is doubled and every quote escaped; line
 breaks come only from the wrapping done here. Control characters are shown
-as visible escapes (they are not valid in DOT files).
+as visible escapes (they are not valid in DOT files). The legend is an
+HTML-like label holding only fixed words and the (escaped) semantics name.
 """
 
 from __future__ import annotations
 
+import html
 import shutil
 import subprocess
 
 from agidebate.errors import OperationError
 from agidebate.export import ExportOptions
-from agidebate.export._outline import clusters, label_lines, one_line, text
+from agidebate.export._outline import label_lines, one_line, text
+from agidebate.export.palette import GLYPHS, PALETTE, colours
+from agidebate.export.picture import Box, Cluster, picture
 from agidebate.model import Debate, Relation
 from agidebate.render.safe import inert
 
-WRAP = 32
-_FILL = {"thesis": "#e8eaf6", "root": "#e8eaf6", "pro": "#e3f4e1", "con": "#fde4e1"}
+WRAP = 30
+FONT = 'fontname="Helvetica"'
 _EDGE = {
-    Relation.SUPPORT: 'color="#2e7d32", arrowhead=normal',
-    Relation.ATTACK: 'color="#c62828", arrowhead=tee',
+    Relation.SUPPORT: f'color="{PALETTE["pro"].line}", arrowtail=normal',
+    Relation.ATTACK: f'color="{PALETTE["con"].line}", arrowtail=tee, style=dashed',
 }
 
 
@@ -47,44 +56,137 @@ def _label(lines: list[str]) -> str:
     return "\\n".join(quote(line)[1:-1] for line in lines)
 
 
-def _node(debate: Debate, claim_id: str, options: ExportOptions) -> str:
-    claim = debate.claim(claim_id)
-    lines = label_lines(debate, claim_id, options, WRAP)
-    side = debate.side_label(claim_id)
+def box_lines(debate: Debate, box: Box, options: ExportOptions, width: int) -> list[str]:
+    """A box's lines: the side's glyph and the claim's label, wrapped, then its score;
+    a reference box says where the claim is drawn in full."""
+    side = debate.side_label(box.claim) or "unlinked"
+    lines = label_lines(debate, box.claim, options, width)
+    if box.ref:
+        lines = [line for line in lines if not line.startswith("score ")]
+        topic = debate.topics.get(debate.claim(box.claim).topic or "")
+        if box.claim != debate.thesis:
+            lines.append(f"(see {one_line(topic.title or topic.id)})" if topic else "(see above)")
+        return [
+            f"{'↻ ' if box.claim != debate.thesis else ''}{GLYPHS[side]} {lines[0]}",
+            *lines[1:],
+        ]
+    return [f"{GLYPHS[side]} {lines[0]}", *lines[1:]]
+
+
+def _node(debate: Debate, box: Box, options: ExportOptions) -> str:
+    side = debate.side_label(box.claim)
+    paint = colours(side)
+    style = "rounded,filled" + (",dotted" if box.ref else ",dashed" if side == "con" else "")
     attributes = [
-        f'label="{_label(lines)}"',
-        f"tooltip={quote(one_line(text(claim, options.lang)))}",
-        f'fillcolor="{_FILL.get(side or "", "#ffffff")}"',
+        f'label="{_label(box_lines(debate, box, options, WRAP))}"',
+        f"tooltip={quote(one_line(text(debate.claim(box.claim), options.lang)))}",
+        f'style="{style}", color="{paint.line}"',
+        f'fillcolor="{"#ffffff" if box.ref else paint.fill}"',
     ]
-    if side in ("thesis", "root"):
-        attributes.append("penwidth=2")
-    return f"{quote(claim_id)} [{', '.join(attributes)}];"
+    if side in ("thesis", "root") and not box.ref:
+        attributes.append("penwidth=2.5, fontsize=14")
+    return f"{quote(box.key)} [{', '.join(attributes)}];"
+
+
+def heading(debate: Debate, options: ExportOptions, thesis: bool) -> str:
+    """The graph's label: the debate's title, the thesis when `thesis` (it is drawn here
+    when no claim is drawn beside it), and the legend: what colours, glyphs, borders and
+    edges mean (an HTML-like label)."""
+    rows = [
+        ("pro", "▲ pro", "counts for the thesis"),
+        ("con", "▼ con", "counts against the thesis (dashed border)"),
+        ("thesis", "◆ thesis", "what the debate is about"),
+    ]
+    cells = "".join(
+        f'<TD BGCOLOR="{PALETTE[side].fill}" BORDER="1" COLOR="{PALETTE[side].line}">{word}</TD>'
+        f'<TD ALIGN="LEFT">{meaning}</TD>'
+        for side, word, meaning in rows
+    )
+    pro, con = PALETTE["pro"].line, PALETTE["con"].line
+    edges = (
+        f'<TD><FONT COLOR="{pro}">◀────</FONT></TD><TD ALIGN="LEFT">supports the claim it '
+        f'points at</TD><TD><FONT COLOR="{con}">┤- - -</FONT></TD><TD ALIGN="LEFT">attacks '
+        'the claim it points at</TD><TD BORDER="1" STYLE="dotted">↻ ref</TD>'
+        '<TD ALIGN="LEFT">a claim drawn in full elsewhere</TD>'
+    )
+    note = "Each topic is a box; its claims grow left to right from the claim they argue with."
+    if options.scores is not None:
+        how = html.escape(inert(options.semantics or "given", newlines=False))
+        note += f" score: the claim's strength from 0 to 1 ({how})."
+    title = html.escape(inert(debate.title, newlines=False)) if debate.title else "Debate map"
+    top = ""
+    if thesis and debate.thesis is not None:
+        lines = box_lines(debate, Box(debate.thesis, debate.thesis), options, 90)
+        shown = "".join(html.escape(line) + '<BR ALIGN="LEFT"/>' for line in lines)
+        paint = PALETTE["thesis"]
+        top = (
+            f'<TR><TD COLSPAN="6" ALIGN="LEFT" BORDER="2" COLOR="{paint.line}" '
+            f'BGCOLOR="{paint.fill}"><FONT POINT-SIZE="15">{shown}</FONT></TD></TR>'
+        )
+    return (
+        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="3">'
+        f'<TR><TD COLSPAN="6" ALIGN="LEFT"><FONT POINT-SIZE="22">{title}</FONT></TD></TR>'
+        f"{top}<TR>{cells}</TR><TR>{edges}</TR>"
+        f'<TR><TD COLSPAN="6" ALIGN="LEFT">{note}</TD></TR></TABLE>>'
+    )
+
+
+def _cluster(debate: Debate, index: int, cluster: Cluster, options: ExportOptions) -> list[str]:
+    name = cluster.topic.title or cluster.topic.id if cluster.topic else None
+    lines = [f"  subgraph cluster_{index} {{"]
+    if name is not None:
+        lines.append(f'    label={quote(name)}; labeljust=l; style="rounded"; color="#9e9e9e";')
+    else:
+        lines.append('    label=""; style=invis;')
+    lines += ["    " + _node(debate, box, options) for box in cluster.boxes]
+    lines.append("  }")
+    return lines
+
+
+def _columns(clusters: list[Cluster]) -> list[str]:
+    """Invisible edges that hold the columns: each cluster's trees start at its column's
+    level (counted from an invisible start node), in order from top to bottom.
+
+    dot puts each head as far left as it may (minimal ranks) and, with rankdir=LR,
+    stacks what it meets first at the bottom: the edges go out in reverse. A box
+    with no relation at all (the thesis, alone in its cluster) would drift to the
+    emptiest level, so it sits on the start node's level instead.
+    """
+    lines = ['  "start" [shape=point, style=invis, width=0];']
+    alone = [c.boxes[0].key for c in clusters if len(c.boxes) == 1]
+    if alone:
+        lines.append('  {rank=same; "start"; ' + "; ".join(quote(k) for k in alone) + ";}")
+    for cluster in reversed(clusters):
+        if len(cluster.boxes) == 1:
+            continue
+        lines += [
+            f'  "start" -> {quote(head)} [style=invis, minlen={cluster.rank + 1}, weight=0];'
+            for head in reversed(cluster.heads)
+        ]
+    return lines
 
 
 def export(debate: Debate, options: ExportOptions) -> str:
-    """The debate as a DOT digraph."""
+    """The debate as a DOT digraph (see the module docstring)."""
+    clusters = picture(debate)
+    alone = bool(clusters) and clusters[0].boxes == [Box(str(debate.thesis), str(debate.thesis))]
+    if alone:  # the thesis with nothing drawn beside it: it heads the picture instead
+        clusters = clusters[1:]
     lines = ["digraph debate {"]
-    if debate.title:
-        lines.append(f"  label={quote(debate.title)}; labelloc=t; fontsize=20;")
     lines += [
-        '  graph [rankdir=BT, fontname="Helvetica", newrank=true];',
-        '  node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=11];',
-        '  edge [fontname="Helvetica"];',
+        f"  label={heading(debate, options, alone)}; labelloc=t; labeljust=l;",
+        f"  graph [rankdir=LR, newrank=true, {FONT}, nodesep=0.12, ranksep=0.45];",
+        f'  node [shape=box, {FONT}, fontsize=12, margin="0.1,0.05"];',
+        f"  edge [{FONT}, dir=back, arrowsize=0.8];",
     ]
-    for index, topic, claim_ids in clusters(debate):
-        pad = "  "
-        if topic is not None:
-            lines.append(f"  subgraph cluster_{index} {{")
+    for index, cluster in enumerate(clusters):
+        lines += _cluster(debate, index, cluster, options)
+    for cluster in clusters:
+        for link in cluster.links:
             lines.append(
-                f'    label={quote(topic.title or topic.id)}; style="rounded"; color=grey;'
+                f"  {quote(link.target)} -> {quote(link.source)} [{_EDGE[link.relation]}];"
             )
-            pad = "    "
-        lines += [pad + _node(debate, cid, options) for cid in claim_ids]
-        if topic is not None:
-            lines.append("  }")
-    for edge in debate.edges:
-        style = _EDGE[edge.relation]
-        lines.append(f"  {quote(edge.source)} -> {quote(edge.target)} [{style}];")
+    lines += _columns(clusters)
     lines.append("}")
     lines.append("")  # a final newline without copying the whole text again
     return "\n".join(lines)

@@ -1,9 +1,16 @@
 """Mermaid: the debate as a flowchart that GitHub renders inside a ```mermaid block.
 
-One node per claim, `-->` for supports and `-.->` for attacks (labelled), a
-class per side for colour, one subgraph per topic. Node ids are generated
-(`c1`, `c2`, ...) because claim ids may contain `.` and `-`, and words such
-as `end` break the parser; the claim id is kept in a comment above its node.
+The whole debate is drawn to fit a screen (see `picture`): one subgraph per
+topic with its claims as trees growing left to right (`direction LR`, kept
+because no claim links out of its subgraph), the subgraphs in columns held by
+invisible links between subgraphs, and a legend subgraph first, titled with
+the debate's title. Boxes are coloured by side from the one palette and start
+with the side's glyph (▲ pro, ▼ con, ◆ thesis); con boxes have a dashed
+border, a claim drawn in full in another subgraph appears as a dotted
+reference box (↻). Supports are solid green arrows, attacks dotted red
+arrows (`-.->`). Node ids are generated (`c1`, `r1`, `t1`, ...) because claim
+ids may contain `.` and `-`, and words such as `end` break the parser; the
+claim id is kept in a comment above its node.
 
 Labels are quoted strings in which Mermaid reads `#name;` and `#123;` as
 entity codes (mermaid.js.org, "Flowcharts syntax", "Entity codes to escape
@@ -18,17 +25,36 @@ from __future__ import annotations
 import re
 
 from agidebate.export import ExportOptions
-from agidebate.export._outline import clusters, label_lines, one_line
+from agidebate.export._outline import one_line
+from agidebate.export.palette import PALETTE
+from agidebate.export.picture import MERMAID, Box, Cluster, picture
+from agidebate.export.to_dot import box_lines
 from agidebate.model import Debate, Relation
 
-WRAP = 40
+WRAP = 34
 _ENTITY = re.compile(r"[\"#&<>;`|\[\]{}%\\]")
 _CLASSES = {
-    "thesis": "fill:#e8eaf6,stroke:#3949ab,stroke-width:2px",
-    "root": "fill:#e8eaf6,stroke:#3949ab,stroke-width:2px",
-    "pro": "fill:#e3f4e1,stroke:#2e7d32",
-    "con": "fill:#fde4e1,stroke:#c62828",
+    side: f"fill:{PALETTE[side].fill},stroke:{PALETTE[side].line}"
+    + {
+        "thesis": ",stroke-width:3px",
+        "root": ",stroke-width:3px",
+        "con": ",stroke-dasharray:6 3",
+    }.get(side, "")
+    for side in ("thesis", "root", "pro", "con", "unlinked")
 }
+_CLASSES["ref"] = "fill:#ffffff,stroke:#757575,stroke-dasharray:2 3"
+_LINK = {
+    Relation.SUPPORT: f"stroke:{PALETTE['pro'].line},stroke-width:1.5px",
+    Relation.ATTACK: f"stroke:{PALETTE['con'].line},stroke-width:1.5px",
+}
+# Labels are wrapped here (WRAP characters); Mermaid's own wrapping must not cut them again.
+CONFIG = ("---", "config:", "  flowchart:", "    wrappingWidth: 320", "---")
+LEGEND = (
+    ("pro", "▲ pro: counts for the thesis"),
+    ("con", "▼ con: counts against the thesis (dashed border)"),
+    ("thesis", "◆ thesis: what the debate is about"),
+    ("ref", "↻ a claim drawn in full in another box"),
+)
 
 
 def escape(value: str) -> str:
@@ -44,34 +70,75 @@ def _comment(value: str) -> str:
     return one_line(value).replace("%%", "% %")
 
 
-def _label(debate: Debate, claim_id: str, options: ExportOptions) -> str:
-    lines = label_lines(debate, claim_id, options, WRAP)
-    return "<br/>".join(escape(line) for line in lines)
+class _Ids:
+    """Mermaid node ids: `c1`... for claims, `r1`... for reference boxes."""
+
+    def __init__(self, debate: Debate) -> None:
+        self.claims = {cid: f"c{index}" for index, cid in enumerate(debate.claims, 1)}
+        self.refs: dict[str, str] = {}
+
+    def __call__(self, box: Box) -> str:
+        if not box.ref:
+            return self.claims[box.claim]
+        return self.refs.setdefault(box.key, f"r{len(self.refs) + 1}")
+
+
+def _legend(debate: Debate, options: ExportOptions) -> list[str]:
+    title = escape(one_line(debate.title)) if debate.title else "Legend"
+    lines = [f'  subgraph legend["{title}"]', "    direction TB"]
+    for index, (side, words) in enumerate(LEGEND, 1):
+        lines.append(f'    lg{index}["{escape(words)}"]:::{side}')
+    lines.append('    lg5["a claim"] -->|supports| lg6["the claim it supports"]')
+    lines.append('    lg7["a claim"] -.->|attacks| lg8["the claim it attacks"]')
+    if options.scores is not None:
+        how = escape(one_line(options.semantics or "given"))
+        lines.append(f'    lg9["score: the claim\'s strength from 0 to 1 ({how})"]')
+    lines.append("  end")
+    return lines
+
+
+def _cluster(
+    debate: Debate, index: int, cluster: Cluster, ids: _Ids, options: ExportOptions
+) -> list[str]:
+    name = cluster.topic.title or cluster.topic.id if cluster.topic else "Thesis"
+    lines = [f'  subgraph t{index}["{escape(one_line(name))}"]', "    direction RL"]
+    names = {box.key: ids(box) for box in cluster.boxes}
+    for box in cluster.boxes:
+        side = "ref" if box.ref else debate.side_label(box.claim) or "unlinked"
+        label = "<br/>".join(escape(line) for line in box_lines(debate, box, options, WRAP))
+        lines.append(f"    %% {_comment(box.claim)}")
+        lines.append(f'    {names[box.key]}["{label}"]:::{side}')
+    for link in cluster.links:
+        arrow = "-->" if link.relation is Relation.SUPPORT else "-.->"
+        lines.append(f"    {names[link.source]} {arrow} {names[link.target]}")
+    lines.append("  end")
+    return lines
 
 
 def export(debate: Debate, options: ExportOptions) -> str:
-    """The debate as a Mermaid flowchart."""
-    node = {cid: f"c{index}" for index, cid in enumerate(debate.claims, 1)}
-    lines = ["flowchart BT"]
+    """The debate as a Mermaid flowchart (see the module docstring)."""
+    ids = _Ids(debate)
+    clusters = picture(debate, MERMAID)
+    lines = [*CONFIG, "flowchart LR"]
     if debate.title:
-        lines.insert(0, f"%% {_comment(debate.title)}")
-    for index, topic, claim_ids in clusters(debate):
-        pad = "  "
-        if topic is not None:
-            lines.append(f'  subgraph t{index}["{escape(one_line(topic.title or topic.id))}"]')
-            pad = "    "
-        for cid in claim_ids:
-            lines.append(f"{pad}%% {_comment(cid)}")
-            lines.append(f'{pad}{node[cid]}["{_label(debate, cid, options)}"]')
-        if topic is not None:
-            lines.append("  end")
-    for edge in debate.edges:
-        arrow = "-->|supports|" if edge.relation is Relation.SUPPORT else "-.->|attacks|"
-        lines.append(f"  {node[edge.source]} {arrow} {node[edge.target]}")
+        lines.insert(len(CONFIG), f"%% {_comment(debate.title)}")
+    relations = {Relation.SUPPORT: ["0"], Relation.ATTACK: ["1"]}
+    count = 2  # the legend's two example links come first
+    for index, cluster in enumerate(clusters, 1):
+        lines += _cluster(debate, index, cluster, ids, options)
+        for link in cluster.links:
+            relations[link.relation].append(str(count))
+            count += 1
+    lines += _legend(debate, options)  # last: dagre stacks it at the top of the first column
+    firsts: dict[int, int] = {}
+    for index, cluster in enumerate(clusters, 1):  # a later column sits right of the one before
+        firsts.setdefault(cluster.column, index)
+        if cluster.column > 0:
+            lines.append(f"  t{firsts[cluster.column - 1]} ~~~ t{index}")
     for side, style in _CLASSES.items():
-        members = [node[c] for c in debate.claims if debate.side_label(c) == side]
-        if members:
-            lines.append(f"  classDef {side} {style}")
-            lines.append(f"  class {','.join(members)} {side}")
+        lines.append(f"  classDef {side} {style}")
+    for relation, numbers in relations.items():
+        if numbers:
+            lines.append(f"  linkStyle {','.join(numbers)} {_LINK[relation]}")
     lines.append("")  # a final newline without copying the whole text again
     return "\n".join(lines)

@@ -327,6 +327,9 @@ def _add(
     name: str,
 ) -> None:
     text, tags, data, sources = cleaned
+    side = data.get("side")
+    if side in ("pro", "con", "thesis", "root") and side in tags:
+        tags.remove(side)  # the side tag `agidebate export` writes; the side is computed
     if node.texts:  # a definition: its own text only
         text = _clean(" ".join(node.texts))[0] or text
     if not text:

@@ -26,6 +26,8 @@ SCORES = {
     "parking-loss": 0.481,
 }
 LOCAL_ARGDOWN = REPO / ".ci" / "argdown" / "node_modules" / ".bin" / "argdown"
+LOCAL_MERMAID = REPO / ".ci" / "mermaid" / "node_modules" / ".bin" / "mmdc"
+PUPPETEER_CONFIG = REPO / ".ci" / "puppeteer.json"
 
 
 def debates() -> list[Any]:
@@ -74,3 +76,30 @@ def argdown_json(source: str, tmp_path: Path) -> dict[str, Any]:
 def dot_program() -> str:
     found = shutil.which("dot")
     return found if found else require_tool("dot")
+
+
+def mermaid_program() -> str:
+    """Mermaid's CLI (`mmdc`): the one .ci/run installs, else one on PATH. It needs
+    Debian's chromium (never a browser of its own), named in .ci/puppeteer.json."""
+    require_tool("chromium")
+    if LOCAL_MERMAID.exists():
+        return str(LOCAL_MERMAID)
+    return require_tool("mmdc")
+
+
+def mermaid_svg(source: str, tmp_path: Path) -> str:
+    """Render Mermaid source with the real Mermaid CLI; fail on any error; the SVG."""
+    program = mermaid_program()
+    file = tmp_path / "map.mmd"
+    file.write_text(source, encoding="utf-8")
+    out = tmp_path / "map.svg"
+    done = subprocess.run(
+        [program, "--quiet", "-p", str(PUPPETEER_CONFIG), "-i", str(file), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        env={**os.environ, "PUPPETEER_SKIP_DOWNLOAD": "1"},
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return out.read_text(encoding="utf-8")

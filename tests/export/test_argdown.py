@@ -34,5 +34,5 @@ def test_escaped_text_reads_back_as_written(tmp_path: Path) -> None:
 def test_newline_followed_by_a_relation_stays_in_one_statement() -> None:
     assert "\n" not in escape("one\n  + [B]: two")
     text = exported(SMALL, "argdown")
-    assert '{"id": "thesis", "thesis": true}' in text
+    assert '#thesis {"id": "thesis", "thesis": true, "side": "thesis"}' in text
     assert "\n  + [Protected lanes cut injuries]: Cities" in text

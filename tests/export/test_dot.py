@@ -28,8 +28,22 @@ def test_dot_draws_the_export(folder: Path) -> None:
     assert done.returncode == 0, done.stderr.decode()
     assert done.stderr == b""
     svg = ElementTree.fromstring(done.stdout)
-    nodes = [g for g in svg.iter("{http://www.w3.org/2000/svg}g") if g.get("class") == "node"]
-    assert len(nodes) == len(loaded(folder).claims)
+    ns = "{http://www.w3.org/2000/svg}"
+    names = [
+        g.findtext(f"{ns}title") or ""
+        for g in svg.iter(f"{ns}g")
+        if g.get("class") == "node" and g.findtext(f"{ns}title") != "start"
+    ]
+    debate = loaded(folder)
+    claims = sorted(name for name in names if name in debate.claims)
+    refs = [name for name in names if name not in debate.claims]
+    # Each claim in full exactly once (a thesis with nothing beside it heads the picture
+    # instead); every other box is a reference.
+    everything = sorted(debate.claims)
+    assert claims in (everything, sorted(c for c in everything if c != debate.thesis))
+    assert all(ref.startswith("ref:") for ref in refs)
+    edges = [g for g in svg.iter(f"{ns}g") if g.get("class") == "edge"]
+    assert len(edges) == len(debate.edges)
 
 
 @pytest.mark.external
@@ -55,4 +69,6 @@ def test_quote_keeps_escapes_literal() -> None:
     assert quote('a "b" \\N \\l') == '"a \\"b\\" \\\\N \\\\l"'
     assert quote("bell\x07") == '"bell\\\\x07"'
     text = exported(SMALL, "dot")
-    assert '"few-cyclists" -> "fewer-injuries" [color="#c62828", arrowhead=tee];' in text
+    assert (
+        '"fewer-injuries" -> "few-cyclists" [color="#c62828", arrowtail=tee, style=dashed];' in text
+    )

@@ -12,13 +12,19 @@ from tests.export.conftest import HOSTILE, debates, exported, loaded
 
 LINE = re.compile(
     r"(\s*%%[^\n]*"
-    r"|flowchart BT"
-    r'|  subgraph t\d+\["[^"\n]*"\]'
+    r"|---|config:|  flowchart:|    wrappingWidth: \d+"
+    r"|flowchart LR"
+    r'|  subgraph (t\d+|legend)\["[^"\n]*"\]'
+    r"|    direction (RL|TB)"
     r"|  end"
-    r'|\s+c\d+\["[^"\n]*"\]'
-    r"|  c\d+ (-->\|supports\||-\.->\|attacks\|) c\d+"
-    r"|  classDef (thesis|root|pro|con) [a-z#0-9:,-]+"
-    r"|  class c\d+(,c\d+)* (thesis|root|pro|con))\Z"
+    r'|    (c|r)\d+\["[^"\n]*"\]:::(thesis|root|pro|con|unlinked|ref)'
+    r'|    lg\d+\["[^"\n]*"\](:::(thesis|pro|con|ref))?'
+    r'|    lg5\["a claim"\] -->\|supports\| lg6\["the claim it supports"\]'
+    r'|    lg7\["a claim"\] -\.->\|attacks\| lg8\["the claim it attacks"\]'
+    r"|    [cr]\d+ (-->|-\.->) [cr]\d+"
+    r"|  t\d+ ~~~ t\d+"
+    r"|  classDef (thesis|root|pro|con|unlinked|ref) [a-z#0-9:,. -]+"
+    r"|  linkStyle \d+(,\d+)* stroke:#[0-9a-f]{6},stroke-width:[0-9.]+px)\Z"
 )
 
 
@@ -28,17 +34,22 @@ def test_every_line_is_valid_flowchart_syntax(folder: Path) -> None:
     for line in text.splitlines():
         assert LINE.match(line), line
     debate = loaded(folder)
-    nodes = re.findall(r'^\s+(c\d+)\["', text, re.M)
-    assert len(nodes) == len(set(nodes)) == len(debate.claims)
-    assert len(re.findall(r"^  c\d+ -", text, re.M)) == len(debate.edges)
+    nodes = re.findall(r"^    (c\d+)\[", text, re.M)
+    assert len(nodes) == len(set(nodes)) == len(debate.claims)  # each claim drawn in full once
+    assert len(re.findall(r"^    [cr]\d+ -", text, re.M)) == len(debate.edges)
 
 
 def test_labels_have_no_raw_syntax_characters() -> None:
     text = exported(HOSTILE, "mermaid")
-    for label in re.findall(r'\["(.*)"\]$', text, re.M):
+    for label in re.findall(r'\["([^"]*)"\]', text):
         stripped = re.sub(r"#\d+;", "", label.replace("<br/>", ""))
         assert not set(stripped) & set('"#&<>;`|[]{}%\\'), label
-    assert "c2[" in text and "end[" not in text
+    assert "c2[" in text and not re.search(r"\bend\[", text)  # never the keyword as a node id
+    assert re.search(
+        r"^  subgraph t\d+\[\"Topic end #124; with #35; and #60;b#62;bold#60;/b#62;\"\]$",
+        text,
+        re.M,
+    )
 
 
 def test_escape() -> None:
