@@ -188,7 +188,7 @@ def _run(
         scores,
         dict(report.result.labels) if report.result.labels is not None else None,
         _verdict(report, data),
-        {t.id: (t.pro, t.con) for t in report.topics},
+        {t.id: (round(t.pro, JSON_DIGITS), round(t.con, JSON_DIGITS)) for t in report.topics},
     )
 
 
@@ -238,9 +238,7 @@ def weighings_json(
                 "scores": [_round(r.scores.get(cid)) for cid in claim_order],
                 "labels": None if r.labels is None else [r.labels.get(cid) for cid in claim_order],
                 "verdict": r.verdict,
-                "topics": [
-                    [_round(v) for v in r.topics.get(tid, (0.0, 0.0))] for tid in topic_order
-                ],
+                "topics": [list(r.topics.get(tid, (0.0, 0.0))) for tid in topic_order],
             }
             for r in found.runs
         ],

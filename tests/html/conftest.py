@@ -32,6 +32,20 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+# The screen point at the middle of a claim's sector (or the disc), from the layout data
+# embedded in the page, computed here independently of the page's own drawing code.
+CENTROID = """(id) => {
+  const data = JSON.parse(document.getElementById('debate-data').textContent).overview;
+  const svg = document.getElementById('overview-svg');
+  let x = 0, y = 0;
+  if (id !== data.centre) {
+    const [, ring, a0, a1] = data.sectors.find((s) => s[0] === id);
+    const r = (data.radii[ring - 1] + data.radii[ring]) / 2, a = ((a0 + a1) / 2 - 90) * Math.PI / 180;
+    x = r * Math.cos(a); y = r * Math.sin(a);
+  }
+  const p = new DOMPoint(x, y).matrixTransform(svg.getScreenCTM());
+  return [p.x, p.y];
+}"""
 ARTIFACTS = REPO / "tests" / "artifacts"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 740}
@@ -151,3 +165,30 @@ def artifact(name: str) -> Path:
     """A path under tests/artifacts/ (git-ignored) for people to look at after a run."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS / name
+
+
+def cli_options(debate: Debate, semantics: str | None = None) -> ExportOptions:
+    """What `agidebate export --format html` gives the page: every perspective under every
+    semantics, starting at `semantics` (default: the registry's default) and base weights."""
+    from agidebate.export.weighings import weigh
+
+    found = weigh(debate, semantics=semantics)
+    run = found.run(*found.initial)
+    return ExportOptions(scores=run.scores, semantics=run.semantics, weighings=found)
+
+
+BIG = 2_000  # claims in the generated debate the page must stay usable with
+
+
+@pytest.fixture(scope="session")
+def big_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated 2,000-claim debate (bench/generate.py) exported as the CLI does."""
+    from agidebate.loader import load_debate
+    from bench.generate import generate, write
+
+    folder = tmp_path_factory.mktemp("big")
+    files, _ = generate(BIG - 1, 12, 25, seed=1)
+    write(folder / "debate", files)
+    debate = load_debate(folder / "debate")
+    assert len(debate) == BIG
+    return write_page(folder, "big.html", debate, cli_options(debate))

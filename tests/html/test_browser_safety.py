@@ -16,7 +16,7 @@ import yaml
 from agidebate.loader import load_debate
 from agidebate.model import Claim, Debate, Edge, Relation
 from tests.conftest import MakeDebate
-from tests.html.conftest import PHONE, Open, Visit, write_page
+from tests.html.conftest import CENTROID, PHONE, Open, Visit, cli_options, write_page
 
 pytestmark = pytest.mark.external
 
@@ -178,3 +178,71 @@ def test_odd_ids_and_line_separators_from_the_library_stay_data(
         and visit.dialogs == []
         and visit.errors == []
     )
+
+
+PERSPECTIVE = {
+    "title": SCRIPT_END,
+    "summary": IMG,
+    "by": "<b onmouseover=\"window.__pwned = 'by'\">Mallory</b>",
+    "weights": {"evil": 0.9, "long": 0.1},
+}
+
+
+@pytest.fixture
+def hostile_weighed(make_debate: MakeDebate, tmp_path: Path) -> Path:
+    """The hostile debate with a hostile perspective, exported as `agidebate export` does:
+    every perspective under every semantics, and the overview map."""
+    folder = make_debate(
+        {
+            "debate.yaml": yaml.safe_dump(DEBATE, allow_unicode=True, sort_keys=False),
+            "hostile.yaml": yaml.safe_dump(TOPIC, allow_unicode=True, sort_keys=False),
+            "perspectives/mallory.yaml": yaml.safe_dump(PERSPECTIVE, allow_unicode=True),
+        }
+    )
+    debate = load_debate(folder)
+    return write_page(tmp_path, "weighed.html", debate, cli_options(debate))
+
+
+@pytest.mark.parametrize("bypass_csp", [False, True], ids=["with-csp", "without-csp"])
+def test_hostile_text_stays_text_in_the_overview_and_under_every_perspective(
+    open_page: Open, hostile_weighed: Path, bypass_csp: bool
+) -> None:
+    visit = open_page(hostile_weighed, bypass_csp=bypass_csp)
+    page = visit.page
+    assert_inert(visit)
+    # The overview draws every claim; its texts are the payloads, as text.
+    assert visit.js("document.querySelectorAll('#overview-svg [data-claim]').length") == 3
+    page.locator("#overview").scroll_into_view_if_needed()
+    page.mouse.move(*visit.js(CENTROID, "evil"))
+    page.wait_for_selector("#overview-tip:not([hidden])")
+    assert page.text_content("#overview-tip strong") == "▲ " + IMG
+    region = visit.js(
+        "[...document.querySelectorAll('#overview-svg textPath')].map(t => t.textContent)"
+    )
+    assert region and all(SVG.startswith(text.rstrip("…")) for text in region)
+    page.click("#cross-links")
+    assert_inert(visit)
+    names = visit.js(
+        "[...document.querySelectorAll('#perspective option')].map(o => o.textContent)"
+    )
+    assert f"{SCRIPT_END} (mallory)" in names
+    for perspective in visit.js(
+        "[...document.querySelectorAll('#perspective option')].map(o => o.value)"
+    ):
+        for semantics in visit.js(
+            "[...document.querySelectorAll('#semantics option')].map(o => o.value)"
+        ):
+            page.select_option("#perspective", perspective)
+            page.select_option("#semantics", semantics)
+            assert page.get_attribute("#verdict", "data-value") is not None
+            assert_inert(visit)
+    page.select_option("#perspective", "mallory")
+    page.click("#verdict-about summary")
+    assert page.text_content("#verdict-summary") == IMG
+    assert SCRIPT_END in (page.text_content("#verdict-about summary") or "")
+    page.select_option("#language", "zh")  # relabels the overview from the translations
+    page.locator("#overview").scroll_into_view_if_needed()
+    page.mouse.move(0, 0)
+    page.mouse.move(*visit.js(CENTROID, "evil"))
+    assert page.text_content("#overview-tip strong") == "▲ " + SCRIPT_END
+    assert_inert(visit)

@@ -271,3 +271,23 @@ def test_bidi_overrides_and_control_characters_are_shown_not_obeyed() -> None:
     data = embedded(page)["claims"][0]
     assert data["text"] == "safe \\u202eevil\\u202c and \\x1b[31mred"
     assert data["by"] == "a\\x07b"
+
+
+SIZE_LIMIT_BIG = (
+    5_000_000  # bytes for a 2,000-claim debate (issue 20); docs/html.md has the measure
+)
+
+
+def test_a_2000_claim_debate_stays_under_5_mb_with_every_claim_in_the_overview(
+    big_page: Path,
+) -> None:
+    page = big_page.read_text(encoding="utf-8")
+    size = len(page.encode("utf-8"))
+    print(f"2,000-claim page: {size:,} bytes")
+    assert size < SIZE_LIMIT_BIG
+    data = embedded(page)
+    shapes = {s[0] for s in data["overview"]["sectors"]} | {data["overview"]["centre"]}
+    assert shapes == {c["id"] for c in data["claims"]}
+    runs = data["weighings"]["runs"]
+    assert len(runs) == len(data["weighings"]["semantics"]) * len(data["weighings"]["perspectives"])
+    assert all(len(r["scores"]) == len(data["claims"]) for r in runs)
