@@ -35,7 +35,15 @@ def loaded(args: list[str], modules: list[str], env: dict[str, str] | None = Non
     return [m for m in line.removeprefix("HEAVY:").split(",") if m]
 
 
-HEAVY = ["yaml", "networkx", "rich.console", "agidebate.loader", "agidebate.export.to_html"]
+HEAVY = [
+    "yaml",
+    "networkx",
+    "rich.console",
+    "agidebate.loader",
+    "agidebate.export.to_html",
+    "watchfiles",
+    "http.server",
+]
 
 
 def test_help_and_version_import_nothing_heavy() -> None:
@@ -51,3 +59,10 @@ def test_a_warm_load_needs_no_yaml(tmp_path: Path) -> None:
     assert "yaml" not in loaded(
         ["export", "--format", "json", "--dir", str(BUNDLED)], ["yaml"], env
     )
+
+
+def test_only_serve_imports_the_file_watcher() -> None:
+    assert "watchfiles" not in loaded(
+        ["export", "--format", "html", "--dir", str(BUNDLED)], ["watchfiles"]
+    )
+    assert loaded(["serve", "--help"], ["watchfiles", "http.server"]) == []

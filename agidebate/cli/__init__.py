@@ -26,6 +26,7 @@ from agidebate.cli import path as _path
 from agidebate.cli import schema as _schema
 from agidebate.cli import score as _score
 from agidebate.cli import search as _search
+from agidebate.cli import serve as _serve
 from agidebate.cli import show as _show
 from agidebate.cli import sources as _sources
 from agidebate.cli import stats as _stats
@@ -92,6 +93,7 @@ app.command("check")(_check.check)
 app.command("add")(_add.add)
 app.command("new", short_help="Start a topic file from a commented template.")(_new.new)
 app.command("export", short_help="Write the debate in another format.")(_export.export)
+app.command("serve", short_help="The HTML map in a browser, rebuilt as you edit.")(_serve.serve)
 app.command("import", short_help="Turn a Kialo or Argdown file into a debate.")(_import.import_)
 app.command("schema", short_help="The JSON Schema of argument files, for editors.")(_schema.schema)
 

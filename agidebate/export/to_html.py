@@ -258,6 +258,12 @@ def problems_data(title: str | None, problems: Sequence[Problem]) -> dict[str, A
     return data
 
 
+def served_page(data: Mapping[str, Any], version: int) -> str:
+    """The page as `agidebate serve` sends it: build `version`, with the live reload
+    (`html/live.js`) that may connect back to the server and nowhere else."""
+    return render_page({**data, "live": {"version": version}}, _asset("live.js"), connect=True)
+
+
 def _visible(data: Any) -> Any:
     """Every string with control and bidi-override characters shown as escapes.
 

@@ -127,19 +127,23 @@ def single(
 ) -> Run:
     """One weighing alone: `debate` under `semantics` and `perspective` (see `weigh`)."""
     start = (perspective or BASE, semantics)
-    profiles = _checked(full or debate, start)
+    profiles = _checked(full or debate, start, every=False)
     return _run(debate, start[0], start[1], profiles, full is not None)
 
 
-def _checked(debate: Debate, start: tuple[str, str]) -> dict[str, WeightProfile]:
-    """The debate's perspectives; usage errors for an unknown start pair."""
+def _checked(
+    debate: Debate, start: tuple[str, str], every: bool = True
+) -> dict[str, WeightProfile]:
+    """The debate's perspectives (`every`), or only the one to start with; usage errors
+    for an unknown start pair."""
     from agidebate.scoring import semantics_info
-    from agidebate.scoring.weightfile import load_perspective
 
     semantics_info(start[1])  # an unknown name is a usage error naming the choices
-    profiles = _profiles(debate)
+    profiles = _profiles(debate) if every else {}
     if start[0] != BASE and start[0] not in profiles:
-        load_perspective(debate, start[0])  # raises, naming the perspectives
+        from agidebate.scoring.weightfile import load_perspective  # reads YAML: only if named
+
+        profiles[start[0]] = load_perspective(debate, start[0])  # or an error naming them
     return profiles
 
 

@@ -104,18 +104,23 @@ Open = Callable[..., Visit]
 
 @pytest.fixture
 def open_page(browser: Browser) -> Iterator[Open]:
-    """Open an HTML file in a fresh context: `open_page(path, viewport=DESKTOP, hash="")`."""
+    """Open an HTML file (or `url=`) in a fresh context: `open_page(path, viewport=DESKTOP)`."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     contexts = []
 
     def open_(
-        path: Path, viewport: dict[str, int] | None = None, hash: str = "", bypass_csp: bool = False
+        path: Path | None = None,
+        viewport: dict[str, int] | None = None,
+        hash: str = "",
+        bypass_csp: bool = False,
+        url: str | None = None,
     ) -> Visit:
         context = browser.new_context(viewport=viewport or DESKTOP, bypass_csp=bypass_csp)  # type: ignore[arg-type]
         contexts.append(context)
         page = context.new_page()
-        visit = Visit(page=page, url=path.resolve().as_uri())
+        assert url is not None or path is not None
+        visit = Visit(page=page, url=url or Path(str(path)).resolve().as_uri())
 
         def on_console(message: ConsoleMessage) -> None:
             if message.type in ("error", "warning"):
