@@ -26,7 +26,7 @@ def get(url: str, path: str, host: str | None = None, method: str = "GET") -> tu
     connection.request(method, path, headers=headers)
     response = connection.getresponse()
     if path == "/events":  # a stream that does not end: read up to the first event
-        lines = []
+        lines: list[bytes] = []
         while not lines or lines[-1] != b"\n" or not any(x.startswith(b"data:") for x in lines):
             lines.append(response.readline())
         body = b"".join(lines)
