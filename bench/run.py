@@ -28,6 +28,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from bench.generate import generate, write  # noqa: E402
+from bench.overview import median as median_ms  # noqa: E402
+from bench.overview import pages  # noqa: E402
 
 PYTHON = sys.executable
 FLOOR = """
@@ -299,6 +301,44 @@ def run_startup(runs: int, env: dict[str, str]) -> list[Row]:
     ]
 
 
+def run_overview(work: Path, claims: int, runs: int, env: dict[str, str]) -> list[Row]:
+    """The HTML page with its overview map: size, export time, and opening in Chromium
+    (issue 20: 2,000 claims in under 5 MB, open in under 2 s)."""
+    rows = []
+    for page in pages(work, [claims], runs, env):
+        label = f"html page, {page.label} ({page.claims:,} claims)"
+        big = page.label != "bundled"
+        size_ok = page.bytes < 5_000_000 if big else None
+        rows.append(
+            Row(
+                f"{label}: {page.bytes / 1e6:.2f} MB",
+                page.export_seconds,
+                0,
+                None,
+                None,
+                "< 5 MB" if big else "",
+                size_ok,
+            )
+        )
+        if page.ready_ms:
+            ready = median_ms(page.ready_ms) / 1000
+            rows.append(
+                Row(
+                    f"{label}: map built in Chromium",
+                    ready,
+                    0,
+                    None,
+                    None,
+                    "< 2 s" if big else "",
+                    ready < 2 if big else None,
+                )
+            )
+            rows.append(Row(f"{label}: load event", median_ms(page.load_ms) / 1000, 0))
+        else:
+            rows.append(Row(f"{label}: not opened (no Playwright or /usr/bin/chromium)", 0, 0))
+    return rows
+
+
 def print_table(rows: list[Row]) -> None:
     print(f"{'measurement':58} {'median':>9} {'peak MB':>8} {'ratio':>7} {'target':>12}  ok")
     for row in rows:
@@ -338,6 +378,7 @@ def main() -> int:
     rows = run_startup(runs, env)
     for claims, files in sizes:
         rows += run_size(work, claims, files, runs, env)
+    rows += run_overview(work, 200 if args.smoke else 2_000, runs, env)
     if args.large:
         rows += run_large(work, 200_000, 1200, env)
     if args.json:

@@ -35,5 +35,7 @@ def test_benchmark_script_runs_at_smoke_size() -> None:
     names = [row["name"] for row in rows]
     assert any(name.startswith("floor") for name in names)
     assert any("cold" in name for name in names) and any("warm" in name for name in names)
+    pages = [row for row in rows if row["name"].startswith("html page")]
+    assert len(pages) >= 2 and all(row["median"] > 0 for row in pages)
     timed = [row for row in rows if row["name"].startswith(("floor", "export json"))]
     assert len(timed) == 3 and all(row["median"] > 0 for row in timed)

@@ -26,7 +26,7 @@ the page only turns the angles into SVG paths.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -112,26 +112,22 @@ def _sizes(tops: Iterable[str], kids: dict[str, list[str]]) -> dict[str, int]:
     return size
 
 
-def _groups(debate: Debate, first_ring: Sequence[str], loose: Sequence[str]) -> list[Region]:
-    """Regions in drawing order, with their claims: topics in the debate's order, then
+def _groups(
+    debate: Debate, first_ring: Sequence[str], loose: Sequence[str]
+) -> list[tuple[Region, list[str]]]:
+    """Regions in drawing order with their claims: topics in the debate's order, then
     claims without a topic, then the claims that reach no thesis (angles set later)."""
     order = {topic: index for index, topic in enumerate(debate.topics)}
+    members: dict[str | None, list[str]] = {}
+    for cid in first_ring:
+        members.setdefault(debate.claim(cid).topic, []).append(cid)
     keys = sorted(
-        {debate.claim(cid).topic for cid in first_ring},
-        key=lambda t: (t is None or t not in order, order.get(t or "", 0), t or ""),
+        members, key=lambda t: (t is None or t not in order, order.get(t or "", 0), t or "")
     )
-    regions = [Region(topic, 0.0, 0.0) for topic in keys]
+    groups = [(Region(topic, 0.0, 0.0), members[topic]) for topic in keys]
     if loose:
-        regions.append(Region(None, 0.0, 0.0, loose=True))
-    return regions
-
-
-def _members(
-    debate: Debate, region: Region, first_ring: Sequence[str], loose: Sequence[str]
-) -> list[str]:
-    if region.loose:
-        return list(loose)
-    return [cid for cid in first_ring if debate.claim(cid).topic == region.topic]
+        groups.append((Region(None, 0.0, 0.0, loose=True), list(loose)))
+    return groups
 
 
 def layout(debate: Debate, placed: Placement) -> Layout:
@@ -143,15 +139,14 @@ def layout(debate: Debate, placed: Placement) -> Layout:
     loose = list(placed.orphans)
     size = _sizes([*first_ring, *loose], kids)
     groups = _groups(debate, first_ring, loose)
-    members = [_members(debate, g, first_ring, loose) for g in groups]
-    total = sum(size[c] for group in members for c in group) or 1
+    total = sum(size[c] for _, claims in groups for c in claims) or 1
     gap = GAP if len(groups) > 1 else 0.0
     scale = (360.0 - gap * len(groups)) / total
     sectors: list[Sector] = []
     regions: list[Region] = []
     deepest = 0
     at = gap / 2
-    for group, claims in zip(groups, members, strict=True):
+    for group, claims in groups:
         start = at
         for cid in claims:
             span = size[cid] * scale
@@ -195,12 +190,16 @@ def _round(value: float) -> float:
     return round(value, _DIGITS)
 
 
-def layout_json(found: Layout) -> dict[str, Any]:
-    """The layout as the page reads it: compact arrays, angles in degrees."""
+def layout_json(found: Layout, name: Callable[[str], str] = str) -> dict[str, Any]:
+    """The layout as the page reads it: compact arrays, angles in degrees; `name` is
+    applied to every claim id and topic id (the page shows ids as `_visible` made them)."""
     return {
-        "centre": found.centre,
+        "centre": None if found.centre is None else name(found.centre),
         "radii": found.radii,
-        "sectors": [[s.claim, s.ring, s.start, s.end] for s in found.sectors],
-        "regions": [[r.topic, r.start, r.end, r.loose] for r in found.regions],
-        "links": [list(link) for link in found.links],
+        "sectors": [[name(s.claim), s.ring, s.start, s.end] for s in found.sectors],
+        "regions": [
+            [None if r.topic is None else name(r.topic), r.start, r.end, r.loose]
+            for r in found.regions
+        ],
+        "links": [[name(source), name(target), kind] for source, target, kind in found.links],
     }

@@ -231,12 +231,15 @@ def page_data(debate: Debate, options: ExportOptions) -> dict[str, Any]:
             },
             "topics": _balance(debate, scores),
             "claims": [_claim(debate, claim, layout, scores) for claim in debate],
-            "overview": layout_json(sunburst(debate, layout)),
-            "weighings": None
-            if options.weighings is None
-            else weighings_json(options.weighings, list(debate.claims), list(debate.topics)),
         }
     )
+    # Big arrays of numbers: only their strings go through _visible.
+    data["overview"] = layout_json(sunburst(debate, layout), name=_visible)
+    data["weighings"] = None
+    if options.weighings is not None:
+        data["weighings"] = weighings_json(
+            options.weighings, list(debate.claims), list(debate.topics), text=_visible
+        )
     return data
 
 

@@ -122,14 +122,16 @@ def export(debate: Debate, options: ExportOptions) -> str:
     lines = [*CONFIG, "flowchart LR"]
     if debate.title:
         lines.insert(len(CONFIG), f"%% {_comment(debate.title)}")
-    relations = {Relation.SUPPORT: ["0"], Relation.ATTACK: ["1"]}
-    count = 2  # the legend's two example links come first
+    relations: dict[Relation, list[str]] = {Relation.SUPPORT: [], Relation.ATTACK: []}
+    count = 0  # Mermaid numbers links in the order they are written
     for index, cluster in enumerate(clusters, 1):
         lines += _cluster(debate, index, cluster, ids, options)
         for link in cluster.links:
             relations[link.relation].append(str(count))
             count += 1
     lines += _legend(debate, options)  # last: dagre stacks it at the top of the first column
+    relations[Relation.SUPPORT].append(str(count))  # the legend's two examples
+    relations[Relation.ATTACK].append(str(count + 1))
     firsts: dict[int, int] = {}
     for index, cluster in enumerate(clusters, 1):  # a later column sits right of the one before
         firsts.setdefault(cluster.column, index)

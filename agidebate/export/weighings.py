@@ -17,7 +17,7 @@ A debate of more than `FULL_LIMIT` claims embeds only the chosen combination
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -216,37 +216,44 @@ def _verdict(report: ScoreReport, data: Mapping[str, Any]) -> dict[str, Any] | N
 
 
 def weighings_json(
-    found: Weighings, claim_order: list[str], topic_order: list[str]
+    found: Weighings,
+    claim_order: list[str],
+    topic_order: list[str],
+    text: Callable[[Any], Any] = lambda value: value,
 ) -> dict[str, Any]:
-    """The weighings as the page reads them: scores as arrays in the page's claim order."""
-    return {
-        "initial": list(found.initial),
-        "partial": found.partial,
-        "perspectives": [
-            {
-                "name": p.name,
-                "title": p.title,
-                "by": p.by,
-                "summary": p.summary,
-                "weighed": p.weighed,
-            }
-            for p in found.perspectives
-        ],
-        "semantics": [
-            {"name": s.name, "title": s.title, "gradual": s.gradual} for s in found.semantics
-        ],
-        "runs": [
-            {
-                "perspective": r.perspective,
-                "semantics": r.semantics,
-                "scores": [_round(r.scores.get(cid)) for cid in claim_order],
-                "labels": None if r.labels is None else [r.labels.get(cid) for cid in claim_order],
-                "verdict": r.verdict,
-                "topics": [list(r.topics.get(tid, (0.0, 0.0))) for tid in topic_order],
-            }
-            for r in found.runs
-        ],
-    }
+    """The weighings as the page reads them: scores as arrays in the page's claim order.
+    `text` is applied to everything but the arrays of numbers (the page's `_visible`)."""
+    described: dict[str, Any] = text(
+        {
+            "initial": list(found.initial),
+            "partial": found.partial,
+            "perspectives": [
+                {
+                    "name": p.name,
+                    "title": p.title,
+                    "by": p.by,
+                    "summary": p.summary,
+                    "weighed": p.weighed,
+                }
+                for p in found.perspectives
+            ],
+            "semantics": [
+                {"name": s.name, "title": s.title, "gradual": s.gradual} for s in found.semantics
+            ],
+        }
+    )
+    described["runs"] = [
+        {
+            "perspective": text(r.perspective),
+            "semantics": text(r.semantics),
+            "scores": [_round(r.scores.get(cid)) for cid in claim_order],
+            "labels": None if r.labels is None else [r.labels.get(cid) for cid in claim_order],
+            "verdict": text(r.verdict),
+            "topics": [list(r.topics.get(tid, (0.0, 0.0))) for tid in topic_order],
+        }
+        for r in found.runs
+    ]
+    return described
 
 
 def _round(value: float | None) -> float | None:
