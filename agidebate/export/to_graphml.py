@@ -25,6 +25,7 @@ from xml.sax.saxutils import quoteattr
 
 from agidebate.export import ExportOptions
 from agidebate.export._outline import label, score, text, title
+from agidebate.export.palette import PALETTE
 from agidebate.model import Debate, Relation
 from agidebate.render.safe import inert
 
@@ -41,8 +42,11 @@ NODE_KEYS = (
     ("d8", "depth", "int"),
     ("d9", "score", "double"),
 )
-_FILL = {"thesis": "#E8EAF6", "root": "#E8EAF6", "pro": "#E3F4E1", "con": "#FDE4E1"}
-_LINE = {Relation.SUPPORT: ("#2E7D32", "standard"), Relation.ATTACK: ("#C62828", "t_shape")}
+_FILL = {side: PALETTE[side].fill.upper() for side in ("thesis", "root", "pro", "con")}
+_LINE = {
+    Relation.SUPPORT: (PALETTE["pro"].line.upper(), "standard"),
+    Relation.ATTACK: (PALETTE["con"].line.upper(), "t_shape"),
+}
 _NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
 
 

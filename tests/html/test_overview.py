@@ -254,3 +254,51 @@ def test_a_2000_claim_debate_opens_with_every_claim_on_the_map(
     visit.page.click("#zoom-in")
     visit.page.check("#cross-links")
     assert visit.errors == []
+
+
+def odd_shapes() -> dict[str, Debate]:
+    from agidebate.model import Claim, Edge, Relation
+    from tests.html.test_page_data import chain
+
+    claims = {c: Claim(c, f"Claim {c}") for c in ("r1", "r2", "a", "b", "x", "y")}
+    return {
+        "no thesis": Debate(
+            claims={c: claims[c] for c in ("r1", "r2", "a", "b")},
+            edges=(
+                Edge("a", "r1", Relation.SUPPORT),
+                Edge("a", "r2", Relation.ATTACK),
+                Edge("b", "a", Relation.ATTACK),
+            ),
+        ),
+        "loose and a cycle": Debate(
+            claims={"t": Claim("t", "T"), **claims},
+            edges=(
+                Edge("a", "t", Relation.SUPPORT),
+                Edge("b", "r1", Relation.ATTACK),
+                Edge("x", "y", Relation.ATTACK),
+                Edge("y", "x", Relation.ATTACK),
+            ),
+            thesis="t",
+        ),
+        "thesis alone": Debate(claims={"t": Claim("t", "Only a thesis")}, thesis="t"),
+        "deep chain": chain(400),
+    }
+
+
+@pytest.mark.parametrize("name", list(odd_shapes()))
+def test_odd_shapes_draw_every_claim(open_page: Open, tmp_path: Path, name: str) -> None:
+    debate = odd_shapes()[name]
+    visit = open_page(write_page(tmp_path, "odd.html", debate))
+    ids = visit.js(
+        "[...document.querySelectorAll('#overview-svg [data-claim]')].map(n => n.dataset.claim)"
+    )
+    assert sorted(ids) == sorted(debate.claims)
+    loose = [c for c in debate.claims if not debate.is_reachable(c)]
+    if loose:  # claims that reach no thesis have a wedge of their own, and open on click
+        assert visit.js("document.querySelectorAll('#overview-svg .region.loose').length") == 1
+        visit.page.locator("#overview").scroll_into_view_if_needed()
+        visit.page.mouse.click(*centroid(visit, loose[0]))
+        visit.page.wait_for_selector(f"[id='claim-{loose[0]}'].target")
+    visit.page.click("#zoom-in")
+    visit.page.check("#cross-links")
+    assert visit.errors == []
