@@ -197,3 +197,18 @@ def big_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     debate = load_debate(folder / "debate")
     assert len(debate) == BIG
     return write_page(folder, "big.html", debate, cli_options(debate))
+
+
+@pytest.fixture(scope="session")
+def bundled_debate() -> Debate:
+    from agidebate.loader import load_debate
+    from tests.conftest import BUNDLED
+
+    return load_debate(BUNDLED)
+
+
+@pytest.fixture(scope="session")
+def weighed_page(bundled_debate: Debate, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled debate's page as `agidebate export --format html` writes it."""
+    folder = tmp_path_factory.mktemp("weighed")
+    return write_page(folder, "map.html", bundled_debate, cli_options(bundled_debate))

@@ -8,10 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from agidebate.loader import load_debate
 from agidebate.model import Debate
-from tests.conftest import BUNDLED
-from tests.html.conftest import CENTROID, Open, Visit, artifact, cli_options, write_page
+from tests.html.conftest import CENTROID, Open, Visit, artifact, write_page
 from tests.html.pixels import read_png
 
 pytestmark = pytest.mark.external
@@ -29,13 +27,13 @@ IN_VIEW = """(selector) => { const r = document.querySelector(selector).getBound
 
 
 @pytest.fixture(scope="module")
-def debate() -> Debate:
-    return load_debate(BUNDLED)
+def debate(bundled_debate: Debate) -> Debate:
+    return bundled_debate
 
 
 @pytest.fixture(scope="module")
-def page_file(debate: Debate, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_page(tmp_path_factory.mktemp("overview"), "map.html", debate, cli_options(debate))
+def page_file(weighed_page: Path) -> Path:
+    return weighed_page
 
 
 @pytest.fixture

@@ -9,24 +9,23 @@ from pathlib import Path
 
 import pytest
 
-from agidebate.loader import load_debate
 from agidebate.model import Debate
 from agidebate.scoring import DEFAULT_SEMANTICS, SEMANTICS
 from agidebate.scoring.weightfile import perspective_names
-from tests.conftest import BUNDLED, invoke
-from tests.html.conftest import Open, Visit, cli_options, write_page
+from tests.conftest import invoke
+from tests.html.conftest import Open, Visit
 
 pytestmark = pytest.mark.external
 
 
 @pytest.fixture(scope="module")
-def debate() -> Debate:
-    return load_debate(BUNDLED)
+def debate(bundled_debate: Debate) -> Debate:
+    return bundled_debate
 
 
 @pytest.fixture(scope="module")
-def page_file(debate: Debate, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_page(tmp_path_factory.mktemp("reweigh"), "map.html", debate, cli_options(debate))
+def page_file(weighed_page: Path) -> Path:
+    return weighed_page
 
 
 @pytest.fixture
