@@ -21,7 +21,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from agidebate.export._outline import MAX_DEPTH, Section, outline
+from agidebate.export import ExportOptions
+from agidebate.export._outline import MAX_DEPTH, Section, label_lines, one_line, outline
+from agidebate.export.palette import GLYPHS
 from agidebate.model import Debate, Relation, Topic
 
 TARGET = 1.6  # the width:height the columns aim for
@@ -186,3 +188,20 @@ def _split(clusters: Sequence[Cluster], columns: list[int]) -> list[list[Cluster
     for cluster, column in zip(clusters, columns, strict=True):
         out[column].append(cluster)
     return [col for col in out if col]
+
+
+def box_lines(debate: Debate, box: Box, options: ExportOptions, width: int) -> list[str]:
+    """A box's lines: the side's glyph and the claim's label, wrapped, then its score;
+    a reference box says where the claim is drawn in full."""
+    side = debate.side_label(box.claim) or "unlinked"
+    lines = label_lines(debate, box.claim, options, width)
+    if box.ref:
+        lines = [line for line in lines if not line.startswith("score ")]
+        topic = debate.topics.get(debate.claim(box.claim).topic or "")
+        if box.claim != debate.thesis:
+            lines.append(f"(see {one_line(topic.title or topic.id)})" if topic else "(see above)")
+        return [
+            f"{'↻ ' if box.claim != debate.thesis else ''}{GLYPHS[side]} {lines[0]}",
+            *lines[1:],
+        ]
+    return [f"{GLYPHS[side]} {lines[0]}", *lines[1:]]

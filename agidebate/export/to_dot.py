@@ -27,9 +27,9 @@ import subprocess
 
 from agidebate.errors import OperationError
 from agidebate.export import ExportOptions
-from agidebate.export._outline import label_lines, one_line, text
-from agidebate.export.palette import GLYPHS, PALETTE, colours
-from agidebate.export.picture import Box, Cluster, picture
+from agidebate.export._outline import one_line, text
+from agidebate.export.palette import PALETTE, colours
+from agidebate.export.picture import Box, Cluster, box_lines, picture
 from agidebate.model import Debate, Relation
 from agidebate.render.safe import inert
 
@@ -54,23 +54,6 @@ def quote(value: str) -> str:
 def _label(lines: list[str]) -> str:
     """A multi-line label: each line quoted literally, joined by DOT's centred line break."""
     return "\\n".join(quote(line)[1:-1] for line in lines)
-
-
-def box_lines(debate: Debate, box: Box, options: ExportOptions, width: int) -> list[str]:
-    """A box's lines: the side's glyph and the claim's label, wrapped, then its score;
-    a reference box says where the claim is drawn in full."""
-    side = debate.side_label(box.claim) or "unlinked"
-    lines = label_lines(debate, box.claim, options, width)
-    if box.ref:
-        lines = [line for line in lines if not line.startswith("score ")]
-        topic = debate.topics.get(debate.claim(box.claim).topic or "")
-        if box.claim != debate.thesis:
-            lines.append(f"(see {one_line(topic.title or topic.id)})" if topic else "(see above)")
-        return [
-            f"{'↻ ' if box.claim != debate.thesis else ''}{GLYPHS[side]} {lines[0]}",
-            *lines[1:],
-        ]
-    return [f"{GLYPHS[side]} {lines[0]}", *lines[1:]]
 
 
 def _node(debate: Debate, box: Box, options: ExportOptions) -> str:

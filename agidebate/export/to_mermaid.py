@@ -27,8 +27,7 @@ import re
 from agidebate.export import ExportOptions
 from agidebate.export._outline import one_line
 from agidebate.export.palette import PALETTE
-from agidebate.export.picture import MERMAID, Box, Cluster, picture
-from agidebate.export.to_dot import box_lines
+from agidebate.export.picture import MERMAID, Box, Cluster, box_lines, picture
 from agidebate.model import Debate, Relation
 
 WRAP = 34
