@@ -91,7 +91,10 @@ def test_version_and_help() -> None:
     result = invoke(["--help"])
     assert result.exit_code == 0 and "check" in result.stdout
     commands = result.stdout.split("Commands:")[1].splitlines()[1:]
-    assert len(commands) == 15 and not any(line.endswith("...") for line in commands), commands
+    from agidebate.cli._reference import command_names
+
+    assert len(commands) == len(command_names()) == 16
+    assert not any(line.endswith("...") for line in commands), commands
 
 
 def test_check_reads_the_perspectives_too(make_debate: MakeDebate) -> None:
