@@ -18,7 +18,7 @@ A debate of more than `FULL_LIMIT` claims embeds only the chosen combination
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from agidebate.scoring.whatif import BASE
@@ -71,7 +71,6 @@ class Weighings:
     runs: list[Run]
     initial: tuple[str, str]
     partial: str | None = None
-    notes: list[str] = field(default_factory=list)
 
     def run(self, perspective: str, semantics: str) -> Run:
         return next(
