@@ -128,24 +128,21 @@ def _cluster(debate: Debate, index: int, cluster: Cluster, options: ExportOption
 
 def _columns(clusters: list[Cluster]) -> list[str]:
     """Invisible edges that hold the columns: each cluster's trees start at its column's
-    level (counted from an invisible start node), in order from top to bottom.
-
-    dot puts each head as far left as it may (minimal ranks) and, with rankdir=LR,
-    stacks what it meets first at the bottom: the edges go out in reverse. A box
-    with no relation at all (the thesis, alone in its cluster) would drift to the
-    emptiest level, so it sits on the start node's level instead.
+    level, counted from an invisible start node, whose `ordering=out` keeps the
+    clusters of a column in the debate's order from top to bottom. A box with no
+    relation at all (a claim alone in its cluster) would drift to the emptiest
+    level, so it sits on the start node's level instead.
     """
-    lines = ['  "start" [shape=point, style=invis, width=0];']
+    lines = ['  "start" [shape=point, style=invis, width=0, ordering=out];']
     alone = [c.boxes[0].key for c in clusters if len(c.boxes) == 1]
     if alone:
         lines.append('  {rank=same; "start"; ' + "; ".join(quote(k) for k in alone) + ";}")
-    for cluster in reversed(clusters):
-        if len(cluster.boxes) == 1:
-            continue
-        lines += [
-            f'  "start" -> {quote(head)} [style=invis, minlen={cluster.rank + 1}, weight=0];'
-            for head in reversed(cluster.heads)
-        ]
+    for cluster in clusters:
+        if len(cluster.boxes) > 1:
+            lines += [
+                f'  "start" -> {quote(head)} [style=invis, minlen={cluster.rank + 1}, weight=0];'
+                for head in cluster.heads
+            ]
     return lines
 
 

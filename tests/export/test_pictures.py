@@ -63,6 +63,16 @@ def test_dot_draws_the_whole_bundled_debate_within_3_to_1_with_a_legend() -> Non
     # SVG user units are points here: 12 pt is 16 px at 100%.
     assert min(sizes) >= 12, sorted(set(sizes))
     assert svg.count('<g id="edge') == len(load_debate(BUNDLED).edges)
+    # Each column holds its topics in the debate's order, from the top down.
+    clusters = picture(load_debate(BUNDLED))[1:]  # the thesis alone heads the picture
+    tops = {
+        int((g.findtext(f"{SVG}title") or "")[8:]): float(g.find(f"{SVG}text").get("y", "0"))  # type: ignore[union-attr]
+        for g in root.iter(f"{SVG}g")
+        if g.get("class") == "cluster"
+    }
+    for column in {c.column for c in clusters}:
+        ys = [tops[i] for i, c in enumerate(clusters) if c.column == column]
+        assert ys == sorted(ys) and len(ys) > 1, (column, ys)
     png = subprocess.run(
         [dot_program(), "-Tpng"], input=bundled_export("dot").encode(), capture_output=True
     )
