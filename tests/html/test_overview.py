@@ -252,6 +252,36 @@ def test_a_2000_claim_debate_opens_with_every_claim_on_the_map(
     visit.page.click("#zoom-in")
     visit.page.check("#cross-links")
     assert visit.errors == []
+    # Every one of the 2,000 claims can be hit with the pointer: at the first zoom, or
+    # once zoomed in on it (sixty times at most, as the page allows).
+    missed = visit.js(ZOOMED_HIT)
+    print(f"2,000 claims: {missed['home']} need zooming in to be hit; after it, {missed['zoomed']}")
+    assert missed == {"home": missed["home"], "zoomed": []} and missed["home"] < 2000 / 2
+
+
+# For each claim: is it the shape at its centre at the home zoom? If not, zoom the map
+# on it (as the wheel does, at most MAX_ZOOM) and ask again.
+ZOOMED_HIT = (
+    "() => { const hit = "
+    + HIT
+    + """;
+  const svg = document.getElementById('overview-svg');
+  svg.setAttribute('viewBox', svg.dataset.home || svg.getAttribute('viewBox'));
+  const home = svg.getAttribute('viewBox').split(' ').map(Number);
+  const ids = [...svg.querySelectorAll('[data-claim]')].map((n) => n.dataset.claim);
+  const first = hit(ids);
+  const data = JSON.parse(document.getElementById('debate-data').textContent).overview;
+  const still = first.filter((id) => {
+    const [, ring, a0, a1] = data.sectors.find((s) => s[0] === id);
+    const r = (data.radii[ring - 1] + data.radii[ring]) / 2, a = ((a0 + a1) / 2 - 90) * Math.PI / 180;
+    const w = home[2] / 60;
+    svg.setAttribute('viewBox', [r * Math.cos(a) - w / 2, r * Math.sin(a) - w / 2, w, w].join(' '));
+    return hit([id]).length > 0;
+  });
+  svg.setAttribute('viewBox', home.join(' '));
+  return {home: first.length, zoomed: still};
+}"""
+)
 
 
 def odd_shapes() -> dict[str, Debate]:
