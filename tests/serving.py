@@ -36,9 +36,13 @@ def copy_example(tmp_path: Path) -> Path:
     return folder
 
 
-def start(folder: Path, *args: str, timeout: float = 30) -> Served:
+def start(
+    folder: Path, *args: str, timeout: float = 30, env: dict[str, str] | None = None
+) -> Served:
     """`agidebate serve --dir FOLDER --port 0 ARGS`, once it says where it listens."""
-    env = {k: v for k, v in os.environ.items() if k not in ("AGIDEBATE_DIR", "NO_COLOR")}
+    env = {k: v for k, v in os.environ.items() if k not in ("AGIDEBATE_DIR", "NO_COLOR")} | (
+        env or {}
+    )
     process = subprocess.Popen(
         [sys.executable, "-m", "agidebate", "serve", "--dir", str(folder), "--port", "0", *args],
         stdout=subprocess.PIPE,

@@ -8,6 +8,8 @@ from __future__ import annotations
 import http.client
 import signal
 import socket
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -102,3 +104,19 @@ def test_help_names_the_exit_statuses() -> None:
     result = invoke(["serve", "--help"])
     assert result.exit_code == 0
     assert "Exit status" in result.stdout and "Ctrl-C" in result.stdout
+
+
+def test_open_hands_the_address_to_the_web_browser(tmp_path: Path) -> None:
+    opened = tmp_path / "opened.txt"
+    browser = (
+        f"{sys.executable} -c \"import sys; open({str(opened)!r}, 'w').write(sys.argv[1])\" %s"
+    )
+    served = start(copy_example(tmp_path), "--open", env={"BROWSER": browser})
+    try:
+        deadline = time.monotonic() + 10
+        while not opened.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert opened.read_text() == served.url
+    finally:
+        code, _, _ = served.stop()
+    assert code == 0
