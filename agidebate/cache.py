@@ -73,7 +73,7 @@ def fingerprint() -> str:
     """
     import importlib.util
 
-    from agidebate import __version__
+    from agidebate._version import __version__
 
     package = Path(__file__).resolve().parent
     parts = [__version__, sys.version, f"parse-{LAYOUT}"]

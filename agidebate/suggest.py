@@ -12,7 +12,7 @@ import difflib
 import re
 from collections.abc import Iterable
 
-from agidebate.render.labels import natural_key
+from agidebate.text import natural_key
 
 _NUMBER = re.compile(r"\d+")
 

@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from agidebate import __version__
+from agidebate._version import __version__
 from agidebate.cli import add as _add
 from agidebate.cli import check as _check
 from agidebate.cli import cruxes as _cruxes

@@ -101,7 +101,7 @@ class _Asker:
         """Ask until `check` accepts the answer; show why it did not, and ask again."""
         from rich.text import Text
 
-        from agidebate.render.safe import inert
+        from agidebate.text import inert
 
         while True:
             answer = self._prompt(question, default)
@@ -113,7 +113,7 @@ class _Asker:
 
     def target(self) -> str:
         from agidebate.authoring._add import require_known
-        from agidebate.render.safe import inert
+        from agidebate.text import inert
 
         def known(answer: str) -> str:
             require_known(self.debate, answer.strip(), option="")

@@ -56,7 +56,7 @@ def console(stderr: bool = False) -> Console:
 def print_problem(out: Console, problem: Problem) -> None:
     from rich.text import Text
 
-    from agidebate.render.safe import inert
+    from agidebate.text import inert
 
     style = "bold red" if problem.is_error else "bold yellow"
     line = Text()
@@ -78,7 +78,7 @@ def fail(message: str, hint: str | None = None, code: int = 1) -> typer.Exit:
     """Print an error to stderr and return the Exit to raise."""
     from rich.text import Text
 
-    from agidebate.render.safe import inert
+    from agidebate.text import inert
 
     err = console(stderr=True)
     err.print(Text("error: ", style="bold red") + Text(inert(message)), soft_wrap=True)

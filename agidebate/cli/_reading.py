@@ -114,7 +114,7 @@ def check_lang(debate: Debate, lang: str | None) -> str | None:
         return None
     if not _LANG.match(lang):
         raise UsageError(f"'{lang}' is not a language code", "use a code such as zh or pt-BR")
-    from agidebate.render.labels import ENGLISH, has_language
+    from agidebate.text import ENGLISH, has_language
 
     if lang not in ENGLISH and not has_language(debate, lang):
         from rich.text import Text
@@ -130,7 +130,7 @@ def no_match(chosen: ClaimFilter) -> Text:
     """The line printed when a filter keeps no claim."""
     from rich.text import Text
 
-    from agidebate.render.safe import inert
+    from agidebate.text import inert
 
     return Text(inert(f"No claim matches {chosen.describe()}.", newlines=False))
 

@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from agidebate.cli._page import DIM, HEAD, WARN, Page
-from agidebate.render.labels import plural
-from agidebate.render.safe import inert
+from agidebate.text import inert, plural
 
 if TYPE_CHECKING:
     from agidebate.model import Debate

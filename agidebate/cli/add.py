@@ -194,7 +194,7 @@ def change_json(change: Change) -> dict[str, Any]:
 def _print(added: Addition) -> None:
     from rich.text import Text
 
-    from agidebate.render.safe import inert
+    from agidebate.text import inert
 
     out = console()
     change = added.change
@@ -234,7 +234,7 @@ def print_change(out: Console, change: Change) -> None:
     """The dry-run view: the YAML that would be written, then the unified diff."""
     from rich.text import Text
 
-    from agidebate.render.safe import inert
+    from agidebate.text import inert
 
     out.print(Text("  (dry run: nothing was written)", style="dim"))
     out.print()

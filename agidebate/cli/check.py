@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from agidebate.cli._common import DirOption, JsonOption, console, handles_errors, json_dump
-from agidebate.render.labels import plural
+from agidebate.text import plural
 
 if TYPE_CHECKING:
     from agidebate.errors import Problem
@@ -62,7 +62,7 @@ def check(
     from agidebate.cli._common import print_problems
     from agidebate.cli._progress import file_progress
     from agidebate.loader import check_debate
-    from agidebate.render.safe import inert
+    from agidebate.text import inert
 
     with file_progress() as progress:
         report = check_debate(directory, progress)

@@ -40,7 +40,7 @@ def import_(
 
     from agidebate.importers import import_file
     from agidebate.importers.writer import write_debate
-    from agidebate.render.safe import inert
+    from agidebate.text import inert
 
     result = import_file(format, file)
     report = write_debate(result.debate, output, force=force)

@@ -41,7 +41,7 @@ def sorted_ids(
     debate: Debate, ids: list[str], key: SortKey, scores: Mapping[str, float] | None
 ) -> list[str]:
     """`ids` in the order asked for: as written, by id, by depth, or strongest first."""
-    from agidebate.render.labels import natural_key
+    from agidebate.text import natural_key
 
     if key is SortKey.id:
         return sorted(ids, key=natural_key)

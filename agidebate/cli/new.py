@@ -69,7 +69,7 @@ def _print(created: Creation, directory: str | None) -> None:
     from rich.text import Text
 
     from agidebate.cli.add import warn
-    from agidebate.render.safe import inert
+    from agidebate.text import inert
 
     out = console()
     change = created.change

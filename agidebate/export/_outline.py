@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from agidebate.export import ExportOptions
 from agidebate.model import Claim, Debate, Edge, Relation, Topic
-from agidebate.render.safe import inert
+from agidebate.text import inert
 
 MAX_DEPTH = 10
 

@@ -22,7 +22,7 @@ from agidebate.errors import OperationError
 from agidebate.export import ExportOptions
 from agidebate.export._outline import clusters, label_lines, one_line, text
 from agidebate.model import Debate, Relation
-from agidebate.render.safe import inert
+from agidebate.text import inert
 
 WRAP = 32
 _FILL = {"thesis": "#e8eaf6", "root": "#e8eaf6", "pro": "#e3f4e1", "con": "#fde4e1"}

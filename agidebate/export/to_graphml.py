@@ -26,7 +26,7 @@ from xml.sax.saxutils import quoteattr
 from agidebate.export import ExportOptions
 from agidebate.export._outline import label, score, text, title
 from agidebate.model import Debate, Relation
-from agidebate.render.safe import inert
+from agidebate.text import inert
 
 # (key id, attr.name, attr.type) for node attributes, in file order.
 NODE_KEYS = (

@@ -28,7 +28,7 @@ from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 
-from agidebate import __version__
+from agidebate._version import __version__
 from agidebate.export import ExportOptions
 from agidebate.model import Claim, Debate, Edge, Side, Source
 
@@ -236,7 +236,7 @@ def _visible(data: Any) -> Any:
     kin, which can reorder what a reader sees; the terminal views and every
     text export show them as visible escapes, and so does the page.
     """
-    from agidebate.render.safe import inert
+    from agidebate.text import inert
 
     if isinstance(data, str):
         return inert(data)

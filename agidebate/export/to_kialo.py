@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from agidebate.export import ExportOptions
 from agidebate.export._outline import one_line, text
 from agidebate.model import Debate, Relation, Source
-from agidebate.render.safe import inert
+from agidebate.text import inert
 
 CRLF = "\r\n"
 _LITERAL_MARKER = re.compile(r"(\[\d+\])")

@@ -13,11 +13,11 @@ from typing import Any
 from agidebate.export.to_json import source_dict
 from agidebate.model import Debate
 from agidebate.render.citations import CitedWork, SourceIndex
-from agidebate.render.labels import localized
 from agidebate.render.outline import Outline, RowKind
 from agidebate.render.paths import ClaimPath
 from agidebate.render.search import SearchHit
 from agidebate.render.stats import DebateStats
+from agidebate.text import localized
 
 
 def claim_record(

@@ -19,11 +19,10 @@ from rich.text import Text
 from agidebate.model import Claim, Debate
 from agidebate.render import theme
 from agidebate.render.citations import SourceIndex
-from agidebate.render.labels import format_score, localized, side_word
 from agidebate.render.lines import MIN_TEXT_WIDTH, Para, render_para
 from agidebate.render.outline import Outline, Row, RowKind
-from agidebate.render.safe import inert
 from agidebate.render.theme import Glyphs
+from agidebate.text import format_score, inert, localized, side_word
 
 
 @dataclass

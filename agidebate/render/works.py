@@ -11,7 +11,7 @@ from rich.text import Text
 from agidebate.model import Source
 from agidebate.render import theme
 from agidebate.render.lines import labelled
-from agidebate.render.safe import inert
+from agidebate.text import inert
 
 _LINKABLE = ("http://", "https://")
 

@@ -187,7 +187,7 @@ def hostile_debates(draw: st.DrawFn) -> dict[str, str]:
 
 
 def _flat(text: str) -> str:
-    from agidebate.render.safe import inert
+    from agidebate.text import inert
 
     return " ".join(inert(text).split())
 

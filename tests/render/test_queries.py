@@ -9,10 +9,10 @@ from agidebate.loader import load_debate
 from agidebate.model import Claim, Side, Source, Topic
 from agidebate.render.citations import SourceIndex, cited_works
 from agidebate.render.filters import ClaimFilter, select
-from agidebate.render.labels import localized, natural_key
 from agidebate.render.paths import claim_path
 from agidebate.render.search import search
 from agidebate.render.stats import debate_stats
+from agidebate.text import localized, natural_key
 from tests.conftest import BUNDLED, DATA
 from tests.render.helpers import debate_of
 

@@ -1,4 +1,10 @@
-"""Words for claims: titles in the reader's language, sides, relations, scores. No rich.
+"""Inert text and the words for claims: escapes, titles in the reader's language, sides,
+relations, natural ordering, numbers. No rich: every layer may use it.
+
+>>> inert("red\\x1b[31m alert")
+'red\\\\x1b[31m alert'
+>>> inert("abc\\u202edef")
+'abc\\\\u202edef'
 
 >>> from agidebate.model import Claim
 >>> c = Claim("a", "Full text", title="Short", i18n={"zh": {"title": "短"}})
@@ -17,6 +23,27 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from agidebate.model import Claim, Debate, Relation, Side
+
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def inert(text: str, newlines: bool = True) -> str:
+    """`text` with control and bidi-override characters shown as escapes.
+
+    With `newlines=False`, line breaks and tabs become spaces too (for one-line labels).
+    """
+    text = _UNSAFE.sub(_escape, text)
+    if "\t" in text:
+        text = text.replace("\t", "    " if newlines else " ")
+    if not newlines and ("\n" in text or "\r" in text):
+        text = " ".join(text.split())
+    return text.replace("\r", "")
+
 
 ENGLISH = ("", "en")
 _DIGITS = re.compile(r"(\d+)")
