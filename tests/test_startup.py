@@ -35,7 +35,7 @@ def loaded(args: list[str], modules: list[str], env: dict[str, str] | None = Non
     return [m for m in line.removeprefix("HEAVY:").split(",") if m]
 
 
-HEAVY = ["yaml", "networkx", "rich.console", "agidebate.loader", "agidebate.export.to_html"]
+HEAVY = ["yaml", "networkx", "rich.console", "agidebate.format.load", "agidebate.export.to_html"]
 
 
 def test_help_and_version_import_nothing_heavy() -> None:

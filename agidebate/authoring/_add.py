@@ -24,7 +24,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from agidebate import _scalars
 from agidebate.authoring._change import Change, insertion
 from agidebate.authoring._fields import NewClaim
 from agidebate.authoring._ids import derive_id, unique
@@ -54,9 +53,10 @@ from agidebate.errors import (
     UsageError,
     file_error,
 )
-from agidebate.loader import CheckReport
+from agidebate.format import scalars
+from agidebate.format.load import CheckReport
+from agidebate.format.schema import DEBATE_FILE_NAMES
 from agidebate.model import DEFAULT_WEIGHT, Claim, Debate, Edge, Relation, Side, Source
-from agidebate.schema import DEBATE_FILE_NAMES
 from agidebate.suggest import did_you_mean
 
 _BOM = b"\xef\xbb\xbf"
@@ -256,7 +256,7 @@ def _fields(wanted: NewClaim, claim_id: str, nested: bool) -> list[Field]:
 
 
 def _expected(wanted: NewClaim, claim_id: str) -> tuple[Claim, Edge]:
-    weight = _scalars.parse_number(wanted.weight) if wanted.weight is not None else None
+    weight = scalars.parse_number(wanted.weight) if wanted.weight is not None else None
     claim = Claim(
         id=claim_id,
         text=wanted.text,

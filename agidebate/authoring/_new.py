@@ -28,9 +28,9 @@ from agidebate.authoring._verify import (
 )
 from agidebate.authoring._write import create_file
 from agidebate.errors import Problem, RequestRefused, UsageError
-from agidebate.loader import CheckReport
+from agidebate.format.load import CheckReport
+from agidebate.format.schema import DEBATE_FILE_NAMES
 from agidebate.model import Debate
-from agidebate.schema import DEBATE_FILE_NAMES
 
 _TEMPLATE = """\
 # Topic '{topic}': claims about one question of the debate.

@@ -15,8 +15,8 @@ from typing import Any
 
 import yaml
 
-from agidebate import _scalars, _yaml
 from agidebate.errors import OperationError
+from agidebate.format import nodes, scalars
 
 WRAP_AT = 88
 _INFINITE = 1_000_000
@@ -94,21 +94,21 @@ def _flow_scalar(value: str, quoted: bool) -> str:
     return out[1:-1]
 
 
-def _reads_back(node: _yaml.YNode | None, value: str, number: bool) -> bool:
-    if not isinstance(node, _yaml.YScalar) or node.text != value:
+def _reads_back(node: nodes.YNode | None, value: str, number: bool) -> bool:
+    if not isinstance(node, nodes.YScalar) or node.text != value:
         return False
     if number:
-        return node.plain and _scalars.parse_number(value) is not None
-    return not node.plain or (not _scalars.is_null(value) and _scalars.text_surprise(value) is None)
+        return node.plain and scalars.parse_number(value) is not None
+    return not node.plain or (not scalars.is_null(value) and scalars.text_surprise(value) is None)
 
 
 def _check(snippet: str, value: str, number: bool, flow: bool) -> bool:
-    result = _yaml.read(snippet, "<new claim>")
+    result = nodes.read(snippet, "<new claim>")
     root = result.root
     if flow:
-        node = root.items[0] if isinstance(root, _yaml.YSeq) and root.items else None
+        node = root.items[0] if isinstance(root, nodes.YSeq) and root.items else None
     else:
-        node = root.items.get("k") if isinstance(root, _yaml.YMap) else None
+        node = root.items.get("k") if isinstance(root, nodes.YMap) else None
     return not result.problems and _reads_back(node, value, number)
 
 

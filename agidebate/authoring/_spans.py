@@ -1,6 +1,6 @@
 """Where each node of a YAML file starts and ends, so text can be inserted precisely.
 
-The loader's reader (`agidebate._yaml`) keeps each node's start line and column,
+The loader's reader (`agidebate.format.nodes`) keeps each node's start line and column,
 which is all an error message needs. Editing needs more: where a node's content
 *ends*, and whether it is written in block style or flow style. This module
 walks the event stream of PyYAML's pure-Python parser (the parser the loader

@@ -14,12 +14,11 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from agidebate import cache
-from agidebate._link import link
-from agidebate._parsed import ParsedFile
 from agidebate.authoring._plan import UnsafeEdit
 from agidebate.errors import OperationError, Problem
-from agidebate.loader import (
+from agidebate.format import cache
+from agidebate.format.join import link
+from agidebate.format.load import (
     CheckReport,
     _display,
     _parse_path,
@@ -27,8 +26,9 @@ from agidebate.loader import (
     iter_argument_files,
     parse_text,
 )
+from agidebate.format.parsed import ParsedFile
+from agidebate.format.schema import DEBATE_FILE_NAMES
 from agidebate.model import Claim, Debate, Edge
-from agidebate.schema import DEBATE_FILE_NAMES
 
 
 class EditRefused(OperationError):

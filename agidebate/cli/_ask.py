@@ -70,7 +70,7 @@ def _debate_for_questions(directory: str | None) -> Debate:
     """The debate the answers are checked against; `DebateError` before any question if broken."""
     from agidebate.authoring._add import require_valid
     from agidebate.authoring._paths import writable_debate_dir
-    from agidebate.loader import check_debate
+    from agidebate.format.load import check_debate
 
     return require_valid(check_debate(writable_debate_dir(directory)))
 

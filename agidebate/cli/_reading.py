@@ -88,7 +88,7 @@ def open_debate(
     Raises a usage error for an unknown claim id, topic or language code.
     """
     from agidebate.cli._select import require_claim
-    from agidebate.loader import load_debate
+    from agidebate.format.load import load_debate
     from agidebate.render.filters import ClaimFilter
 
     debate = load_debate(directory)

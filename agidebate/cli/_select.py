@@ -23,7 +23,7 @@ def require_claim(debate: Debate, claim_id: str) -> None:
 def load_selected(directory: str | None, claim_id: str | None) -> Debate:
     """The debate in `directory`, or its subtree under `claim_id`."""
     from agidebate.cli._progress import file_progress
-    from agidebate.loader import load_debate
+    from agidebate.format.load import load_debate
 
     with file_progress() as progress:
         debate = load_debate(directory, progress)

@@ -11,7 +11,7 @@ from agidebate.text import plural
 
 if TYPE_CHECKING:
     from agidebate.errors import Problem
-    from agidebate.loader import CheckReport
+    from agidebate.format.load import CheckReport
 
 
 def problem_dict(problem: Problem) -> dict[str, Any]:
@@ -61,7 +61,7 @@ def check(
 
     from agidebate.cli._common import print_problems
     from agidebate.cli._progress import file_progress
-    from agidebate.loader import check_debate
+    from agidebate.format.load import check_debate
     from agidebate.text import inert
 
     with file_progress() as progress:

@@ -46,7 +46,7 @@ def cruxes(
     """
     from agidebate.cli._page import show
     from agidebate.cli._scoreview import render_crux_report
-    from agidebate.loader import load_debate
+    from agidebate.format.load import load_debate
     from agidebate.scoring.cruxes import crux_report, cruxes_json
 
     debate = load_debate(directory)

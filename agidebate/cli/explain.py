@@ -54,7 +54,7 @@ def explain(
     from agidebate.cli._page import show
     from agidebate.cli._scoreview import render_explanations
     from agidebate.cli._select import require_claim
-    from agidebate.loader import load_debate
+    from agidebate.format.load import load_debate
     from agidebate.scoring.explain import explain_scenario, explanations_json
 
     debate = load_debate(directory)

@@ -87,7 +87,7 @@ def refuse_argument_file(output: str, folder: str | None) -> None:
     from pathlib import Path
 
     from agidebate.errors import UsageError
-    from agidebate.loader import SUFFIXES
+    from agidebate.format.load import SUFFIXES
 
     if folder is None or not output.endswith(SUFFIXES):
         return

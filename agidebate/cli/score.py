@@ -63,7 +63,7 @@ def score(
     """
     from agidebate.cli._page import show
     from agidebate.cli._scoreview import render_comparison, render_report
-    from agidebate.loader import load_debate
+    from agidebate.format.load import load_debate
     from agidebate.scoring.report import compare_reports, comparison_json, report_json, score_report
 
     if compare is not None and perspective is not None:

@@ -22,7 +22,7 @@ def stats(directory: DirOption = None, as_json: JsonOption = False) -> None:
 
       agidebate stats --json
     """
-    from agidebate.loader import load_debate
+    from agidebate.format.load import load_debate
     from agidebate.render.stats import debate_stats
 
     numbers = debate_stats(load_debate(directory))

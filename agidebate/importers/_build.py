@@ -12,8 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from agidebate.format.schema import ID_RE
 from agidebate.model import Claim, Debate, Edge, Relation, Source, Topic
-from agidebate.schema import ID_RE
 
 _NON_ID = re.compile(r"[^a-z0-9]+")
 

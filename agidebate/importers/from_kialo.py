@@ -37,10 +37,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from agidebate.format.schema import URL_SCHEME_RE
 from agidebate.importers import ImportResult, InputError
 from agidebate.importers._build import DebateBuilder
 from agidebate.model import THESIS_ID, Relation, Source
-from agidebate.schema import URL_SCHEME_RE
 
 _RECORD = re.compile(r"(\d+(?:\.\d+)*)\. (.*)\Z", re.S)
 _LABEL_LINE = re.compile(r"( *)(\d+(?:\.\d+)*)\. (Thesis|Pro|Con|Question):[ \t]*\Z")

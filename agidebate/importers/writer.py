@@ -224,8 +224,8 @@ def render_files(debate: Debate) -> dict[str, str]:
 
 def verify(files: dict[str, str], debate: Debate) -> None:
     """Load the rendered files with the real loader; raise if they are not `debate`."""
-    from agidebate._link import link
-    from agidebate.loader import parse_text
+    from agidebate.format.join import link
+    from agidebate.format.load import parse_text
 
     order = sorted(files, key=lambda n: (n != DEBATE_FILE, n))
     parsed = [
@@ -321,7 +321,7 @@ def write_debate(
 
 def _refuse_nested_argument_files(target: Path) -> None:
     """--force replaces the top level only; files in subfolders would join the new debate."""
-    from agidebate.loader import iter_argument_files
+    from agidebate.format.load import iter_argument_files
 
     nested = [rel for _, rel in iter_argument_files(target) if "/" in rel]
     if nested:

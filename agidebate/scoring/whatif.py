@@ -28,12 +28,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from agidebate.errors import UsageError
+from agidebate.format.schema import PERSPECTIVES_DIR
 from agidebate.model import Debate
-from agidebate.schema import PERSPECTIVES_DIR
 
 if TYPE_CHECKING:
     # Reading weight files needs the YAML reader; it is imported only when used.
-    from agidebate.scoring.weightfile import WeightProfile
+    from agidebate.format.perspectives import WeightProfile
 
 BASE = "base"
 
@@ -93,7 +93,7 @@ def _count(n: int, noun: str) -> str:
 
 def unknown_claim(debate: Debate, claim_id: str, option: str) -> UsageError:
     """The usage error for an id the debate does not have, naming close ones."""
-    from agidebate.scoring.weightfile import id_hint
+    from agidebate.format.perspectives import id_hint
 
     return UsageError(f"{option}: no claim with id '{claim_id}'", id_hint(debate, claim_id))
 
@@ -107,9 +107,9 @@ def parse_assignment(text: str, debate: Debate) -> tuple[str, float]:
         raise UsageError(f"--set expects ID=VALUE, got '{text}'", f"for example {example}")
     if claim_id not in debate.claims:
         raise unknown_claim(debate, claim_id, "--set")
-    from agidebate import _scalars
+    from agidebate.format import scalars
 
-    value = _scalars.parse_number(raw)
+    value = scalars.parse_number(raw)
     if value is None:
         raise UsageError(
             f"--set {text}: '{raw}' is not a number", f"write a weight between 0 and 1: {example}"
@@ -180,7 +180,7 @@ def _profiles(
     """The perspective and weights file the scenario names (read only when named)."""
     if scenario.perspective is None and scenario.weights_file is None:
         return None, None
-    from agidebate.scoring.weightfile import load_perspective, read_weights
+    from agidebate.format.perspectives import load_perspective, read_weights
 
     perspective = (
         load_perspective(debate, scenario.perspective) if scenario.perspective is not None else None

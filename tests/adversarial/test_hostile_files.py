@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from agidebate import _yaml
-from agidebate.loader import check_debate, load_debate
+from agidebate.format import nodes
+from agidebate.format.load import check_debate, load_debate
 from tests.adversarial.harness import THESIS, Case, all_cases, reader_commands
 from tests.conftest import invoke
 
@@ -81,7 +81,7 @@ def test_same_verdict_without_the_c_parser(
     folder = folder_for(case, tmp_path)
     monkeypatch.setenv("AGIDEBATE_NO_CACHE", "1")
     with_c = [str(p) for p in check_debate(folder).problems]
-    monkeypatch.setattr(_yaml, "_c_loader", lambda: None)
+    monkeypatch.setattr(nodes, "_c_loader", lambda: None)
     assert [str(p) for p in check_debate(folder).problems] == with_c
 
 

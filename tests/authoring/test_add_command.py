@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from agidebate.loader import load_debate
+from agidebate.format.load import load_debate
 from agidebate.model import Relation, Side
 from tests.authoring.conftest import assert_refused, snapshot
 from tests.conftest import DATA, MakeDebate, invoke, run_process

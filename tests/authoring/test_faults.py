@@ -31,7 +31,7 @@ from agidebate.authoring import (
 )
 from agidebate.authoring._render import Field
 from agidebate.errors import OperationError
-from agidebate.loader import check_debate, load_debate
+from agidebate.format.load import check_debate, load_debate
 from agidebate.model import Relation
 from tests.authoring.conftest import snapshot
 from tests.conftest import REPO, invoke

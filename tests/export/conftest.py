@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from agidebate.export import ExportOptions, export
-from agidebate.loader import load_debate
+from agidebate.format.load import load_debate
 from agidebate.model import Debate
 from tests.conftest import BUNDLED, DATA, REPO, require_tool
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from agidebate.export import FORMATS, ExportOptions, export
-from agidebate.loader import load_debate
+from agidebate.format.load import load_debate
 from tests.conftest import REPO
 from tests.export.conftest import SCORES, SMALL
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from agidebate.loader import load_debate
+from agidebate.format.load import load_debate
 from agidebate.model import Claim, Debate, Edge, Relation
 from tests.conftest import MakeDebate
 from tests.html.conftest import PHONE, Open, Visit, write_page

@@ -8,8 +8,8 @@ import pytest
 
 from agidebate.export import export
 from agidebate.export._outline import one_line
+from agidebate.format.load import load_debate
 from agidebate.importers import import_file
-from agidebate.loader import load_debate
 from agidebate.model import Debate, Relation
 from agidebate.text import inert
 from tests.conftest import BUNDLED, DATA, shared_dir

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from agidebate.errors import UsageError
-from agidebate.loader import load_debate
+from agidebate.format.load import load_debate
 from agidebate.model import Claim, Side, Source, Topic
 from agidebate.render.citations import SourceIndex, cited_works
 from agidebate.render.filters import ClaimFilter, select

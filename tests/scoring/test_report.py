@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from agidebate.loader import load_debate
+from agidebate.format.load import load_debate
 from agidebate.scoring.report import compare_reports, report_json, score_report
 from agidebate.scoring.verdict import topic_balances, verdict
 from agidebate.scoring.whatif import Scenario

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from agidebate.errors import UsageError, WeightsFileError
-from agidebate.loader import load_debate
+from agidebate.format.load import load_debate
+from agidebate.format.perspectives import perspective_names, read_weights
 from agidebate.model import Debate
 from agidebate.scoring import score
-from agidebate.scoring.weightfile import perspective_names, read_weights
 from agidebate.scoring.whatif import Scenario, apply, parse_assignment, without
 from tests.conftest import DATA, MakeDebate
 from tests.scoring.graphs import A, S, build

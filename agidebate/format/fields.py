@@ -10,12 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from agidebate import _scalars
-from agidebate._parsed import ParsedFile
-from agidebate._yaml import YMap, YNode, YScalar, YSeq
 from agidebate.errors import Location, Problem, Severity
-from agidebate.model import DEFAULT_WEIGHT, THESIS_ID, Claim, Edge, Figure, Relation, Source
-from agidebate.schema import (
+from agidebate.format import scalars
+from agidebate.format.nodes import YMap, YNode, YScalar, YSeq
+from agidebate.format.parsed import ParsedFile
+from agidebate.format.schema import (
     CLAIM_FIELDS,
     DEBATE_FIELDS,
     FIGURE_FIELDS,
@@ -27,6 +26,7 @@ from agidebate.schema import (
     TOPIC_FIELDS,
     URL_SCHEME_RE,
 )
+from agidebate.model import DEFAULT_WEIGHT, THESIS_ID, Claim, Edge, Figure, Relation, Source
 from agidebate.suggest import similar
 
 
@@ -36,7 +36,7 @@ def parse_file(
     """Convert a file's root node; `stem` is the default topic id, `source` the file's text."""
     out = ParsedFile(path=path, is_debate_file=is_debate_file)
     converter = _Converter(out, source)
-    if isinstance(root, YScalar) and root.plain and _scalars.is_null(root.text):
+    if isinstance(root, YScalar) and root.plain and scalars.is_null(root.text):
         root = None  # `---` alone, or `~`: an empty document
     if root is None:
         out.problems.append(
@@ -149,7 +149,7 @@ class _Converter:
 
     @staticmethod
     def _is_null(node: YNode) -> bool:
-        return isinstance(node, YScalar) and node.plain and _scalars.is_null(node.text)
+        return isinstance(node, YScalar) and node.plain and scalars.is_null(node.text)
 
     def mapping(self, node: YNode, what: str, allowed: dict[str, str], summary: str) -> YMap | None:
         if not isinstance(node, YMap):
@@ -192,10 +192,10 @@ class _Converter:
             )
             return None
         if node.plain:
-            kind = _scalars.yaml11_tag(node.text)
+            kind = scalars.yaml11_tag(node.text)
             if kind == "null":
                 return None
-            surprise = _scalars.text_surprise(node.text, kind) if kind != "str" else None
+            surprise = scalars.text_surprise(node.text, kind) if kind != "str" else None
             if surprise:
                 self.error(
                     "yaml11-surprise",
@@ -343,7 +343,7 @@ class _Converter:
         items: list[YNode] = [node] if isinstance(node, YScalar) else self.sequence(node, key)
         refs: list[YScalar] = []
         for ref in items:
-            if isinstance(ref, YScalar) and ref.plain and _scalars.is_null(ref.text):
+            if isinstance(ref, YScalar) and ref.plain and scalars.is_null(ref.text):
                 continue
             if self.ident(ref, key) is not None:
                 assert isinstance(ref, YScalar)
@@ -372,7 +372,7 @@ class _Converter:
         if not isinstance(node, YScalar):
             self.error("wrong-type", f"'{key}' must be a number", node)
             return None
-        if node.plain and _scalars.is_null(node.text):
+        if node.plain and scalars.is_null(node.text):
             self.error("wrong-type", f"'{key}' is empty", node, f"write a number, e.g. {key}: 0.5")
             return None
         if not node.plain:
@@ -384,10 +384,10 @@ class _Converter:
                     f"remove the quotes: {key}: {node.text}",
                 )
             return None
-        value = _scalars.parse_number(node.text)
+        value = scalars.parse_number(node.text)
         if value is not None:
             return value
-        surprise = _scalars.number_surprise(node.text) or _scalars.text_surprise(node.text)
+        surprise = scalars.number_surprise(node.text) or scalars.text_surprise(node.text)
         if surprise or not allow_text:
             self.error(
                 "not-a-number",
@@ -450,7 +450,7 @@ class _Converter:
     def year(self, mapping: YMap) -> int | str | None:
         node = mapping.items.get("year")
         if isinstance(node, YScalar) and node.plain:
-            number = _scalars.parse_number(node.text)
+            number = scalars.parse_number(node.text)
             if isinstance(number, int):
                 return number
         return self.string(mapping, "year")
@@ -487,10 +487,10 @@ class _Converter:
             return None
         if not node.plain:
             return node.text
-        number = _scalars.parse_number(node.text)
+        number = scalars.parse_number(node.text)
         if number is not None:
             return number
-        surprise = _scalars.number_surprise(node.text) or _scalars.text_surprise(node.text)
+        surprise = scalars.number_surprise(node.text) or scalars.text_surprise(node.text)
         if surprise:
             self.error(
                 "yaml11-surprise",

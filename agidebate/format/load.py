@@ -12,12 +12,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from agidebate import cache
-from agidebate._link import link
-from agidebate._parsed import ParsedFile
 from agidebate.errors import DebateError, Location, Problem, Severity, UsageError, file_error
+from agidebate.format import cache
+from agidebate.format.join import link
+from agidebate.format.parsed import ParsedFile
+from agidebate.format.schema import DEBATE_FILE_NAMES, PERSPECTIVES_DIR
 from agidebate.model import Debate
-from agidebate.schema import DEBATE_FILE_NAMES, PERSPECTIVES_DIR
 
 ENV_DIR = "AGIDEBATE_DIR"
 SUFFIXES = (".yaml", ".yml")
@@ -25,7 +25,7 @@ SUFFIXES = (".yaml", ".yml")
 
 def bundled_debate_dir() -> Path:
     """The debate that ships with agidebate (inside the installed package, or the checkout)."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent
     for candidate in (package / "arguments", package.parent / "arguments"):
         if candidate.is_dir():
             return candidate
@@ -134,7 +134,7 @@ def check_debate(
     debate, problems = link(parsed, str(folder), graph_warnings=warnings)
     if warnings and not any(p.is_error for p in problems):
         # Perspectives name claim ids: a renamed claim must not break them unseen.
-        from agidebate.scoring.weightfile import check_perspectives
+        from agidebate.format.perspectives import check_perspectives
 
         problems.extend(check_perspectives(debate))
     ordered = tuple(sorted(problems, key=Problem.sort_key))
@@ -184,13 +184,13 @@ def _parse_path(folder: Path, path: Path, rel: str) -> ParsedFile:
 
 def parse_text(data: bytes, shown: str, stem: str, is_debate_file: bool) -> ParsedFile:
     """Parse one file's bytes (`shown` is the path used in messages)."""
-    from agidebate import _yaml
-    from agidebate._fileparse import parse_file
+    from agidebate.format import nodes
+    from agidebate.format.fields import parse_file
 
-    text, problems = _yaml.decode(data, shown)
+    text, problems = nodes.decode(data, shown)
     if text is None:
         return ParsedFile(path=shown, problems=problems)
-    result = _yaml.read(text, shown)
+    result = nodes.read(text, shown)
     if result.root is None and any(p.is_error for p in result.problems):
         return ParsedFile(path=shown, problems=result.problems)
     parsed = parse_file(result.root, shown, stem, is_debate_file, result.source)

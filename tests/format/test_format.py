@@ -7,7 +7,7 @@ import math
 import pytest
 
 from agidebate import load_debate
-from agidebate.loader import check_debate
+from agidebate.format.load import check_debate
 from agidebate.model import Relation, Side
 from tests.conftest import DATA, MakeDebate
 

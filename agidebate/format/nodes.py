@@ -14,7 +14,7 @@ their 1-based line and column. That gives us, in one iterative pass:
   message are the ones reported.
 
 Scalars keep the text exactly as written; what it means (string, number, YAML
-1.1 boolean...) is decided by `agidebate._scalars` for each field.
+1.1 boolean...) is decided by `agidebate.format.scalars` for each field.
 """
 
 from __future__ import annotations

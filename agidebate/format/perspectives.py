@@ -25,7 +25,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from agidebate import _scalars, _yaml
 from agidebate.errors import (
     Location,
     OperationError,
@@ -34,8 +33,9 @@ from agidebate.errors import (
     WeightsFileError,
     file_error,
 )
+from agidebate.format import nodes, scalars
+from agidebate.format.schema import PERSPECTIVES_DIR
 from agidebate.model import Debate
-from agidebate.schema import PERSPECTIVES_DIR
 from agidebate.suggest import did_you_mean, similar
 
 PERSPECTIVE_FIELDS = {
@@ -88,10 +88,10 @@ def read_weights(path: str | Path, debate: Debate, name: str | None = None) -> W
 
 def parse_weights(data: bytes, shown: str, debate: Debate, name: str) -> WeightProfile:
     """Parse a weights file's bytes; `shown` is the path used in messages."""
-    text, problems = _yaml.decode(data, shown)
+    text, problems = nodes.decode(data, shown)
     root = None
     if text is not None:
-        read = _yaml.read(text, shown)
+        read = nodes.read(text, shown)
         problems += read.problems
         root = read.root
     if any(p.is_error for p in problems):
@@ -109,15 +109,15 @@ class _Checker:
         self.debate = debate
         self.problems: list[Problem] = []
 
-    def error(self, node: _yaml.YNode | None, message: str, hint: str | None = None) -> None:
+    def error(self, node: nodes.YNode | None, message: str, hint: str | None = None) -> None:
         where = Location(self.path, node.line, node.column) if node else Location(self.path)
         self.problems.append(Problem("weights-file", message, where, hint))
 
-    def profile(self, root: _yaml.YNode | None, name: str) -> WeightProfile:
+    def profile(self, root: nodes.YNode | None, name: str) -> WeightProfile:
         if root is None:
             self.error(None, "the file is empty", "write one `claim-id: weight` line per claim")
             return WeightProfile(name, self.path, {})
-        if not isinstance(root, _yaml.YMap):
+        if not isinstance(root, nodes.YMap):
             self.error(
                 root,
                 "a weights file must be a mapping of claim ids to weights",
@@ -125,7 +125,7 @@ class _Checker:
             )
             return WeightProfile(name, self.path, {})
         inner = root.items.get("weights")
-        if not isinstance(inner, _yaml.YMap):
+        if not isinstance(inner, nodes.YMap):
             if inner is not None:
                 self.error(inner, "'weights' must be a mapping of claim ids to weights")
                 return WeightProfile(name, self.path, {})
@@ -148,16 +148,16 @@ class _Checker:
             by=self.text(root, "by"),
         )
 
-    def text(self, node: _yaml.YMap, key: str) -> str | None:
+    def text(self, node: nodes.YMap, key: str) -> str | None:
         value = node.items.get(key)
         if value is None:
             return None
-        if not isinstance(value, _yaml.YScalar):
+        if not isinstance(value, nodes.YScalar):
             self.error(value, f"'{key}' must be text")
             return None
         return value.text
 
-    def weights(self, node: _yaml.YMap) -> dict[str, float]:
+    def weights(self, node: nodes.YMap) -> dict[str, float]:
         found: dict[str, float] = {}
         for claim_id, value in node.items.items():
             key_node = node.keys[claim_id]
@@ -170,19 +170,19 @@ class _Checker:
                 found[claim_id] = weight
         return found
 
-    def weight(self, claim_id: str, node: _yaml.YNode) -> float | None:
+    def weight(self, claim_id: str, node: nodes.YNode) -> float | None:
         hint = f"write a plain number between 0 and 1, e.g. {claim_id}: 0.7"
-        if not isinstance(node, _yaml.YScalar) or not node.plain:
-            kind = "text" if isinstance(node, _yaml.YScalar) else "a list or mapping"
+        if not isinstance(node, nodes.YScalar) or not node.plain:
+            kind = "text" if isinstance(node, nodes.YScalar) else "a list or mapping"
             self.error(node, f"the weight of '{claim_id}' must be a number, not {kind}", hint)
             return None
-        value = _scalars.parse_number(node.text)
+        value = scalars.parse_number(node.text)
         if value is None:
             why = (
                 "it is empty"
-                if _scalars.is_null(node.text)
-                else _scalars.number_surprise(node.text)
-                or _scalars.text_surprise(node.text)
+                if scalars.is_null(node.text)
+                else scalars.number_surprise(node.text)
+                or scalars.text_surprise(node.text)
                 or f"{node.text!r} is not a number"
             )
             self.error(node, f"the weight of '{claim_id}' must be a number; {why}", hint)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from agidebate._parsed import ParsedFile
 from agidebate.errors import Problem, Severity
+from agidebate.format.parsed import ParsedFile
 from agidebate.model import Claim, Debate, Edge, Side, Topic
 from agidebate.suggest import similar
 

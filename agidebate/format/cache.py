@@ -9,7 +9,8 @@ It is never trusted over the files:
 
 - an entry is used only when the file's bytes hash to the digest stored with it
   (BLAKE2b), and when it was written by this exact agidebate (version, Python,
-  PyYAML, and the size and mtime of the parsing modules themselves);
+  PyYAML, and the size and mtime of every module of `agidebate/format/` and of
+  `model.py` and `errors.py`, so no edit to the parser can leave a stale entry);
 - an entry carries a digest of its own content, so one that is damaged,
   truncated or edited by hand is ignored and rebuilt, as is one that cannot be
   read or is not JSON;
@@ -30,22 +31,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from agidebate._parsed import ParsedFile
 from agidebate.errors import Location, Problem, Severity
+from agidebate.format.parsed import ParsedFile
 from agidebate.model import Claim, Edge, Figure, Relation, Source
 
 ENV_OFF = "AGIDEBATE_NO_CACHE"
 LAYOUT = 2
-_PARSING_MODULES = (
-    "_yaml",
-    "_scalars",
-    "_fileparse",
-    "_parsed",
-    "model",
-    "errors",
-    "schema",
-    "cache",
-)
+# Besides every module of agidebate/format/, the cached values are built from these.
+_MODEL_MODULES = ("model.py", "errors.py")
 
 
 def enabled() -> bool:
@@ -75,9 +68,10 @@ def fingerprint() -> str:
 
     from agidebate._version import __version__
 
-    package = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent
     parts = [__version__, sys.version, f"parse-{LAYOUT}"]
-    parts += [_stamp(package / f"{name}.py") for name in _PARSING_MODULES]
+    parts += sorted(_stamp(p) for p in here.iterdir() if p.suffix == ".py")
+    parts += [_stamp(here.parent / name) for name in _MODEL_MODULES]
     spec = importlib.util.find_spec("yaml")
     if spec is not None and spec.origin:
         yaml_dir = Path(spec.origin).parent

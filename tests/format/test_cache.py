@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from agidebate import cache
 from agidebate.export import export
-from agidebate.loader import check_debate, load_debate
-from tests.conftest import BUNDLED, DATA, MakeDebate, invoke
+from agidebate.format import cache
+from agidebate.format.load import check_debate, load_debate
+from tests.conftest import BUNDLED, DATA, REPO, MakeDebate, invoke
 
 
 @pytest.fixture
@@ -134,13 +134,31 @@ def test_an_unwritable_cache_never_breaks_a_command(
     assert load_debate(folder).claims["a"].text == "A"
 
 
-def test_fingerprint_changes_with_the_parsing_code(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_fingerprint_changes_with_the_version(monkeypatch: pytest.MonkeyPatch) -> None:
     before = cache.fingerprint()
     cache.fingerprint.cache_clear()
-    monkeypatch.setattr("agidebate.__version__", "0.0.0-test")
+    monkeypatch.setattr("agidebate._version.__version__", "0.0.0-test")
     try:
         assert cache.fingerprint() != before
     finally:
+        cache.fingerprint.cache_clear()
+
+
+FORMAT_MODULES = sorted((REPO / "agidebate" / "format").glob("*.py"))
+
+
+@pytest.mark.parametrize("module", FORMAT_MODULES, ids=[m.name for m in FORMAT_MODULES])
+def test_fingerprint_covers_every_module_of_the_format_package(module: Path) -> None:
+    """No edit to any module of agidebate/format/ can leave a stale entry: none is left out."""
+    cache.fingerprint.cache_clear()
+    before = cache.fingerprint()
+    stat = module.stat()
+    os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    try:
+        cache.fingerprint.cache_clear()
+        assert cache.fingerprint() != before
+    finally:
+        os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns))
         cache.fingerprint.cache_clear()
 
 
