@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from agidebate.model import Debate
-    from agidebate.render.filters import ClaimFilter
+    from agidebate.query.filters import ClaimFilter
     from agidebate.render.theme import Glyphs
 
 
@@ -89,7 +89,7 @@ def open_debate(
     """
     from agidebate.cli._select import require_claim
     from agidebate.format.load import load_debate
-    from agidebate.render.filters import ClaimFilter
+    from agidebate.query.filters import ClaimFilter
 
     debate = load_debate(directory)
     if claim_id is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -115,7 +115,9 @@ def add(
     except EditRefused as error:
         raise refused(error) from None
     if as_json:
-        json_dump(_as_json(added))
+        from agidebate.query.records import addition_json
+
+        json_dump(addition_json(added))
     else:
         _print(added)
 
@@ -153,12 +155,6 @@ def refused(error: EditRefused) -> typer.Exit:
     return fail(str(error), error.hint)
 
 
-def problems_json(problems: tuple[Problem, ...]) -> list[dict[str, Any]]:
-    from agidebate.cli.check import problem_dict
-
-    return [problem_dict(p) for p in problems]
-
-
 def warn(problems: tuple[Problem, ...]) -> None:
     from agidebate.cli._common import print_problems
 
@@ -166,29 +162,6 @@ def warn(problems: tuple[Problem, ...]) -> None:
 
 
 # -- output -------------------------------------------------------------------------
-
-
-def _as_json(added: Addition) -> dict[str, Any]:
-    change = added.change
-    return {
-        "id": added.claim.id,
-        "target": added.edge.target,
-        "relation": added.edge.relation.value,
-        "side": added.side.value if added.side else None,
-        **change_json(change),
-        "warnings": problems_json(added.warnings),
-    }
-
-
-def change_json(change: Change) -> dict[str, Any]:
-    return {
-        "file": str(change.path),
-        "created": change.created,
-        "written": change.written,
-        "lines": [change.first_line, change.last_line],
-        "yaml": change.inserted + "\n",
-        "diff": change.diff(),
-    }
 
 
 def _print(added: Addition) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -10,21 +10,7 @@ from agidebate.cli._common import DirOption, JsonOption, console, handles_errors
 from agidebate.text import plural
 
 if TYPE_CHECKING:
-    from agidebate.errors import Problem
     from agidebate.format.load import CheckReport
-
-
-def problem_dict(problem: Problem) -> dict[str, Any]:
-    loc = problem.location
-    return {
-        "file": loc.path if loc else None,
-        "line": loc.line if loc else None,
-        "column": loc.column if loc else None,
-        "severity": problem.severity.value,
-        "code": problem.code,
-        "message": problem.message,
-        "hint": problem.hint,
-    }
 
 
 def _summary(report: CheckReport, glyphs: bool) -> str:
@@ -68,16 +54,9 @@ def check(
         report = check_debate(directory, progress)
     failed = not report.ok or (strict and bool(report.warnings))
     if as_json:
-        json_dump(
-            {
-                "ok": not failed,
-                "folder": str(report.folder),
-                "files": report.files,
-                "claims": len(report.debate) if report.debate else 0,
-                "relations": len(report.debate.edges) if report.debate else 0,
-                "problems": [problem_dict(p) for p in report.problems],
-            }
-        )
+        from agidebate.query.records import check_json
+
+        json_dump(check_json(report, ok=not failed))
     else:
         out = console()
         print_problems(out, report.problems)

@@ -47,7 +47,8 @@ def cruxes(
     from agidebate.cli._page import show
     from agidebate.cli._scoreview import render_crux_report
     from agidebate.format.load import load_debate
-    from agidebate.scoring.cruxes import crux_report, cruxes_json
+    from agidebate.query.records import cruxes_json
+    from agidebate.scoring.cruxes import crux_report
 
     debate = load_debate(directory)
     scenario = build_scenario(debate, perspective, weights, sets, without)

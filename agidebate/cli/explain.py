@@ -55,7 +55,8 @@ def explain(
     from agidebate.cli._scoreview import render_explanations
     from agidebate.cli._select import require_claim
     from agidebate.format.load import load_debate
-    from agidebate.scoring.explain import explain_scenario, explanations_json
+    from agidebate.query.records import explanations_json
+    from agidebate.scoring.explain import explain_scenario
 
     debate = load_debate(directory)
     require_claim(debate, claim_id)

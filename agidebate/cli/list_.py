@@ -88,7 +88,7 @@ def list_claims(
 
       agidebate list --by dettmers --json
     """
-    from agidebate.render.filters import select
+    from agidebate.query.filters import select
 
     debate, chosen, lang = open_debate(
         directory, None, lang, topic=topic, side=side, tag=tag, by=by
@@ -97,7 +97,7 @@ def list_claims(
     ids = sorted_ids(debate, [c.id for c in select(debate, chosen)], sort, strengths)
     shown = strengths if scores else None
     if as_json:
-        from agidebate.render.records import claim_record
+        from agidebate.query.records import claim_record
 
         json_dump([claim_record(debate, cid, shown, lang) for cid in ids])
         return

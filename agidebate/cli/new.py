@@ -45,7 +45,8 @@ def new(
     Example: agidebate new costs --title "What the lane costs" --dir my-debate
     """
     from agidebate.authoring import EditRefused, new_topic
-    from agidebate.cli.add import broken_debate, change_json, problems_json, refused
+    from agidebate.cli.add import broken_debate, refused
+    from agidebate.query.records import change_json, problems_json
 
     try:
         created = new_topic(directory, topic, title, dry_run=dry_run)

@@ -38,13 +38,13 @@ def path(
 
       agidebate path dw-16 --json
     """
-    from agidebate.render.paths import claim_path
+    from agidebate.query.paths import claim_path
 
     debate, _, lang = open_debate(directory, claim_id, lang)
     chain = claim_path(debate, claim_id)
     strengths = load_scores(debate, scores, semantics)
     if as_json:
-        from agidebate.render.records import path_record
+        from agidebate.query.records import path_record
 
         json_dump(path_record(chain, strengths, lang))
         return

@@ -64,7 +64,8 @@ def score(
     from agidebate.cli._page import show
     from agidebate.cli._scoreview import render_comparison, render_report
     from agidebate.format.load import load_debate
-    from agidebate.scoring.report import compare_reports, comparison_json, report_json, score_report
+    from agidebate.query.records import comparison_json, report_json
+    from agidebate.scoring.report import compare_reports, score_report
 
     if compare is not None and perspective is not None:
         raise fail(

@@ -54,8 +54,8 @@ def search(
 
       agidebate search 数据 --lang zh
     """
-    from agidebate.render.paths import claim_path
-    from agidebate.render.search import search as find
+    from agidebate.query.paths import claim_path
+    from agidebate.query.search import search as find
 
     debate, chosen, lang = open_debate(
         directory, None, lang, topic=topic, side=side, tag=tag, by=by
@@ -67,7 +67,7 @@ def search(
     paths = [claim_path(debate, h.claim_id, SEARCH_STEPS) for h in hits]
     strengths = load_scores(debate, scores, semantics)
     if as_json:
-        from agidebate.render.records import search_record
+        from agidebate.query.records import search_record
 
         json_dump(search_record(debate, hits, paths, strengths, lang))
         return

@@ -73,7 +73,7 @@ def show(
 
       agidebate show --topic data-wall --side con --lang zh
     """
-    from agidebate.render.outline import build_outline
+    from agidebate.query.outline import build_outline
 
     debate, chosen, lang = open_debate(
         directory, claim_id, lang, topic=topic, side=side, tag=tag, by=by
@@ -83,7 +83,7 @@ def show(
     )
     strengths = load_scores(debate, scores, semantics)
     if as_json:
-        from agidebate.render.records import outline_record
+        from agidebate.query.records import outline_record
 
         json_dump(outline_record(debate, outline, strengths, lang))
         return

@@ -23,11 +23,11 @@ def stats(directory: DirOption = None, as_json: JsonOption = False) -> None:
       agidebate stats --json
     """
     from agidebate.format.load import load_debate
-    from agidebate.render.stats import debate_stats
+    from agidebate.query.stats import debate_stats
 
     numbers = debate_stats(load_debate(directory))
     if as_json:
-        from agidebate.render.records import stats_record
+        from agidebate.query.records import stats_record
 
         json_dump(stats_record(numbers))
         return

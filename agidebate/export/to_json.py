@@ -9,7 +9,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from agidebate.export import ExportOptions
-from agidebate.model import Claim, Debate, Figure, Source
+from agidebate.model import Claim, Debate
+from agidebate.query.records import figure_dict, source_dict
 
 SCHEMA_VERSION = 1
 # One encoder for every record: json.dumps with options builds a new one per call.
@@ -28,20 +29,6 @@ def _relative(root: str | None, path: str) -> str:
     if root and path.startswith(root.rstrip(os.sep) + os.sep):
         path = path[len(root.rstrip(os.sep)) + 1 :]
     return path.replace(os.sep, "/")
-
-
-def source_dict(source: Source) -> dict[str, Any]:
-    return {
-        "title": source.title,
-        "url": source.url,
-        "author": source.author,
-        "year": source.year,
-        "note": source.note,
-    }
-
-
-def figure_dict(figure: Figure) -> dict[str, Any]:
-    return {"value": figure.value, "unit": figure.unit, "what": figure.what, "note": figure.note}
 
 
 def claim_dict(debate: Debate, claim: Claim, options: ExportOptions) -> dict[str, Any]:

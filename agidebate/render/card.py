@@ -8,9 +8,9 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from agidebate.model import Claim, Debate, Figure
+from agidebate.query.paths import claim_path
 from agidebate.render import theme
 from agidebate.render.lines import Block, Para, labelled
-from agidebate.render.paths import claim_path
 from agidebate.render.theme import Glyphs
 from agidebate.render.tree import NodeStyle, claim_text, claim_title, source_marks
 from agidebate.text import format_score, inert

@@ -6,11 +6,11 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from agidebate.model import Debate, Side
+from agidebate.query.citations import SourceIndex
+from agidebate.query.outline import Outline, RowKind
 from agidebate.render import theme
 from agidebate.render.card import claim_card, debate_header
-from agidebate.render.citations import SourceIndex
 from agidebate.render.lines import paragraph
-from agidebate.render.outline import Outline, RowKind
 from agidebate.render.theme import Glyphs
 from agidebate.render.tree import NodeStyle, TreeView
 from agidebate.render.works import works_list

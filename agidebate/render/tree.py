@@ -17,10 +17,10 @@ from rich.style import Style
 from rich.text import Text
 
 from agidebate.model import Claim, Debate
+from agidebate.query.citations import SourceIndex
+from agidebate.query.outline import Outline, Row, RowKind
 from agidebate.render import theme
-from agidebate.render.citations import SourceIndex
 from agidebate.render.lines import MIN_TEXT_WIDTH, Para, render_para
-from agidebate.render.outline import Outline, Row, RowKind
 from agidebate.render.theme import Glyphs
 from agidebate.text import format_score, inert, localized, side_word
 

@@ -230,34 +230,3 @@ def explain_scenario(
         )
     entries, result = explain(applied.debate, claim_id, info, applied.weights, depth)
     return ExplainReport(info, applied, result, entries, depth)
-
-
-def explanations_json(report: ExplainReport) -> dict[str, object]:
-    """The `agidebate explain --json` document: one entry per explained claim, in reading order."""
-    from agidebate.scoring.report import rounded
-
-    return {
-        "semantics": report.info.name,
-        "converged": report.result.converged,
-        "claims": [
-            {
-                "id": e.claim,
-                "level": e.level,
-                "base": rounded(e.base),
-                "score": rounded(e.score),
-                **({"label": e.label} if e.label is not None else {}),
-                "in_cycle": e.in_cycle,
-                "influences": [
-                    {
-                        "id": i.source,
-                        "relation": i.relation.value,
-                        "score": rounded(i.score),
-                        "contribution": rounded(i.contribution),
-                        "ignored": i.ignored,
-                    }
-                    for i in e.influences
-                ],
-            }
-            for e in report.entries
-        ],
-    }

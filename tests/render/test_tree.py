@@ -6,7 +6,7 @@ import pytest
 
 from agidebate.format.load import load_debate
 from agidebate.model import Claim
-from agidebate.render.outline import RowKind, build_outline
+from agidebate.query.outline import RowKind, build_outline
 from agidebate.render.show import show_view
 from agidebate.render.theme import ASCII, UNICODE
 from agidebate.render.tree import NodeStyle

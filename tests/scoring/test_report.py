@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from agidebate.format.load import load_debate
-from agidebate.scoring.report import compare_reports, report_json, score_report
+from agidebate.query.records import report_json
+from agidebate.scoring.report import compare_reports, score_report
 from agidebate.scoring.verdict import topic_balances, verdict
 from agidebate.scoring.whatif import Scenario
 from tests.conftest import DATA

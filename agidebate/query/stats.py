@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from agidebate.model import Debate, Relation, Side
-from agidebate.render.paths import claim_path
+from agidebate.query.paths import claim_path
 
 
 @dataclass
