@@ -86,9 +86,11 @@ class _Asker:
         from rich.prompt import Prompt
         from rich.text import Text
 
+        from agidebate.render import theme
+
         try:
             return Prompt.ask(
-                Text(question, style="bold"),
+                Text(question, style=theme.STRONG),
                 console=self.out,
                 default=default,
                 show_default=bool(default),
@@ -101,6 +103,7 @@ class _Asker:
         """Ask until `check` accepts the answer; show why it did not, and ask again."""
         from rich.text import Text
 
+        from agidebate.render import theme
         from agidebate.text import inert
 
         while True:
@@ -109,10 +112,11 @@ class _Asker:
                 return check(answer)
             except UsageError as error:
                 message = str(error) + (f" ({error.hint})" if error.hint else "")
-                self.out.print(Text("  " + inert(message), style="red"), soft_wrap=True)
+                self.out.print(Text("  " + inert(message), style=theme.INVALID), soft_wrap=True)
 
     def target(self) -> str:
         from agidebate.authoring._add import require_known
+        from agidebate.render import theme
         from agidebate.text import inert
 
         def known(answer: str) -> str:
@@ -121,7 +125,7 @@ class _Asker:
 
         found = self._until_valid("Id of the claim to answer", known)
         label = self.debate.claims[found].label
-        self.out.print("  " + inert(label, newlines=False), style="dim", soft_wrap=True)
+        self.out.print("  " + inert(label, newlines=False), style=theme.ASIDE, soft_wrap=True)
         return found
 
     def relation(self, target: str) -> Relation:

@@ -167,6 +167,7 @@ def warn(problems: tuple[Problem, ...]) -> None:
 def _print(added: Addition) -> None:
     from rich.text import Text
 
+    from agidebate.render import theme
     from agidebate.text import inert
 
     out = console()
@@ -180,7 +181,9 @@ def _print(added: Addition) -> None:
     head = f"{verb} {added.claim.id} to {where}"
     if change.created:
         head += " (a new file)"
-    out.print(Text(inert(head), style="bold green" if change.written else "bold"), soft_wrap=True)
+    out.print(
+        Text(inert(head), style=theme.SUCCESS if change.written else theme.STRONG), soft_wrap=True
+    )
     relation = "attacks" if added.edge.relation.value == "attack" else "supports"
     detail = f"  {relation} {added.edge.target}; side: {_side_words(added)}"
     out.print(Text(inert(detail)), soft_wrap=True)
@@ -189,7 +192,7 @@ def _print(added: Addition) -> None:
             f"  note: claims in {change.path.name} belong to no topic; "
             "--file FILE puts a claim in a topic file"
         )
-        out.print(Text(inert(note), style="dim"), soft_wrap=True)
+        out.print(Text(inert(note), style=theme.ASIDE), soft_wrap=True)
     if not change.written:
         print_change(out, change)
     warn(added.warnings)
@@ -207,13 +210,14 @@ def print_change(out: Console, change: Change) -> None:
     """The dry-run view: the YAML that would be written, then the unified diff."""
     from rich.text import Text
 
+    from agidebate.render import theme
     from agidebate.text import inert
 
-    out.print(Text("  (dry run: nothing was written)", style="dim"))
+    out.print(Text("  (dry run: nothing was written)", style=theme.ASIDE))
     out.print()
     out.print(Text(inert(change.inserted)), soft_wrap=True)
     out.print()
-    styles = {"+": "green", "-": "red", "@": "cyan", "\\": "dim"}
+    styles = theme.DIFF_LINES
     for line in change.diff().splitlines():
-        style = "bold" if line.startswith(("+++", "---")) else styles.get(line[:1], "")
+        style = theme.STRONG if line.startswith(("+++", "---")) else styles.get(line[:1], "")
         out.print(Text(inert(line), style=style), soft_wrap=True)

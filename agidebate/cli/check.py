@@ -48,6 +48,7 @@ def check(
     from agidebate.cli._common import print_problems
     from agidebate.cli._progress import file_progress
     from agidebate.format.load import check_debate
+    from agidebate.render import theme
     from agidebate.text import inert
 
     with file_progress() as progress:
@@ -60,8 +61,8 @@ def check(
     else:
         out = console()
         print_problems(out, report.problems)
-        glyphs = (out.encoding or "").lower().startswith("utf")
-        style = "bold red" if failed else "bold green"
+        glyphs = theme.unicode_ok(out)
+        style = theme.ERROR if failed else theme.SUCCESS
         out.print(Text(inert(_summary(report, glyphs)), style=style), soft_wrap=True)
     if failed:
         raise typer.Exit(1)

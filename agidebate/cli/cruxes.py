@@ -44,10 +44,10 @@ def cruxes(
 
       agidebate cruxes --perspective skeptic --semantics dfquad
     """
-    from agidebate.cli._page import show
-    from agidebate.cli._scoreview import render_crux_report
     from agidebate.format.load import load_debate
     from agidebate.query.records import cruxes_json
+    from agidebate.render.page import show
+    from agidebate.render.reasons import render_crux_report
     from agidebate.scoring.cruxes import crux_report
 
     debate = load_debate(directory)

@@ -51,11 +51,11 @@ def explain(
 
       agidebate explain dw-01 --depth 2 --perspective skeptic
     """
-    from agidebate.cli._page import show
-    from agidebate.cli._scoreview import render_explanations
     from agidebate.cli._select import require_claim
     from agidebate.format.load import load_debate
     from agidebate.query.records import explanations_json
+    from agidebate.render.page import show
+    from agidebate.render.reasons import render_explanations
     from agidebate.scoring.explain import explain_scenario
 
     debate = load_debate(directory)

@@ -40,15 +40,16 @@ def import_(
 
     from agidebate.importers import import_file
     from agidebate.importers.writer import write_debate
+    from agidebate.render import theme
     from agidebate.text import inert
 
     result = import_file(format, file)
     report = write_debate(result.debate, output, force=force)
     err = console(stderr=True)
     for note in result.notes:
-        err.print(Text("note: ", style="yellow") + Text(inert(note)), soft_wrap=True)
+        err.print(Text("note: ", style=theme.NOTE) + Text(inert(note)), soft_wrap=True)
     for name in report.removed:
-        err.print(Text(f"removed old file {inert(name)}", style="dim"), soft_wrap=True)
+        err.print(Text(f"removed old file {inert(name)}", style=theme.ASIDE), soft_wrap=True)
     debate = result.debate
     files = len(report.written)
     summary = (

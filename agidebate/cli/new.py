@@ -70,15 +70,18 @@ def _print(created: Creation, directory: str | None) -> None:
     from rich.text import Text
 
     from agidebate.cli.add import warn
+    from agidebate.render import theme
     from agidebate.text import inert
 
     out = console()
     change = created.change
     verb = "created" if change.written else "would create"
     head = f"{verb} {change.path} (topic '{created.topic}')"
-    out.print(Text(inert(head), style="bold green" if change.written else "bold"), soft_wrap=True)
+    out.print(
+        Text(inert(head), style=theme.SUCCESS if change.written else theme.STRONG), soft_wrap=True
+    )
     if not change.written:
-        out.print(Text("  (dry run: nothing was written)", style="dim"))
+        out.print(Text("  (dry run: nothing was written)", style=theme.ASIDE))
         out.print()
         out.print(Text(inert(change.after.rstrip("\n"))), soft_wrap=True)
         out.print()
@@ -87,7 +90,7 @@ def _print(created: Creation, directory: str | None) -> None:
         f"  next: agidebate add{where} --file {change.path.name} --to ID --con --text "
         '"..."  (or edit the file)'
     )
-    out.print(Text(inert(hint), style="dim"), soft_wrap=True)
+    out.print(Text(inert(hint), style=theme.ASIDE), soft_wrap=True)
     warn(created.warnings)
 
 

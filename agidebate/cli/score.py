@@ -61,10 +61,10 @@ def score(
 
       agidebate score --compare believer skeptic
     """
-    from agidebate.cli._page import show
-    from agidebate.cli._scoreview import render_comparison, render_report
     from agidebate.format.load import load_debate
     from agidebate.query.records import comparison_json, report_json
+    from agidebate.render.page import show
+    from agidebate.render.scores import render_comparison, render_report
     from agidebate.scoring.report import compare_reports, score_report
 
     if compare is not None and perspective is not None:

@@ -15,15 +15,13 @@ from typing import TYPE_CHECKING, TypeVar
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 
+from agidebate.render import theme
 from agidebate.render.lines import wrap_plain
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 GAP = "  "
-HEAD = "bold"
-DIM = "dim"
-WARN = "bold yellow"
 BATCH = 2_000
 NARROW = 16  # fewer columns than this left for a table's last column: it goes below
 T = TypeVar("T")
@@ -35,7 +33,7 @@ class Page:
     def __init__(self, out: Console) -> None:
         self.out = out
         self.width = out.width
-        self.glyphs = (out.encoding or "").lower().startswith("utf")
+        self.glyphs = theme.unicode_ok(out)
         self.lines: list[Text] = []
 
     def add(self, line: Text | str = "", style: str = "") -> None:
@@ -84,7 +82,7 @@ class Page:
         lead_width = sum(widths) + len(GAP) * len(widths)
         stacked = self.width - indent - lead_width < NARROW
         for n, row in enumerate([headers, *rows]):
-            style = HEAD if n == 0 else ""
+            style = theme.STRONG if n == 0 else ""
             if stacked:  # too narrow for the last column beside the others: it goes below
                 self._append(Text(self._lead(row, widths, right, indent).rstrip(), style=style))
                 if row[fixed]:
