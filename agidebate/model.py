@@ -121,6 +121,23 @@ class Claim:
         return self.i18n.get(lang, {}).get(key)
 
 
+@dataclass(frozen=True)
+class WeightProfile:
+    """Base weights read from a file, with the perspective's description when it has one.
+
+    `path` is the file as given (for messages); `source` names it for readers
+    (`perspectives/skeptic.yaml`, or the path of a reader's own weights file).
+    """
+
+    name: str
+    path: str
+    weights: dict[str, float]
+    title: str | None = None
+    summary: str | None = None
+    by: str | None = None
+    source: str = ""
+
+
 @dataclass(frozen=True, slots=True)
 class Topic:
     """A topic: the claims of one or more files that share a topic id."""
@@ -150,7 +167,6 @@ class Debate:
     title: str | None = None
     summary: str | None = None
     topics: Mapping[str, Topic] = field(default_factory=dict)
-    root: str | None = None
 
     def __len__(self) -> int:
         return len(self.claims)
@@ -266,7 +282,6 @@ class Debate:
             title=self.claims[claim_id].label,
             summary=None,
             topics={tid: t for tid, t in self.topics.items() if tid in used},
-            root=self.root,
         )
 
     def path_to_root(self, claim_id: str, limit: int | None = None) -> list[Edge]:

@@ -12,6 +12,7 @@ import difflib
 import re
 from collections.abc import Iterable
 
+from agidebate.model import Debate
 from agidebate.text import natural_key
 
 _NUMBER = re.compile(r"\d+")
@@ -69,3 +70,8 @@ def did_you_mean(word: str, choices: Iterable[str], otherwise: str, n: int = 3) 
     if not close:
         return otherwise
     return "did you mean " + ", ".join(f"'{c}'" for c in close) + "?"
+
+
+def id_hint(debate: Debate, claim_id: str) -> str:
+    """'did you mean ...?' naming the debate's ids closest to `claim_id`, or where to look."""
+    return did_you_mean(claim_id, debate.claims, "`agidebate list` shows every id")

@@ -81,6 +81,7 @@ def add_claim(
     *,
     file: str | None = None,
     dry_run: bool = False,
+    cache: bool = True,
 ) -> Addition:
     """Add `claim` to the debate in `directory`; see the module docstring for the steps.
 
@@ -90,17 +91,18 @@ def add_claim(
     Raises `RequestRefused` (a `UsageError`) for a claim the debate cannot take,
     `UsageError` when no folder is named, `DebateError` when the debate does
     not check clean, `OperationError` when the edit cannot be made safely.
+    `cache=False` reads the files without the parse cache.
     """
     folder = writable_debate_dir(directory)
     try:
         wanted = claim.checked()
         rel = parse_relative(file) if file is not None else None
         if dry_run:
-            return _prepare(folder, wanted, rel, final=True).result(written=False)
+            return _prepare(folder, wanted, rel, True, cache).result(written=False)
         with contextlib.suppress(_Raced):  # fail fast, before the lock, on a bad request
-            _prepare(folder, wanted, rel)
+            _prepare(folder, wanted, rel, False, cache)
         with debate_lock(folder):  # the answer that counts: nobody else writes now
-            prepared = _prepare(folder, wanted, rel, final=True)
+            prepared = _prepare(folder, wanted, rel, True, cache)
             _write(folder, prepared.target, prepared.old, prepared.data)
     except UsageError as error:
         raise RequestRefused.of(error) from None
@@ -149,8 +151,10 @@ def _root(debate: Debate, claim_id: str) -> str | None:
     return path[-1].target if path else None
 
 
-def _prepare(folder: Path, wanted: NewClaim, rel: str | None, final: bool = False) -> _Prepared:
-    reading = read_folder(folder)
+def _prepare(
+    folder: Path, wanted: NewClaim, rel: str | None, final: bool, cache: bool
+) -> _Prepared:
+    reading = read_folder(folder, cache)
     before = check_reading(reading)
     debate = require_valid(before)
     require_known(debate, wanted.target)

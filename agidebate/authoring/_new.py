@@ -87,15 +87,16 @@ def new_topic(
     title: str | None = None,
     *,
     dry_run: bool = False,
+    cache: bool = True,
 ) -> Creation:
     """Create `TOPIC.yaml` in the debate folder; `RequestRefused` if the topic or file exists."""
     folder = writable_debate_dir(directory)
     try:
         topic, title, data = _request(topic, title)
-        target, before, after = _prepare(folder, topic, data)
+        target, before, after = _prepare(folder, topic, data, cache)
         if not dry_run:
             with debate_lock(folder):
-                target, before, after = _prepare(folder, topic, data)
+                target, before, after = _prepare(folder, topic, data, cache)
                 create_file(folder, target.rel, data)
     except UsageError as error:
         raise RequestRefused.of(error) from None
@@ -117,8 +118,10 @@ def _request(topic: str, title: str | None) -> tuple[str, str, bytes]:
     return topic, title, template(topic, title).encode("utf-8")
 
 
-def _prepare(folder: Path, topic: str, data: bytes) -> tuple[Target, CheckReport, CheckReport]:
-    reading = read_folder(folder)
+def _prepare(
+    folder: Path, topic: str, data: bytes, cache: bool
+) -> tuple[Target, CheckReport, CheckReport]:
+    reading = read_folder(folder, cache)
     before = check_reading(reading)
     debate = require_valid(before) if before.files else Debate(claims={})
     _require_new(folder, debate, topic)

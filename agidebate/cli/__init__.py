@@ -70,8 +70,9 @@ def _root(
     ] = False,
 ) -> None:
     """Map a pro/con debate as a graph of claims and rebuttals."""
-    if no_cache:
-        os.environ["AGIDEBATE_NO_CACHE"] = "1"
+    from agidebate.cli._common import SETTINGS
+
+    SETTINGS.no_cache = no_cache
 
 
 # Reading first: `agidebate --help` lists commands in this order.

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from agidebate.cli._common import console
+from agidebate.cli._common import console, use_cache
 from agidebate.errors import UsageError
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ def _debate_for_questions(directory: str | None) -> Debate:
     from agidebate.authoring._paths import writable_debate_dir
     from agidebate.format.load import check_debate
 
-    return require_valid(check_debate(writable_debate_dir(directory)))
+    return require_valid(check_debate(writable_debate_dir(directory), cache=use_cache()))
 
 
 class _Asker:

@@ -141,3 +141,24 @@ def json_dump(data: Any) -> None:
     import json
 
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+# -- the parse cache --------------------------------------------------------------
+
+NO_CACHE_ENV = "AGIDEBATE_NO_CACHE"
+
+
+class _Settings:
+    """What the global options of this run asked for (set by the root callback)."""
+
+    no_cache = False
+
+
+SETTINGS = _Settings()
+
+
+def use_cache() -> bool:
+    """False under --no-cache or AGIDEBATE_NO_CACHE=1: the command passes it to the loader."""
+    if SETTINGS.no_cache:
+        return False
+    return os.environ.get(NO_CACHE_ENV, "").strip().lower() in ("", "0", "false", "no")

@@ -87,11 +87,10 @@ def open_debate(
 
     Raises a usage error for an unknown claim id, topic or language code.
     """
-    from agidebate.cli._select import require_claim
-    from agidebate.format.load import load_debate
+    from agidebate.cli._select import load_folder, require_claim
     from agidebate.query.filters import ClaimFilter
 
-    debate = load_debate(directory)
+    _, debate = load_folder(directory)
     if claim_id is not None:
         require_claim(debate, claim_id)
     chosen = ClaimFilter(topic=topic, side=side.value if side else None, tag=tag, by=by)

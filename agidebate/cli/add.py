@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from agidebate.cli._common import JsonOption, console, fail, handles_errors, json_dump
+from agidebate.cli._common import JsonOption, console, fail, handles_errors, json_dump, use_cache
 from agidebate.errors import DebateError, UsageError
 
 if TYPE_CHECKING:
@@ -109,7 +109,7 @@ def add(
             wanted = ask_missing(
                 directory, to, relation, text, claim_id, title, by, sources, weight
             )
-        added = add_claim(directory, wanted, file=file, dry_run=dry_run)
+        added = add_claim(directory, wanted, file=file, dry_run=dry_run, cache=use_cache())
     except DebateError as error:
         raise broken_debate(error) from None
     except EditRefused as error:

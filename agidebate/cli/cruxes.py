@@ -44,14 +44,14 @@ def cruxes(
 
       agidebate cruxes --perspective skeptic --semantics dfquad
     """
-    from agidebate.format.load import load_debate
+    from agidebate.cli._select import load_folder
     from agidebate.query.records import cruxes_json
     from agidebate.render.page import show
     from agidebate.render.reasons import render_crux_report
     from agidebate.scoring.cruxes import crux_report
 
-    debate = load_debate(directory)
-    scenario = build_scenario(debate, perspective, weights, sets, without)
+    folder, debate = load_folder(directory)
+    scenario = build_scenario(folder, debate, perspective, weights, sets, without)
     report = crux_report(debate, semantics, scenario, top)
     if as_json:
         json_dump(cruxes_json(report))

@@ -51,16 +51,15 @@ def explain(
 
       agidebate explain dw-01 --depth 2 --perspective skeptic
     """
-    from agidebate.cli._select import require_claim
-    from agidebate.format.load import load_debate
+    from agidebate.cli._select import load_folder, require_claim
     from agidebate.query.records import explanations_json
     from agidebate.render.page import show
     from agidebate.render.reasons import render_explanations
     from agidebate.scoring.explain import explain_scenario
 
-    debate = load_debate(directory)
+    folder, debate = load_folder(directory)
     require_claim(debate, claim_id)
-    scenario = build_scenario(debate, perspective, weights, sets, without)
+    scenario = build_scenario(folder, debate, perspective, weights, sets, without)
     report = explain_scenario(debate, claim_id, semantics, scenario, depth)
     if as_json:
         json_dump(explanations_json(report))

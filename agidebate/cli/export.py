@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from typing import Annotated
 
@@ -65,20 +66,21 @@ def export(
             f"write it to a file: -o debate{spec.suffix}",
             2,
         )
-    options = ExportOptions()
+    options = ExportOptions(folder=None)
     if not no_scores:
         from agidebate.scoring import semantics_info
 
         semantics_info(semantics)  # an unknown name fails before the debate is read
-    debate = load_selected(directory, claim_id)
+    folder, debate = load_selected(directory, claim_id)
     if output not in (None, "-"):
-        refuse_argument_file(output, debate.root)
+        refuse_argument_file(output, str(folder))
     if not no_scores:
         from agidebate.scoring import JSON_DIGITS, score
 
         result = score(debate, semantics)
         scores = {cid: round(value, JSON_DIGITS) for cid, value in result.scores.items()}
         options = ExportOptions(scores=scores, semantics=semantics)
+    options = dataclasses.replace(options, folder=str(folder))
     write_output(spec.load()(debate, options), output)
 
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from agidebate.cli._common import JsonOption, console, handles_errors, json_dump
+from agidebate.cli._common import JsonOption, console, handles_errors, json_dump, use_cache
 from agidebate.cli.add import DryRunOption, WriteDirOption
 from agidebate.errors import DebateError
 
@@ -49,7 +49,7 @@ def new(
     from agidebate.query.records import change_json, problems_json
 
     try:
-        created = new_topic(directory, topic, title, dry_run=dry_run)
+        created = new_topic(directory, topic, title, dry_run=dry_run, cache=use_cache())
     except DebateError as error:
         raise broken_debate(error) from None
     except EditRefused as error:

@@ -14,6 +14,7 @@ from agidebate.cli._whatif import (
     WeightsOption,
     WithoutOption,
     build_scenario,
+    load_profile,
     reports_weight_files,
 )
 
@@ -61,7 +62,7 @@ def score(
 
       agidebate score --compare believer skeptic
     """
-    from agidebate.format.load import load_debate
+    from agidebate.cli._select import load_folder
     from agidebate.query.records import comparison_json, report_json
     from agidebate.render.page import show
     from agidebate.render.scores import render_comparison, render_report
@@ -73,10 +74,11 @@ def score(
             "--compare A B names both perspectives",
             2,
         )
-    debate = load_debate(directory)
-    scenario = build_scenario(debate, perspective, weights, sets, without)
+    folder, debate = load_folder(directory)
+    scenario = build_scenario(folder, debate, perspective, weights, sets, without)
     if compare is not None:
-        comparison = compare_reports(debate, semantics, compare[0], compare[1], scenario)
+        first, second = (load_profile(folder, debate, name) for name in compare)
+        comparison = compare_reports(debate, semantics, first, second, scenario)
         if as_json:
             json_dump(comparison_json(comparison))
         else:

@@ -22,10 +22,10 @@ def stats(directory: DirOption = None, as_json: JsonOption = False) -> None:
 
       agidebate stats --json
     """
-    from agidebate.format.load import load_debate
+    from agidebate.cli._select import load_folder
     from agidebate.query.stats import debate_stats
 
-    numbers = debate_stats(load_debate(directory))
+    numbers = debate_stats(load_folder(directory)[1])
     if as_json:
         from agidebate.query.records import stats_record
 

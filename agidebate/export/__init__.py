@@ -25,12 +25,15 @@ class ExportOptions:
     """What every exporter may take into account.
 
     `scores` maps claim ids to strengths in [0, 1] (None: no scores shown);
-    `semantics` names how they were computed; `lang` picks translations.
+    `semantics` names how they were computed; `lang` picks translations;
+    `folder` is the debate folder the claims were read from (file paths in the
+    JSON export are relative to it; None: as the claims' locations give them).
     """
 
     scores: Mapping[str, float] | None = None
     semantics: str | None = None
     lang: str | None = None
+    folder: str | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
 
 

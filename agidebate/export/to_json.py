@@ -17,11 +17,11 @@ SCHEMA_VERSION = 1
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 
 
-def relative_file(debate: Debate, claim: Claim) -> str | None:
+def relative_file(folder: str | None, claim: Claim) -> str | None:
     """The claim's file relative to the debate folder, with '/' separators."""
     if claim.location is None:
         return None
-    return _relative(debate.root, claim.location.path)
+    return _relative(folder, claim.location.path)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -37,7 +37,7 @@ def claim_dict(debate: Debate, claim: Claim, options: ExportOptions) -> dict[str
         "title": claim.title,
         "text": claim.text,
         "topic": claim.topic,
-        "file": relative_file(debate, claim),
+        "file": relative_file(options.folder, claim),
         "line": claim.location.line if claim.location else None,
         "column": claim.location.column if claim.location else None,
         "by": claim.by,

@@ -17,7 +17,8 @@ It is never trusted over the files:
 - it holds data only (JSON, never pickle), and writing it is best effort: a
   read-only or full disk never makes a command fail.
 
-Switch it off with `--no-cache` or `AGIDEBATE_NO_CACHE=1`.
+Callers switch it off with `load_debate(..., cache=False)`; the command line passes
+`--no-cache` (or `AGIDEBATE_NO_CACHE=1`) that way.
 """
 
 from __future__ import annotations
@@ -35,14 +36,9 @@ from agidebate.errors import Location, Problem, Severity
 from agidebate.format.parsed import ParsedFile
 from agidebate.model import Claim, Edge, Figure, Relation, Source
 
-ENV_OFF = "AGIDEBATE_NO_CACHE"
 LAYOUT = 2
 # Besides every module of agidebate/format/, the cached values are built from these.
 _MODEL_MODULES = ("model.py", "errors.py")
-
-
-def enabled() -> bool:
-    return os.environ.get(ENV_OFF, "").strip().lower() in ("", "0", "false", "no")
 
 
 def cache_dir() -> Path:

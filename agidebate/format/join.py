@@ -20,9 +20,7 @@ from agidebate.suggest import similar
 _MAX_SUGGESTIONS = 50
 
 
-def link(
-    files: Sequence[ParsedFile], root: str | None, graph_warnings: bool = True
-) -> tuple[Debate, list[Problem]]:
+def link(files: Sequence[ParsedFile], graph_warnings: bool = True) -> tuple[Debate, list[Problem]]:
     """Build the debate from parsed files; problems include every file's own.
 
     `graph_warnings=False` skips the warnings that need the whole graph (claims
@@ -41,7 +39,6 @@ def link(
         title=meta.title if meta else None,
         summary=meta.summary if meta else None,
         topics=_topics(files, problems),
-        root=root,
     )
     if graph_warnings:
         problems.extend(_reachability(debate))

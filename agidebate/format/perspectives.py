@@ -21,8 +21,8 @@ Perspectives live in `perspectives/NAME.yaml` inside the debate folder.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from agidebate.errors import (
@@ -35,8 +35,8 @@ from agidebate.errors import (
 )
 from agidebate.format import nodes, scalars
 from agidebate.format.schema import PERSPECTIVES_DIR
-from agidebate.model import Debate
-from agidebate.suggest import did_you_mean, similar
+from agidebate.model import Debate, WeightProfile
+from agidebate.suggest import id_hint, similar
 
 PERSPECTIVE_FIELDS = {
     "title": "the perspective's name as shown to readers",
@@ -47,31 +47,19 @@ PERSPECTIVE_FIELDS = {
 SUFFIXES = (".yaml", ".yml")
 
 
-@dataclass(frozen=True)
-class WeightProfile:
-    """Base weights from a file, with the perspective's description when it has one."""
-
-    name: str
-    path: str
-    weights: dict[str, float]
-    title: str | None = None
-    summary: str | None = None
-    by: str | None = None
-
-
 def closest(word: str, choices: Iterable[str]) -> str | None:
     """The choice closest to `word` (or the only one it starts), if any is close enough."""
     close = similar(word, choices, n=1)
     return close[0] if close else None
 
 
-def id_hint(debate: Debate, claim_id: str) -> str:
-    """'did you mean ...?' naming the debate's ids closest to `claim_id`, or where to look."""
-    return did_you_mean(claim_id, debate.claims, "`agidebate list` shows every id")
+def read_weights(
+    path: str | Path, debate: Debate, name: str | None = None, source: str | None = None
+) -> WeightProfile:
+    """Read a weights file (plain mapping or perspective) and check it against `debate`.
 
-
-def read_weights(path: str | Path, debate: Debate, name: str | None = None) -> WeightProfile:
-    """Read a weights file (plain mapping or perspective) and check it against `debate`."""
+    `source` names the file for readers (default: the path as given).
+    """
     shown = str(path)
     file = Path(path)
     if not file.is_file():
@@ -83,7 +71,8 @@ def read_weights(path: str | Path, debate: Debate, name: str | None = None) -> W
         data = file.read_bytes()
     except OSError as err:
         raise file_error("read", shown, err) from None
-    return parse_weights(data, shown, debate, name or file.stem)
+    profile = parse_weights(data, shown, debate, name or file.stem)
+    return dataclasses.replace(profile, source=source or shown)
 
 
 def parse_weights(data: bytes, shown: str, debate: Debate, name: str) -> WeightProfile:
@@ -193,17 +182,15 @@ class _Checker:
         return float(value)
 
 
-def perspectives_dir(debate: Debate) -> Path | None:
-    """The debate's `perspectives/` folder, if it has one."""
-    if debate.root is None:
-        return None
-    folder = Path(debate.root) / PERSPECTIVES_DIR
+def perspectives_dir(debate_dir: str | Path) -> Path | None:
+    """The `perspectives/` folder of the debate in `debate_dir`, if it has one."""
+    folder = Path(debate_dir) / PERSPECTIVES_DIR
     return folder if folder.is_dir() else None
 
 
-def perspective_names(debate: Debate) -> list[str]:
-    """The names of the debate's perspectives, sorted."""
-    folder = perspectives_dir(debate)
+def perspective_names(debate_dir: str | Path) -> list[str]:
+    """The names of the perspectives of the debate in `debate_dir`, sorted."""
+    folder = perspectives_dir(debate_dir)
     if folder is None:
         return []
     return sorted(
@@ -211,10 +198,10 @@ def perspective_names(debate: Debate) -> list[str]:
     )
 
 
-def load_perspective(debate: Debate, name: str) -> WeightProfile:
-    """The perspective `name` from the debate's `perspectives/` folder."""
-    names = perspective_names(debate)
-    folder = perspectives_dir(debate)
+def load_perspective(debate_dir: str | Path, debate: Debate, name: str) -> WeightProfile:
+    """Perspective `name` from `debate_dir/perspectives/`, checked against `debate`."""
+    names = perspective_names(debate_dir)
+    folder = perspectives_dir(debate_dir)
     if folder is None or name not in names:
         if not names:
             raise UsageError(
@@ -227,15 +214,15 @@ def load_perspective(debate: Debate, name: str) -> WeightProfile:
     path = next(
         folder / f"{name}{suffix}" for suffix in SUFFIXES if (folder / f"{name}{suffix}").is_file()
     )
-    return read_weights(path, debate, name)
+    return read_weights(path, debate, name, f"{PERSPECTIVES_DIR}/{path.name}")
 
 
-def check_perspectives(debate: Debate) -> list[Problem]:
+def check_perspectives(debate_dir: str | Path, debate: Debate) -> list[Problem]:
     """Every problem of every perspective file of the debate (for `agidebate check`)."""
     problems: list[Problem] = []
-    for name in perspective_names(debate):
+    for name in perspective_names(debate_dir):
         try:
-            load_perspective(debate, name)
+            load_perspective(debate_dir, debate, name)
         except WeightsFileError as error:
             problems.extend(error.problems)
         except OperationError as error:

@@ -232,7 +232,7 @@ def verify(files: dict[str, str], debate: Debate) -> None:
         parse_text(files[n].encode("utf-8"), n, n.rsplit(".", 1)[0], n == DEBATE_FILE)
         for n in order
     ]
-    loaded, problems = link(parsed, ".")
+    loaded, problems = link(parsed)
     errors = [p for p in problems if p.is_error]
     if errors or loaded is None:
         raise OperationError(

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from agidebate.model import Debate
+from agidebate.model import Debate, WeightProfile
 from agidebate.scoring import ScoreResult, SemanticsInfo, semantics_info
 from agidebate.scoring.sensitivity import Crux, cruxes
 from agidebate.scoring.verdict import TopicBalance, Verdict, topic_balances, verdict
-from agidebate.scoring.whatif import Applied, Scenario, apply
+from agidebate.scoring.whatif import BASE, Applied, Scenario, apply
 
 ROBUSTNESS_CLAIMS = 5
 ROBUSTNESS_BUDGET = 500_000  # claim updates in cycles; beyond it swings are estimated
@@ -125,9 +125,13 @@ class Comparison:
 
 
 def compare_reports(
-    debate: Debate, semantics: str, first: str, second: str, scenario: Scenario | None = None
+    debate: Debate,
+    semantics: str,
+    first: WeightProfile | None,
+    second: WeightProfile | None,
+    scenario: Scenario | None = None,
 ) -> Comparison:
-    """Score under perspectives `first` and `second` (`base`: the debate's own weights)."""
+    """Score under perspectives `first` and `second` (None: the debate's own weights)."""
     scenario = scenario or Scenario()
     a = score_report(debate, semantics, scenario.with_perspective(first), robustness=False)
     b = score_report(debate, semantics, scenario.with_perspective(second), robustness=False)
@@ -139,4 +143,10 @@ def compare_reports(
         for cid in shared
     ]
     differences.sort(key=lambda d: (-abs(d.change), d.id))
-    return Comparison((first, second), a, b, [d for d in differences if d.change != 0.0])
+    return Comparison(
+        (_name(first), _name(second)), a, b, [d for d in differences if d.change != 0.0]
+    )
+
+
+def _name(profile: WeightProfile | None) -> str:
+    return BASE if profile is None else profile.name

@@ -79,10 +79,9 @@ def test_same_verdict_without_the_c_parser(
     case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = folder_for(case, tmp_path)
-    monkeypatch.setenv("AGIDEBATE_NO_CACHE", "1")
-    with_c = [str(p) for p in check_debate(folder).problems]
+    with_c = [str(p) for p in check_debate(folder, cache=False).problems]
     monkeypatch.setattr(nodes, "_c_loader", lambda: None)
-    assert [str(p) for p in check_debate(folder).problems] == with_c
+    assert [str(p) for p in check_debate(folder, cache=False).problems] == with_c
 
 
 @pytest.mark.parametrize("command", list(COMMANDS))

@@ -114,8 +114,8 @@ def test_a_target_file_the_debate_does_not_read_is_refused_not_retried(
 
     real = _verify.read_folder
 
-    def missing_safety(folder: Path) -> _verify.Reading:
-        reading = real(folder)
+    def missing_safety(folder: Path, cache: bool = True) -> _verify.Reading:
+        reading = real(folder, cache)
         files = tuple(item for item in reading.files if item[1] != "safety.yaml")
         data = {rel: raw for rel, raw in reading.data.items() if rel != "safety.yaml"}
         return _verify.Reading(reading.folder, files, data)

@@ -34,7 +34,7 @@ def debates() -> list[Any]:
 
 
 def exported(folder: Path, fmt: str, scores: dict[str, float] | None = None) -> str:
-    text = export(load_debate(folder), fmt, ExportOptions(scores=scores))
+    text = export(load_debate(folder), fmt, ExportOptions(scores=scores, folder=str(folder)))
     assert isinstance(text, str)
     return text
 

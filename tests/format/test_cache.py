@@ -41,13 +41,9 @@ def write_entry(path: Path, header: dict[str, Any], body: dict[str, Any]) -> Non
 @pytest.mark.parametrize(
     "folder", [BUNDLED, DATA / "valid" / "bike-lane"], ids=["bundled", "bike-lane"]
 )
-def test_warm_load_equals_cold_load(
-    folder: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("AGIDEBATE_NO_CACHE", "1")
-    cold = export(load_debate(folder), "json")
+def test_warm_load_equals_cold_load(folder: Path, cache_home: Path) -> None:
+    cold = export(load_debate(folder, cache=False), "json")
     assert entries(cache_home) == []
-    monkeypatch.delenv("AGIDEBATE_NO_CACHE")
     first = export(load_debate(folder), "json")
     assert len(entries(cache_home)) == len(list(folder.rglob("*.yaml"))) - len(
         list(folder.glob("perspectives/*.yaml"))
@@ -123,6 +119,16 @@ def test_switched_off_by_flag_and_environment(make_debate: MakeDebate, cache_hom
     env = {"XDG_CACHE_HOME": str(cache_home), "AGIDEBATE_NO_CACHE": "1"}
     assert invoke(["check", "--dir", str(folder)], env=env).exit_code == 0
     assert entries(cache_home) == []
+
+
+def test_the_library_reads_no_environment_variable_for_the_cache(
+    make_debate: MakeDebate, cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`cache=` is the library's switch; AGIDEBATE_NO_CACHE is the command line's."""
+    folder = make_debate({"t.yaml": "claims:\n  - {id: a, text: A}\n"})
+    monkeypatch.setenv("AGIDEBATE_NO_CACHE", "1")
+    load_debate(folder)
+    assert len(entries(cache_home)) == 1
 
 
 def test_an_unwritable_cache_never_breaks_a_command(

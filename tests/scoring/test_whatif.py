@@ -8,7 +8,7 @@ import pytest
 
 from agidebate.errors import UsageError, WeightsFileError
 from agidebate.format.load import load_debate
-from agidebate.format.perspectives import perspective_names, read_weights
+from agidebate.format.perspectives import load_perspective, perspective_names, read_weights
 from agidebate.model import Debate
 from agidebate.scoring import score
 from agidebate.scoring.whatif import Scenario, apply, parse_assignment, without
@@ -74,7 +74,9 @@ def test_scenario_order_perspective_then_file_then_set(debate: Debate, tmp_path:
     own = tmp_path / "mine.yaml"
     own.write_text("parking-loss: 0.4\nsurvey-doubt: 0.6\n", encoding="utf-8")
     scenario = Scenario(
-        perspective="shopkeeper", weights_file=str(own), overrides=(("survey-doubt", 0.1),)
+        perspective=load_perspective(MAIN_STREET, debate, "shopkeeper"),
+        own=read_weights(own, debate),
+        overrides=(("survey-doubt", 0.1),),
     )
     applied = apply(debate, scenario)
     assert applied.weights["few-cyclists"] == 0.8  # from the perspective
@@ -84,14 +86,14 @@ def test_scenario_order_perspective_then_file_then_set(debate: Debate, tmp_path:
     assert applied.describe()[-1] == "Set: survey-doubt=0.1."
 
 
-def test_perspectives_are_listed_and_checked(debate: Debate) -> None:
-    assert perspective_names(debate) == ["cyclist", "shopkeeper"]
+def test_perspectives_are_listed_and_checked(debate: Debate, tmp_path: Path) -> None:
+    assert perspective_names(MAIN_STREET) == ["cyclist", "shopkeeper"]
     with pytest.raises(UsageError) as caught:
-        apply(debate, Scenario(perspective="cyclists"))
+        load_perspective(MAIN_STREET, debate, "cyclists")
     assert "did you mean 'cyclist'" in (caught.value.hint or "")
     bare = build({"t": 0.5}, [], thesis="t")
     with pytest.raises(UsageError, match="has no perspectives"):
-        apply(bare, Scenario(perspective="x"))
+        load_perspective(tmp_path, bare, "x")
 
 
 def problems_of(tmp_path: Path, text: str, debate: Debate) -> list[str]:
@@ -155,6 +157,6 @@ def test_perspective_file_format(make_debate: MakeDebate) -> None:
         }
     )
     debate = load_debate(folder)
-    applied = apply(debate, Scenario(perspective="doubter"))
+    applied = apply(debate, Scenario(perspective=load_perspective(folder, debate, "doubter")))
     assert applied.weights == {"x": 0.9}
     assert score(applied.debate, weights=applied.weights).scores["thesis"] < 0.5
