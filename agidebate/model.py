@@ -107,7 +107,7 @@ class Claim:
     i18n: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     topic: str | None = None
     location: Location | None = None
-    weight_set: bool = False
+    weight_stated: bool = False
 
     @property
     def label(self) -> str:

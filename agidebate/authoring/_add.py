@@ -27,7 +27,6 @@ from pathlib import Path
 from agidebate.authoring._change import Change, insertion
 from agidebate.authoring._fields import NewClaim
 from agidebate.authoring._ids import derive_id, unique
-from agidebate.authoring._lock import debate_lock
 from agidebate.authoring._paths import (
     Target,
     locate,
@@ -53,6 +52,7 @@ from agidebate.errors import (
     UsageError,
     file_error,
 )
+from agidebate.fileio import folder_lock as debate_lock
 from agidebate.format import scalars
 from agidebate.format.load import CheckReport
 from agidebate.format.schema import DEBATE_FILE_NAMES
@@ -267,7 +267,7 @@ def _expected(wanted: NewClaim, claim_id: str) -> tuple[Claim, Edge]:
         title=wanted.title,
         by=wanted.by,
         weight=DEFAULT_WEIGHT if weight is None else float(weight),
-        weight_set=weight is not None,
+        weight_stated=weight is not None,
         sources=tuple(Source(url=url) for url in wanted.sources),
     )
     return claim, Edge(claim_id, wanted.target, wanted.relation)

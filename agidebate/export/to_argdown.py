@@ -99,7 +99,7 @@ def _data(debate: Debate, claim: Claim, options: ExportOptions) -> str:
         fields.append(("thesis", "true"))
     if claim.by:
         fields.append(("by", _string(claim.by)))
-    if claim.weight_set:
+    if claim.weight_stated:
         fields.append(("weight", repr(claim.weight)))
     value = score(options, claim.id)
     if value is not None:

@@ -24,6 +24,7 @@ Callers switch it off with `load_debate(..., cache=False)`; the command line pas
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import hashlib
 import json
@@ -36,7 +37,7 @@ from agidebate.errors import Location, Problem, Severity
 from agidebate.format.parsed import ParsedFile
 from agidebate.model import Claim, Edge, Figure, Relation, Source
 
-LAYOUT = 2
+LAYOUT = 3
 # Besides every module of agidebate/format/, the cached values are built from these.
 _MODEL_MODULES = ("model.py", "errors.py")
 
@@ -107,25 +108,23 @@ def get(absolute: str, data_digest: str, shown: str) -> ParsedFile | None:
 
 def put(absolute: str, data_digest: str, parsed: ParsedFile) -> None:
     """Store a file's result; failures are ignored (the cache is only an optimisation)."""
-    import tempfile
+    from agidebate.errors import OperationError
+    from agidebate.fileio import atomic_write
 
     body = json.dumps(_encode(parsed), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     header = {"fingerprint": fingerprint(), "digest": data_digest, "check": digest(body)}
     target = _entry_path(absolute)
-    with contextlib.suppress(OSError, ValueError):
+    with contextlib.suppress(OSError, OperationError, ValueError):
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(json.dumps(header).encode("ascii") + b"\n" + body)
-            os.replace(tmp, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        atomic_write(target, json.dumps(header).encode("ascii") + b"\n" + body, durable=False)
 
 
 # -- encoding ------------------------------------------------------------------
+#
+# Every record is stored by field name (a claim's, a source's, a figure's, a
+# relation's), with its relation as the enum's value, so that an entry written by
+# another version of the model cannot be read into the wrong fields: a renamed,
+# added or removed field makes the entry fail to decode and it is rebuilt.
 
 
 def _loc(location: Location | None) -> list[int] | None:
@@ -134,81 +133,99 @@ def _loc(location: Location | None) -> list[int] | None:
 
 def _encode(parsed: ParsedFile) -> dict[str, Any]:
     return {
-        "debate": parsed.is_debate_file,
+        "is_debate_file": parsed.is_debate_file,
         "title": parsed.title,
         "summary": parsed.summary,
         "topic": parsed.topic,
-        "explicit": parsed.topic_explicit,
-        "topic_at": _loc(parsed.topic_location),
+        "topic_explicit": parsed.topic_explicit,
+        "topic_location": _loc(parsed.topic_location),
         "thesis": parsed.thesis,
         "claims": [_encode_claim(c) for c in parsed.claims],
         "edges": [
-            [e.source, e.target, e.relation is Relation.SUPPORT, *(_loc(e.location) or [1, 1])]
+            {
+                "source": e.source,
+                "target": e.target,
+                "relation": e.relation.value,
+                "location": _loc(e.location),
+            }
             for e in parsed.edges
         ],
-        "owners": parsed.edge_owners,
+        "edge_owners": parsed.edge_owners,
         "problems": [
-            [p.code, p.message, p.hint, p.severity.value, _loc(p.location)] for p in parsed.problems
+            {
+                "code": p.code,
+                "message": p.message,
+                "hint": p.hint,
+                "severity": p.severity.value,
+                "location": _loc(p.location),
+            }
+            for p in parsed.problems
         ],
     }
 
 
-def _encode_claim(claim: Claim) -> list[Any]:
-    return [
-        claim.id,
-        claim.text,
-        claim.title,
-        claim.by,
-        claim.weight,
-        claim.weight_set,
-        [[s.title, s.url, s.author, s.year, s.note] for s in claim.sources],
-        [[f.value, f.unit, f.what, f.note] for f in claim.figures],
-        list(claim.tags),
-        claim.i18n,
-        claim.topic,
-        _loc(claim.location),
-    ]
+def _encode_claim(claim: Claim) -> dict[str, Any]:
+    """A claim by field name; fields left at their default are left out."""
+    data: dict[str, Any] = {"id": claim.id, "text": claim.text}
+    for name in _OPTIONAL_CLAIM_FIELDS:
+        value = getattr(claim, name)
+        if value != _CLAIM_DEFAULTS[name]:
+            data[name] = value
+    if claim.sources:
+        data["sources"] = [dataclasses.asdict(s) for s in claim.sources]
+    if claim.figures:
+        data["figures"] = [dataclasses.asdict(f) for f in claim.figures]
+    if claim.tags:
+        data["tags"] = list(claim.tags)
+    if claim.i18n:
+        data["i18n"] = claim.i18n
+    data["location"] = _loc(claim.location)
+    return data
+
+
+_OPTIONAL_CLAIM_FIELDS = ("title", "by", "weight", "weight_stated", "topic")
+_CLAIM_DEFAULTS = {f.name: f.default for f in dataclasses.fields(Claim)}
+_CLAIM_FIELDS = frozenset(_CLAIM_DEFAULTS)
+
+
+def _decode_claim(c: dict[str, Any], shown: str) -> Claim:
+    if not _CLAIM_FIELDS.issuperset(c):
+        raise KeyError(f"unknown claim fields {sorted(set(c) - _CLAIM_FIELDS)}")
+    fields = dict(c)
+    where = fields.pop("location")
+    if "sources" in fields:
+        fields["sources"] = tuple([Source(**s) for s in fields["sources"]])
+    if "figures" in fields:
+        fields["figures"] = tuple([Figure(**f) for f in fields["figures"]])
+    if "tags" in fields:
+        fields["tags"] = tuple(fields["tags"])
+    location = Location(shown, where[0], where[1]) if where else None
+    return Claim(**fields, location=location)
 
 
 def _decode(data: dict[str, Any], shown: str) -> ParsedFile:
     def at(pair: list[int] | None) -> Location | None:
         return Location(shown, pair[0], pair[1]) if pair else None
 
-    # Positional arguments, in Claim's field order: the warm path builds many.
-    claims = [
-        Claim(
-            c[0],
-            c[1],
-            c[2],
-            c[3],
-            c[4],
-            tuple([Source(*s) for s in c[6]]) if c[6] else (),
-            tuple([Figure(*f) for f in c[7]]) if c[7] else (),
-            tuple(c[8]),
-            c[9],
-            c[10],
-            Location(shown, c[11][0], c[11][1]) if c[11] else None,
-            c[5],
-        )
-        for c in data["claims"]
-    ]
-    support, attack = Relation.SUPPORT, Relation.ATTACK
     edges = [
-        Edge(e[0], e[1], support if e[2] else attack, Location(shown, e[3], e[4]))
+        Edge(e["source"], e["target"], Relation(e["relation"]), at(e["location"]))
         for e in data["edges"]
     ]
-    problems = [Problem(p[0], p[1], at(p[4]), p[2], Severity(p[3])) for p in data["problems"]]
+    problems = [
+        Problem(p["code"], p["message"], at(p["location"]), p["hint"], Severity(p["severity"]))
+        for p in data["problems"]
+    ]
     return ParsedFile(
         path=shown,
-        is_debate_file=data["debate"],
+        is_debate_file=data["is_debate_file"],
         title=data["title"],
         summary=data["summary"],
         topic=data["topic"],
-        topic_explicit=data["explicit"],
-        topic_location=at(data["topic_at"]),
+        topic_explicit=data["topic_explicit"],
+        topic_location=at(data["topic_location"]),
         thesis=data["thesis"],
-        claims=claims,
+        claims=[_decode_claim(c, shown) for c in data["claims"]],
         edges=edges,
-        edge_owners=list(data["owners"]),
+        edge_owners=list(data["edge_owners"]),
         problems=problems,
     )

@@ -309,14 +309,14 @@ class _Converter:
         return None
 
     def record(self, node: YMap, claim_id: str, text: str, item: _Pending) -> None:
-        weight, weight_set = self.weight(node)
+        weight, weight_stated = self.weight(node)
         claim = Claim(
             id=claim_id,
             text=text,
             title=self.string(node, "title"),
             by=self.string(node, "by"),
             weight=weight,
-            weight_set=weight_set,
+            weight_stated=weight_stated,
             sources=self.sources(node),
             figures=self.figures(node),
             tags=self.tags(node),

@@ -346,7 +346,7 @@ def _add(
         from dataclasses import replace
 
         builder.claims[claim_id] = replace(
-            builder.claims[claim_id], weight=float(weight), weight_set=True
+            builder.claims[claim_id], weight=float(weight), weight_stated=True
         )
     if data.get("thesis") is True:
         if builder.thesis is None:

@@ -145,7 +145,7 @@ def _claim_fields(debate: Debate, claim: Claim, implied: str | None) -> list[str
     lines.append(f"text: {quote(claim.text)}")
     if claim.by is not None:
         lines.append(f"by: {quote(claim.by)}")
-    if claim.weight_set or claim.weight != DEFAULT_WEIGHT:
+    if claim.weight_stated or claim.weight != DEFAULT_WEIGHT:
         lines.append(f"weight: {_number(claim.weight)}")
     for relation, key in ((Relation.SUPPORT, "supports"), (Relation.ATTACK, "attacks")):
         targets = [

@@ -92,7 +92,7 @@ def test_a_broken_entry_is_ignored_and_rebuilt(
     (entry,) = entries(cache_home)
     entry.write_bytes(damage)
     assert load_debate(folder).claims["a"].text == "A"
-    assert read_entry(entry)[1]["claims"][0][0] == "a"
+    assert read_entry(entry)[1]["claims"][0]["id"] == "a"
 
 
 def test_an_entry_whose_content_does_not_match_its_digest_is_ignored(
@@ -171,12 +171,12 @@ def test_fingerprint_covers_every_module_of_the_format_package(module: Path) -> 
 @pytest.mark.parametrize(
     "damage",
     [
-        lambda f: f["claims"][0].__setitem__(0, None),
+        lambda f: f["claims"][0].__setitem__("id", None),
         lambda f: f.__setitem__("claims", 5),
-        lambda f: f["claims"][0].__setitem__(4, "heavy"),
-        lambda f: f["edges"].append(["a", "b", True, 1, 1]),
-        lambda f: f["claims"][0].__setitem__(11, [1]),
-        lambda f: f.__setitem__("problems", [["x", "y", None, "fatal", None]]),
+        lambda f: f["claims"][0].__setitem__("weight", "heavy"),
+        lambda f: f["edges"].append({"source": "a", "target": "b", "relation": "support"}),
+        lambda f: f["claims"][0].__setitem__("location", [1]),
+        lambda f: f.__setitem__("problems", [{"code": "x", "severity": "fatal"}]),
     ],
     ids=[
         "null-id",
@@ -215,3 +215,38 @@ def test_no_cache_may_follow_the_command(make_debate: MakeDebate, cache_home: Pa
     )
     assert result.returncode == 0, result.stderr
     assert entries(cache_home) == []
+
+
+def test_entries_store_claims_and_relations_by_field_name(
+    make_debate: MakeDebate, cache_home: Path
+) -> None:
+    """A claim is a mapping of its fields by name and a relation is its type's value: an
+    entry written by another layout of the model cannot land in the wrong fields."""
+    folder = make_debate(
+        {"t.yaml": "claims:\n  - {id: a, text: A, weight: 0.7, attacks: b}\n  - {id: b, text: B}\n"}
+    )
+    load_debate(folder)
+    (entry,) = entries(cache_home)
+    _, body = read_entry(entry)
+    claim = body["claims"][0]
+    assert (claim["id"], claim["text"], claim["weight"], claim["weight_stated"]) == (
+        "a",
+        "A",
+        0.7,
+        True,
+    )
+    assert body["edges"][0]["relation"] == "attack"
+
+
+def test_an_entry_with_a_field_the_model_does_not_have_is_rebuilt(
+    make_debate: MakeDebate, cache_home: Path
+) -> None:
+    folder = make_debate({"t.yaml": "claims:\n  - {id: a, text: A}\n"})
+    load_debate(folder)
+    (entry,) = entries(cache_home)
+    header, body = read_entry(entry)
+    body["claims"][0]["stance"] = "pro"  # a field from some other version of the model
+    header["check"] = cache.digest(json.dumps(body).encode())  # a well-formed entry otherwise
+    write_entry(entry, header, body)
+    assert load_debate(folder).claims["a"].text == "A"
+    assert "stance" not in read_entry(entry)[1]["claims"][0]  # rebuilt
