@@ -35,7 +35,6 @@ from agidebate.authoring._paths import (
     writable_debate_dir,
 )
 from agidebate.authoring._plan import plan_nested, plan_top_level
-from agidebate.authoring._render import Field
 from agidebate.authoring._verify import (
     check_reading,
     new_warnings,
@@ -54,6 +53,7 @@ from agidebate.errors import (
 )
 from agidebate.fileio import folder_lock as debate_lock
 from agidebate.format import scalars
+from agidebate.format.emit import Field
 from agidebate.format.load import CheckReport
 from agidebate.format.schema import DEBATE_FILE_NAMES
 from agidebate.model import DEFAULT_WEIGHT, Claim, Debate, Edge, Relation, Side, Source

@@ -17,7 +17,6 @@ from agidebate.authoring._add import require_valid
 from agidebate.authoring._change import Change
 from agidebate.authoring._fields import check_id, clean_optional
 from agidebate.authoring._paths import Target, locate, relative_in, writable_debate_dir
-from agidebate.authoring._render import block_value
 from agidebate.authoring._verify import (
     check_reading,
     new_warnings,
@@ -28,6 +27,7 @@ from agidebate.authoring._verify import (
 from agidebate.authoring._write import create_file
 from agidebate.errors import Problem, RequestRefused, UsageError
 from agidebate.fileio import folder_lock as debate_lock
+from agidebate.format.emit import block_value
 from agidebate.format.load import CheckReport
 from agidebate.format.schema import DEBATE_FILE_NAMES
 from agidebate.model import Debate

@@ -15,56 +15,19 @@ write them, each one atomically.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from agidebate.errors import OperationError, UsageError, file_error
+from agidebate.format.emit import flow_mapping, number, quote
 from agidebate.model import DEFAULT_WEIGHT, Claim, Debate, Figure, Relation, Source
 
 MAX_NESTING = 12
 DEBATE_FILE = "debate.yaml"
-_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
-
-
-def quote(text: str) -> str:
-    """`text` as a double-quoted YAML scalar; everything that is not printable is escaped.
-
-    >>> print(quote('say "no"\\n\\u2028'))
-    "say \\"no\\"\\n\\u2028"
-    """
-    out = ['"']
-    for char in text:
-        code = ord(char)
-        if char in _ESCAPES:
-            out.append(_ESCAPES[char])
-        elif 0xD800 <= code <= 0xDFFF:
-            out.append("\ufffd")  # a lone surrogate is not a character
-        elif code < 0x20 or 0x7F <= code <= 0x9F:
-            out.append(f"\\x{code:02x}")
-        elif char in "\u2028\u2029\ufeff\ufffe\uffff":
-            out.append(f"\\u{code:04x}")
-        else:
-            out.append(char)
-    out.append('"')
-    return "".join(out)
-
-
-def _number(value: int | float) -> str:
-    return repr(value) if isinstance(value, float) else str(value)
-
-
-def _scalar(value: int | float | str) -> str:
-    return quote(value) if isinstance(value, str) else _number(value)
-
-
-def _flow(fields: Iterable[tuple[str, int | float | str | None]]) -> str:
-    parts = [f"{key}: {_scalar(value)}" for key, value in fields if value is not None]
-    return "{" + ", ".join(parts) + "}"
 
 
 def _source(source: Source) -> str:
-    return _flow(
+    return flow_mapping(
         (
             ("title", source.title),
             ("url", source.url),
@@ -77,7 +40,7 @@ def _source(source: Source) -> str:
 
 def _figure(figure: Figure) -> str:
     fields = (("value", figure.value), ("unit", figure.unit), ("what", figure.what))
-    return _flow((*fields, ("note", figure.note)))
+    return flow_mapping((*fields, ("note", figure.note)))
 
 
 def _ids(ids: list[str]) -> str:
@@ -146,7 +109,7 @@ def _claim_fields(debate: Debate, claim: Claim, implied: str | None) -> list[str
     if claim.by is not None:
         lines.append(f"by: {quote(claim.by)}")
     if claim.weight_stated or claim.weight != DEFAULT_WEIGHT:
-        lines.append(f"weight: {_number(claim.weight)}")
+        lines.append(f"weight: {number(claim.weight)}")
     for relation, key in ((Relation.SUPPORT, "supports"), (Relation.ATTACK, "attacks")):
         targets = [
             e.target
@@ -166,7 +129,7 @@ def _claim_fields(debate: Debate, claim: Claim, implied: str | None) -> list[str
     if claim.i18n:
         lines.append("i18n:")
         for lang, fields in claim.i18n.items():
-            lines.append(f"  {quote(lang)}: {_flow(fields.items())}")
+            lines.append(f"  {quote(lang)}: {flow_mapping(fields.items())}")
     return lines
 
 

@@ -25,12 +25,12 @@ from agidebate.authoring import (
     NewClaim,
     UnsafeEdit,
     _add,
-    _render,
     add_claim,
     new_topic,
 )
-from agidebate.authoring._render import Field
 from agidebate.errors import OperationError
+from agidebate.format import emit as _render
+from agidebate.format.emit import Field
 from agidebate.format.load import check_debate, load_debate
 from agidebate.model import Relation
 from tests.authoring.conftest import snapshot

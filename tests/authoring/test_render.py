@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from agidebate.authoring import NewClaim, add_claim
 from agidebate.authoring._fields import clean_text
-from agidebate.authoring._render import Field, Layout, block_item, block_value, flow_item
 from agidebate.errors import UsageError
 from agidebate.format import nodes
+from agidebate.format.emit import Field, Layout, block_item, block_value, flow_item
 from agidebate.format.load import load_debate
 from agidebate.model import Relation
 from tests.authoring.conftest import BIKE_LANE

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from agidebate.errors import OperationError, UsageError
+from agidebate.format.emit import quote
 from agidebate.format.load import load_debate
-from agidebate.importers.writer import MAX_NESTING, quote, render_files, verify, write_debate
+from agidebate.importers.writer import MAX_NESTING, render_files, verify, write_debate
 from agidebate.model import Claim, Debate, Edge, Relation
 from tests.conftest import DATA
 from tests.export.conftest import HOSTILE
