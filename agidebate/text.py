@@ -79,6 +79,16 @@ def has_language(debate: Debate, lang: str) -> bool:
     return any(lang in claim.i18n for claim in debate)
 
 
+def shorten(text: str, limit: int = 80) -> str:
+    """`text` on one line, cut at a word to at most `limit` characters with '…'.
+
+    >>> shorten("Scaling  laws\\nhold", 12)
+    'Scaling…'
+    """
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
 def plural(count: int, noun: str, many: str | None = None) -> str:
     """`1 claim`, `2 claims`, `3 replies` (with `many`).
 
