@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import NamedTuple
+from typing import NamedTuple, assert_never
 
 from agidebate.model import Claim, Debate, Relation, Side
 
@@ -124,7 +124,24 @@ def counts_phrase(side: Side | None, anchor: str = "the thesis") -> str:
 
 def relation_verb(relation: Relation) -> str:
     """`supports` or `attacks`."""
-    return "supports" if relation is Relation.SUPPORT else "attacks"
+    match relation:
+        case Relation.SUPPORT:
+            return "supports"
+        case Relation.ATTACK:
+            return "attacks"
+        case _:
+            assert_never(relation)
+
+
+def relation_noun(relation: Relation) -> str:
+    """What the source of `relation` is called: `supporter` or `attacker`."""
+    match relation:
+        case Relation.SUPPORT:
+            return "supporter"
+        case Relation.ATTACK:
+            return "attacker"
+        case _:
+            assert_never(relation)
 
 
 def format_score(scores: Mapping[str, float] | None, claim_id: str) -> str | None:

@@ -55,8 +55,8 @@ from agidebate.fileio import folder_lock as debate_lock
 from agidebate.format import scalars
 from agidebate.format.emit import Field
 from agidebate.format.load import CheckReport
-from agidebate.format.schema import DEBATE_FILE_NAMES
-from agidebate.model import DEFAULT_WEIGHT, Claim, Debate, Edge, Relation, Side, Source
+from agidebate.format.schema import DEBATE_FILE_NAMES, relation_keys
+from agidebate.model import DEFAULT_WEIGHT, Claim, Debate, Edge, Side, Source
 from agidebate.suggest import did_you_mean
 
 _BOM = b"\xef\xbb\xbf"
@@ -173,7 +173,7 @@ def _prepare(
     text = _decode(old, target.path)
     fields = _fields(wanted, claim_id, nested=rel is None)
     if rel is None:
-        key = "con" if wanted.relation is Relation.ATTACK else "pro"
+        key = relation_keys(wanted.relation)[0]
         home = target.rel in DEBATE_FILE_NAMES
         plan = plan_nested(text, wanted.target, key, fields, home)
     else:
@@ -206,7 +206,7 @@ def require_known(debate: Debate, claim_id: str, option: str = "--to") -> None:
 
 def _choose_id(debate: Debate, wanted: NewClaim) -> str:
     if wanted.claim_id is None:
-        side = "con" if wanted.relation is Relation.ATTACK else "pro"
+        side = relation_keys(wanted.relation)[0]
         fallback = f"{wanted.target}-{side}"
         return derive_id(wanted.title or wanted.text, debate.claims, fallback)
     existing = debate.claims.get(wanted.claim_id)
@@ -248,7 +248,7 @@ def _fields(wanted: NewClaim, claim_id: str, nested: bool) -> list[Field]:
         fields.append(Field("title", wanted.title))
     fields.append(Field("text", wanted.text))
     if not nested:
-        key = "attacks" if wanted.relation is Relation.ATTACK else "supports"
+        key = relation_keys(wanted.relation)[1]
         fields.append(Field(key, wanted.target))
     if wanted.weight is not None:
         fields.append(Field("weight", wanted.weight, number=True))

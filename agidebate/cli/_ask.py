@@ -158,7 +158,9 @@ class _Asker:
                 raise UsageError(f"the id '{claim_id}' is already used", "choose another")
             return claim_id
 
-        side = "con" if relation.value == "attack" else "pro"
+        from agidebate.format.schema import relation_keys
+
+        side = relation_keys(relation)[0]
         suggestion = derive_id(words, self.debate.claims, f"{target}-{side}")
         return self._until_valid("Id of the new claim", unused, suggestion)
 

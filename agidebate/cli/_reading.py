@@ -17,6 +17,7 @@ import typer
 
 from agidebate.cli._common import console
 from agidebate.errors import UsageError
+from agidebate.scoring import DEFAULT_SEMANTICS
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -98,7 +99,9 @@ def open_debate(
     return debate, chosen, check_lang(debate, lang)
 
 
-def load_scores(debate: Debate, enabled: bool, semantics: str = "qe") -> Mapping[str, float] | None:
+def load_scores(
+    debate: Debate, enabled: bool, semantics: str = DEFAULT_SEMANTICS
+) -> Mapping[str, float] | None:
     """Every claim's score in the whole debate, or None when scores are off."""
     if not enabled:
         return None

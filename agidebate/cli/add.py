@@ -184,7 +184,9 @@ def _print(added: Addition) -> None:
     out.print(
         Text(inert(head), style=theme.SUCCESS if change.written else theme.STRONG), soft_wrap=True
     )
-    relation = "attacks" if added.edge.relation.value == "attack" else "supports"
+    from agidebate.text import relation_verb
+
+    relation = relation_verb(added.edge.relation)
     detail = f"  {relation} {added.edge.target}; side: {_side_words(added)}"
     out.print(Text(inert(detail)), soft_wrap=True)
     if added.claim.topic is None:

@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from agidebate.cli._common import DirOption, JsonOption, console, handles_errors, json_dump
-from agidebate.text import plural
 
 if TYPE_CHECKING:
     from agidebate.format.load import CheckReport
 
 
 def _summary(report: CheckReport, glyphs: bool) -> str:
+    from agidebate.text import plural
+
     debate = report.debate
     size = plural(report.files, "file")
     if debate is not None:

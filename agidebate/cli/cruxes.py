@@ -6,8 +6,9 @@ from typing import Annotated
 
 import typer
 
-from agidebate.cli._common import DirOption, JsonOption, handles_errors, json_dump
+from agidebate.cli._common import DirOption, JsonOption, console, handles_errors, json_dump
 from agidebate.cli._whatif import (
+    DEFAULT_SEMANTICS,
     PerspectiveOption,
     SemanticsOption,
     SetOption,
@@ -25,7 +26,7 @@ def cruxes(
         int, typer.Option("--top", "-n", metavar="N", min=1, help="How many cruxes to list.")
     ] = 10,
     directory: DirOption = None,
-    semantics: SemanticsOption = "qe",
+    semantics: SemanticsOption = DEFAULT_SEMANTICS,
     as_json: JsonOption = False,
     perspective: PerspectiveOption = None,
     weights: WeightsOption = None,
@@ -56,4 +57,4 @@ def cruxes(
     if as_json:
         json_dump(cruxes_json(report))
     else:
-        show(render_crux_report, report)
+        show(console(), render_crux_report, report)

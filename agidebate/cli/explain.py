@@ -6,8 +6,9 @@ from typing import Annotated
 
 import typer
 
-from agidebate.cli._common import DirOption, JsonOption, handles_errors, json_dump
+from agidebate.cli._common import DirOption, JsonOption, console, handles_errors, json_dump
 from agidebate.cli._whatif import (
+    DEFAULT_SEMANTICS,
     PerspectiveOption,
     SemanticsOption,
     SetOption,
@@ -33,7 +34,7 @@ def explain(
         ),
     ] = 1,
     directory: DirOption = None,
-    semantics: SemanticsOption = "qe",
+    semantics: SemanticsOption = DEFAULT_SEMANTICS,
     as_json: JsonOption = False,
     perspective: PerspectiveOption = None,
     weights: WeightsOption = None,
@@ -64,4 +65,4 @@ def explain(
     if as_json:
         json_dump(explanations_json(report))
     else:
-        show(render_explanations, report)
+        show(console(), render_explanations, report)

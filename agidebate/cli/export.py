@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from agidebate.cli._common import DirOption, fail, handles_errors, write_output
-from agidebate.cli._whatif import SemanticsOption
+from agidebate.cli._whatif import DEFAULT_SEMANTICS, SemanticsOption
 from agidebate.export import FORMATS
 
 
@@ -36,7 +36,7 @@ def export(
     list_formats: Annotated[
         bool, typer.Option("--list", help="List the formats and exit.")
     ] = False,
-    semantics: SemanticsOption = "qe",
+    semantics: SemanticsOption = DEFAULT_SEMANTICS,
     no_scores: Annotated[bool, typer.Option("--no-scores", help="Leave out the scores.")] = False,
 ) -> None:
     """Export the debate, or the subtree under claim ID, in another format.

@@ -7,11 +7,12 @@ from typing import Annotated
 import typer
 
 from agidebate.cli._common import console, handles_errors
+from agidebate.importers import IMPORTERS
 
 
 @handles_errors
 def import_(
-    format: Annotated[str, typer.Argument(metavar="FORMAT", help="kialo or argdown.")],
+    format: Annotated[str, typer.Argument(metavar="FORMAT", help=" or ".join(IMPORTERS) + ".")],
     file: Annotated[str, typer.Argument(metavar="FILE", help="The file to import.")],
     output: Annotated[
         str,

@@ -20,7 +20,7 @@ from agidebate.cli._reading import (
     open_debate,
     reading_console,
 )
-from agidebate.cli._whatif import SemanticsOption
+from agidebate.cli._whatif import DEFAULT_SEMANTICS, SemanticsOption
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -72,7 +72,7 @@ def list_claims(
     ] = SortKey.order,
     lang: LangOption = None,
     scores: ScoresOption = True,
-    semantics: SemanticsOption = "qe",
+    semantics: SemanticsOption = DEFAULT_SEMANTICS,
     directory: DirOption = None,
     as_json: JsonOption = False,
 ) -> None:

@@ -14,7 +14,7 @@ from agidebate.cli._reading import (
     open_debate,
     reading_console,
 )
-from agidebate.cli._whatif import SemanticsOption
+from agidebate.cli._whatif import DEFAULT_SEMANTICS, SemanticsOption
 
 
 @handles_errors
@@ -22,7 +22,7 @@ def path(
     claim_id: Annotated[str, typer.Argument(metavar="ID", help="The claim to start from.")],
     lang: LangOption = None,
     scores: ScoresOption = True,
-    semantics: SemanticsOption = "qe",
+    semantics: SemanticsOption = DEFAULT_SEMANTICS,
     directory: DirOption = None,
     as_json: JsonOption = False,
 ) -> None:

@@ -6,8 +6,9 @@ from typing import Annotated
 
 import typer
 
-from agidebate.cli._common import DirOption, JsonOption, fail, handles_errors, json_dump
+from agidebate.cli._common import DirOption, JsonOption, console, fail, handles_errors, json_dump
 from agidebate.cli._whatif import (
+    DEFAULT_SEMANTICS,
     PerspectiveOption,
     SemanticsOption,
     SetOption,
@@ -25,7 +26,7 @@ DEFAULT_TOP = 20
 @reports_weight_files
 def score(
     directory: DirOption = None,
-    semantics: SemanticsOption = "qe",
+    semantics: SemanticsOption = DEFAULT_SEMANTICS,
     as_json: JsonOption = False,
     perspective: PerspectiveOption = None,
     weights: WeightsOption = None,
@@ -82,10 +83,10 @@ def score(
         if as_json:
             json_dump(comparison_json(comparison))
         else:
-            show(lambda page, c: render_comparison(page, c, top), comparison)
+            show(console(), lambda page, c: render_comparison(page, c, top), comparison)
         return
     report = score_report(debate, semantics, scenario, robustness=not as_json)
     if as_json:
         json_dump(report_json(report))
     else:
-        show(lambda page, r: render_report(page, r, None if show_all else top), report)
+        show(console(), lambda page, r: render_report(page, r, None if show_all else top), report)

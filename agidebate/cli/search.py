@@ -18,7 +18,7 @@ from agidebate.cli._reading import (
     open_debate,
     reading_console,
 )
-from agidebate.cli._whatif import SemanticsOption
+from agidebate.cli._whatif import DEFAULT_SEMANTICS, SemanticsOption
 
 SEARCH_STEPS = 12
 
@@ -35,7 +35,7 @@ def search(
     by: ByOption = None,
     lang: LangOption = None,
     scores: ScoresOption = True,
-    semantics: SemanticsOption = "qe",
+    semantics: SemanticsOption = DEFAULT_SEMANTICS,
     directory: DirOption = None,
     as_json: JsonOption = False,
 ) -> None:

@@ -20,7 +20,7 @@ from agidebate.cli._reading import (
     open_debate,
     reading_console,
 )
-from agidebate.cli._whatif import SemanticsOption
+from agidebate.cli._whatif import DEFAULT_SEMANTICS, SemanticsOption
 
 
 @handles_errors
@@ -52,7 +52,7 @@ def show(
     by: ByOption = None,
     lang: LangOption = None,
     scores: ScoresOption = True,
-    semantics: SemanticsOption = "qe",
+    semantics: SemanticsOption = DEFAULT_SEMANTICS,
     directory: DirOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -99,7 +99,7 @@ def show(
         dir=directory,
         lang=lang,
         no_scores=not scores,
-        semantics=semantics if scores and semantics != "qe" else None,
+        semantics=semantics if scores and semantics != DEFAULT_SEMANTICS else None,
         text=text,
         topic=topic,
         side=side.value if side else None,

@@ -14,8 +14,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
-from agidebate.errors import UsageError
-
 if TYPE_CHECKING:
     from agidebate.model import Debate
 
@@ -104,9 +102,9 @@ def get_format(name: str) -> Format:
     try:
         return FORMATS[name]
     except KeyError:
-        raise UsageError(
-            f"unknown export format '{name}'", "choose one of: " + ", ".join(FORMATS)
-        ) from None
+        from agidebate.suggest import unknown_choice
+
+        raise unknown_choice("export format", name, FORMATS) from None
 
 
 def export(debate: Debate, fmt: str, options: ExportOptions | None = None) -> str | bytes:

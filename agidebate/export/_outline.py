@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass, field
+from typing import assert_never
 
 from agidebate.export import ExportOptions
 from agidebate.model import Claim, Debate, Edge, Relation, Topic
@@ -62,7 +63,13 @@ def label_lines(debate: Debate, claim_id: str, options: ExportOptions, width: in
 
 
 def relation_word(relation: Relation) -> str:
-    return "Pro" if relation is Relation.SUPPORT else "Con"
+    match relation:
+        case Relation.SUPPORT:
+            return "Pro"
+        case Relation.ATTACK:
+            return "Con"
+        case _:
+            assert_never(relation)
 
 
 def clusters(debate: Debate) -> list[tuple[int, Topic | None, list[str]]]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import assert_never
 
 from agidebate.export import ExportOptions
 from agidebate.export._outline import Entry, one_line, outline, score, text
@@ -120,7 +121,7 @@ def _line(debate: Debate, entry: Entry, titles: dict[str, str], options: ExportO
     body = _definition(debate, claim, name, options) if entry.first else f"[{name}]"
     if entry.edge is None:
         return body
-    symbol = "+" if entry.edge.relation is Relation.SUPPORT else "-"
+    symbol = _symbol(entry.edge.relation)
     return "  " * entry.depth + f"{symbol} {body}"
 
 
@@ -153,3 +154,14 @@ def export(debate: Debate, options: ExportOptions) -> str:
                 lines.append(_line(debate, moved, titles, options))
             lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _symbol(relation: Relation) -> str:
+    """Argdown's relation symbol for a child below its parent: `+` or `-`."""
+    match relation:
+        case Relation.SUPPORT:
+            return "+"
+        case Relation.ATTACK:
+            return "-"
+        case _:
+            assert_never(relation)

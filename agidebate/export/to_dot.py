@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from typing import assert_never
 
 from agidebate.errors import OperationError
 from agidebate.export import ExportOptions
@@ -26,10 +27,17 @@ from agidebate.text import inert
 
 WRAP = 32
 _FILL = {"thesis": "#e8eaf6", "root": "#e8eaf6", "pro": "#e3f4e1", "con": "#fde4e1"}
-_EDGE = {
-    Relation.SUPPORT: 'color="#2e7d32", arrowhead=normal',
-    Relation.ATTACK: 'color="#c62828", arrowhead=tee',
-}
+
+
+def _edge_style(relation: Relation) -> str:
+    """Green with an arrow for a support, red with a bar for an attack."""
+    match relation:
+        case Relation.SUPPORT:
+            return 'color="#2e7d32", arrowhead=normal'
+        case Relation.ATTACK:
+            return 'color="#c62828", arrowhead=tee'
+        case _:
+            assert_never(relation)
 
 
 def quote(value: str) -> str:
@@ -83,7 +91,7 @@ def export(debate: Debate, options: ExportOptions) -> str:
         if topic is not None:
             lines.append("  }")
     for edge in debate.edges:
-        style = _EDGE[edge.relation]
+        style = _edge_style(edge.relation)
         lines.append(f"  {quote(edge.source)} -> {quote(edge.target)} [{style}];")
     lines.append("}")
     lines.append("")  # a final newline without copying the whole text again

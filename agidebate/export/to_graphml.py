@@ -20,6 +20,7 @@ as visible escapes; everything else is escaped by the XML rules.
 from __future__ import annotations
 
 import re
+from typing import assert_never
 from xml.sax.saxutils import escape as _xml_escape
 from xml.sax.saxutils import quoteattr
 
@@ -42,7 +43,6 @@ NODE_KEYS = (
     ("d9", "score", "double"),
 )
 _FILL = {"thesis": "#E8EAF6", "root": "#E8EAF6", "pro": "#E3F4E1", "con": "#FDE4E1"}
-_LINE = {Relation.SUPPORT: ("#2E7D32", "standard"), Relation.ATTACK: ("#C62828", "t_shape")}
 _NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
 
 
@@ -130,7 +130,7 @@ def export(debate: Debate, options: ExportOptions) -> str:
     # One string per node and per edge (not per line) keeps memory flat on huge debates.
     lines.extend("\n".join(_node(debate, claim.id, options)) for claim in debate)
     for index, edge in enumerate(debate.edges):
-        color, arrow = _LINE[edge.relation]
+        color, arrow = _line(edge.relation)
         lines.append(
             f'    <edge id="r{index}" source={_attr(edge.source)} target={_attr(edge.target)}>\n'
             f'      <data key="e0">{edge.relation.value}</data>\n'
@@ -141,3 +141,14 @@ def export(debate: Debate, options: ExportOptions) -> str:
     lines += ["  </graph>", "</graphml>"]
     lines.append("")  # a final newline without copying the whole text again
     return "\n".join(lines)
+
+
+def _line(relation: Relation) -> tuple[str, str]:
+    """yEd's line colour and arrow head: green and an arrow, or red and a bar."""
+    match relation:
+        case Relation.SUPPORT:
+            return "#2E7D32", "standard"
+        case Relation.ATTACK:
+            return "#C62828", "t_shape"
+        case _:
+            assert_never(relation)

@@ -25,12 +25,12 @@ from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, assert_never
 from urllib.parse import urlsplit
 
 from agidebate._version import __version__
 from agidebate.export import ExportOptions
-from agidebate.model import Claim, Debate, Edge, Side, Source
+from agidebate.model import Claim, Debate, Edge, Relation, Side, Source
 
 ASSETS = ("page.html", "page.css", "page.js")
 _SAFE_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f<>\"'`\\]+", re.IGNORECASE)
@@ -169,7 +169,7 @@ def _claim(
             for lang, fields in claim.i18n.items()
         },
         "kids": [
-            [e.source, e.relation.value, layout.is_full(e)] for e in debate.children(claim.id)
+            [e.source, _kind(e.relation), layout.is_full(e)] for e in debate.children(claim.id)
         ],
     }
 
@@ -281,3 +281,14 @@ def export(debate: Debate, options: ExportOptions) -> str:
     }
     # One pass over the template: text put into a slot is never searched for slots.
     return _SLOT.sub(lambda m: slots[m.group(1)], template)
+
+
+def _kind(relation: Relation) -> str:
+    """The relation as html/page.js draws it (a badge and a colour per kind)."""
+    match relation:
+        case Relation.SUPPORT:
+            return "support"
+        case Relation.ATTACK:
+            return "attack"
+        case _:
+            assert_never(relation)

@@ -16,6 +16,7 @@ written as `#code;` entities.
 from __future__ import annotations
 
 import re
+from typing import assert_never
 
 from agidebate.export import ExportOptions
 from agidebate.export._outline import clusters, label_lines, one_line
@@ -66,7 +67,7 @@ def export(debate: Debate, options: ExportOptions) -> str:
         if topic is not None:
             lines.append("  end")
     for edge in debate.edges:
-        arrow = "-->|supports|" if edge.relation is Relation.SUPPORT else "-.->|attacks|"
+        arrow = _arrow(edge.relation)
         lines.append(f"  {node[edge.source]} {arrow} {node[edge.target]}")
     for side, style in _CLASSES.items():
         members = [node[c] for c in debate.claims if debate.side_label(c) == side]
@@ -75,3 +76,14 @@ def export(debate: Debate, options: ExportOptions) -> str:
             lines.append(f"  class {','.join(members)} {side}")
     lines.append("")  # a final newline without copying the whole text again
     return "\n".join(lines)
+
+
+def _arrow(relation: Relation) -> str:
+    """A solid arrow for a support, a dotted one for an attack, each labelled."""
+    match relation:
+        case Relation.SUPPORT:
+            return "-->|supports|"
+        case Relation.ATTACK:
+            return "-.->|attacks|"
+        case _:
+            assert_never(relation)

@@ -18,6 +18,7 @@ from agidebate.format.schema import (
     CLAIM_FIELDS,
     DEBATE_FIELDS,
     TOPIC_FIELDS,
+    relation_keys,
 )
 from agidebate.format.values import ValueReader
 from agidebate.model import THESIS_ID, Claim, Edge, Relation
@@ -130,7 +131,8 @@ class _Converter(ValueReader):
             # pointing at it do not cascade into "unknown id" errors.
             self.record(node, claim_id, text or "", item)
         nested: list[_Pending] = []
-        for key, relation in (("pro", Relation.SUPPORT), ("con", Relation.ATTACK)):
+        for relation in Relation:
+            key = relation_keys(relation)[0]
             child = node.items.get(key)
             if child is not None:
                 nested.extend(
@@ -168,7 +170,8 @@ class _Converter(ValueReader):
         edges: list[Edge] = []
         if item.parent is not None and item.relation is not None:
             edges.append(Edge(claim_id, item.parent, item.relation, self.loc(node)))
-        for key, relation in (("supports", Relation.SUPPORT), ("attacks", Relation.ATTACK)):
+        for relation in Relation:
+            key = relation_keys(relation)[1]
             target_node = node.items.get(key)
             if target_node is not None:
                 edges.extend(

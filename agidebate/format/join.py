@@ -12,8 +12,9 @@ from collections.abc import Sequence
 
 from agidebate.errors import Problem, Severity
 from agidebate.format.parsed import ParsedFile
-from agidebate.model import Claim, Debate, Edge, Side, Topic
+from agidebate.model import Claim, Debate, Edge, Relation, Side, Topic
 from agidebate.suggest import similar
+from agidebate.text import relation_verb
 
 # Suggesting a close id costs a scan of all ids; past this many unknown
 # references the list is clearly systematic and suggestions stop.
@@ -129,9 +130,10 @@ def _repeated(edge: Edge, first: Edge) -> Problem:
             edge.location,
             "remove one of the two",
         )
+    both = " and ".join(relation_verb(r) for r in Relation if r in (edge.relation, first.relation))
     return Problem(
         "contradictory-relation",
-        f"claim '{edge.source}' both supports and attacks '{edge.target}' "
+        f"claim '{edge.source}' both {both} '{edge.target}' "
         f"(the other relation at {first.location})",
         edge.location,
         "a claim either supports or attacks a target; split it into two claims if both hold",

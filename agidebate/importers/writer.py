@@ -20,6 +20,7 @@ from pathlib import Path
 
 from agidebate.errors import OperationError, UsageError, file_error
 from agidebate.format.emit import flow_mapping, number, quote
+from agidebate.format.schema import relation_keys
 from agidebate.model import DEFAULT_WEIGHT, Claim, Debate, Figure, Relation, Source
 
 MAX_NESTING = 12
@@ -110,7 +111,8 @@ def _claim_fields(debate: Debate, claim: Claim, implied: str | None) -> list[str
         lines.append(f"by: {quote(claim.by)}")
     if claim.weight_stated or claim.weight != DEFAULT_WEIGHT:
         lines.append(f"weight: {number(claim.weight)}")
-    for relation, key in ((Relation.SUPPORT, "supports"), (Relation.ATTACK, "attacks")):
+    for relation in Relation:
+        key = relation_keys(relation)[1]
         targets = [
             e.target
             for e in debate.targets(claim.id)
@@ -146,7 +148,8 @@ def _claim_list(debate: Debate, plan: _Plan, top: list[str], indent: int) -> lis
         fields = _claim_fields(debate, debate.claim(cid), plan.parent.get(cid))
         out.append(" " * pad + "- " + fields[0])
         out.extend(" " * (pad + 2) + line for line in fields[1:])
-        for relation, key in ((Relation.ATTACK, "con"), (Relation.SUPPORT, "pro")):
+        for relation in reversed(Relation):  # con: before pro:, as people write them
+            key = relation_keys(relation)[0]
             kids = [c for c, r in plan.nested[cid] if r is relation]
             if kids:
                 stack.extend((kid, pad + 4) for kid in reversed(kids))

@@ -120,10 +120,8 @@ class Page:
             self.lines = []
 
 
-def show(render: Callable[[Page, T], None], report: T) -> None:
-    """Render `report` on a page of standard output and print it."""
-    from agidebate.cli._common import console
-
-    page = Page(console())
+def show(out: Console, render: Callable[[Page, T], None], report: T) -> None:
+    """Render `report` on a page of `out` and print it."""
+    page = Page(out)
     render(page, report)
     page.flush()

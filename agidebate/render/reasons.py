@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
+from agidebate.model import tally
 from agidebate.render import theme
 from agidebate.render.page import Page
-from agidebate.render.scores import RELATION_NAMES, change, context, convergence_warning, label
-from agidebate.text import plural
+from agidebate.render.scores import change, context, convergence_warning, label
+from agidebate.text import plural, relation_noun
 
 if TYPE_CHECKING:
     from agidebate.model import Debate
@@ -133,7 +134,7 @@ def render_entry(page: Page, debate: Debate, entry: Explanation, info: Semantics
     rows = [
         [
             "ignored" if i.ignored else change(i.contribution),
-            RELATION_NAMES[i.relation.value],
+            relation_noun(i.relation),
             i.source,
             f"{i.score:.2f}",
             label(debate, i.source),
@@ -163,8 +164,7 @@ def summary_of(entry: Explanation) -> str:
         return f"label {entry.label} (score {entry.score:.2f}): {words}."
     if not entry.influences:
         return f"score {entry.score:.2f} = its base weight; nothing argues about it."
-    pros = sum(1 for i in entry.influences if i.relation.value == "support")
-    cons = len(entry.influences) - pros
+    pros, cons = tally(i.relation for i in entry.influences)
     ignored = any(i.ignored for i in entry.influences)
     parts = [
         plural(n, noun)

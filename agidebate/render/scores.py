@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
+from agidebate.model import tally
 from agidebate.render import theme
 from agidebate.render.page import Page
 from agidebate.text import inert, plural
@@ -20,8 +21,6 @@ if TYPE_CHECKING:
     from agidebate.scoring.report import Comparison, Robustness, ScoreReport
     from agidebate.scoring.verdict import TopicBalance
     from agidebate.scoring.whatif import Applied
-
-RELATION_NAMES = {"support": "supporter", "attack": "attacker"}
 
 
 def label(debate: Debate, claim_id: str) -> str:
@@ -100,8 +99,7 @@ def render_verdict(page: Page, report: ScoreReport) -> None:
     else:
         page.add(f"Verdict: {report.verdict.phrase} ({value:.2f})", theme.STRONG)
         children = debate.children(thesis)
-        pros = sum(1 for e in children if e.relation.value == "support")
-        cons = len(children) - pros
+        pros, cons = tally(e.relation for e in children)
         movers = (
             f"its {plural(pros, 'supporter')} and {plural(cons, 'attacker')} move it"
             if report.info.uses_supports

@@ -22,6 +22,7 @@ from agidebate.query.outline import Outline, Row, RowKind
 from agidebate.render import theme
 from agidebate.render.lines import MIN_TEXT_WIDTH, Para, render_para
 from agidebate.render.theme import Glyphs
+from agidebate.scoring import DEFAULT_SEMANTICS
 from agidebate.text import format_score, inert, localized, side_word
 
 
@@ -33,7 +34,7 @@ class NodeStyle:
     lang: str | None = None
     text: bool = False  # the claim's full text under its title
     expand_command: Callable[[str], str] = field(default=lambda cid: f"agidebate show {cid}")
-    semantics: str = "qe"  # how the scores were computed
+    semantics: str = DEFAULT_SEMANTICS  # how the scores were computed
 
 
 def source_marks(numbers: list[int]) -> str:

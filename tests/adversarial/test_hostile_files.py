@@ -99,3 +99,11 @@ def test_every_command_gives_the_verdict_without_a_traceback(
         assert f"{case.path.name}:{case.line}:{case.column}: error:" in output
     if not command.startswith("export"):
         assert not _UNSAFE.search(output), repr(_UNSAFE.search(output))
+
+
+def test_the_harness_runs_every_command_that_reads_a_debate() -> None:
+    """The command registry says which commands read a debate; each one meets every case."""
+    from agidebate.cli import COMMANDS as REGISTRY
+
+    readers = {command.name for command in REGISTRY if command.reads_debate}
+    assert {name.split()[0] for name in COMMANDS} == readers
