@@ -46,7 +46,6 @@ def cruxes(
       agidebate cruxes --perspective skeptic --semantics dfquad
     """
     from agidebate.cli._select import load_folder
-    from agidebate.query.records import cruxes_json
     from agidebate.render.page import show
     from agidebate.render.reasons import render_crux_report
     from agidebate.scoring.cruxes import crux_report
@@ -55,6 +54,8 @@ def cruxes(
     scenario = build_scenario(folder, debate, perspective, weights, sets, without)
     report = crux_report(debate, semantics, scenario, top)
     if as_json:
+        from agidebate.query.records import cruxes_json
+
         json_dump(cruxes_json(report))
     else:
         show(console(), render_crux_report, report)

@@ -53,7 +53,6 @@ def explain(
       agidebate explain dw-01 --depth 2 --perspective skeptic
     """
     from agidebate.cli._select import load_folder, require_claim
-    from agidebate.query.records import explanations_json
     from agidebate.render.page import show
     from agidebate.render.reasons import render_explanations
     from agidebate.scoring.explain import explain_scenario
@@ -63,6 +62,8 @@ def explain(
     scenario = build_scenario(folder, debate, perspective, weights, sets, without)
     report = explain_scenario(debate, claim_id, semantics, scenario, depth)
     if as_json:
+        from agidebate.query.records import explanations_json
+
         json_dump(explanations_json(report))
     else:
         show(console(), render_explanations, report)

@@ -64,7 +64,6 @@ def score(
       agidebate score --compare believer skeptic
     """
     from agidebate.cli._select import load_folder
-    from agidebate.query.records import comparison_json, report_json
     from agidebate.render.page import show
     from agidebate.render.scores import render_comparison, render_report
     from agidebate.scoring.report import compare_reports, score_report
@@ -81,12 +80,16 @@ def score(
         first, second = (load_profile(folder, debate, name) for name in compare)
         comparison = compare_reports(debate, semantics, first, second, scenario)
         if as_json:
+            from agidebate.query.records import comparison_json
+
             json_dump(comparison_json(comparison))
         else:
             show(console(), lambda page, c: render_comparison(page, c, top), comparison)
         return
     report = score_report(debate, semantics, scenario, robustness=not as_json)
     if as_json:
+        from agidebate.query.records import report_json
+
         json_dump(report_json(report))
     else:
         show(console(), lambda page, r: render_report(page, r, None if show_all else top), report)

@@ -140,16 +140,8 @@ def _encode(parsed: ParsedFile) -> dict[str, Any]:
         "topic_explicit": parsed.topic_explicit,
         "topic_location": _loc(parsed.topic_location),
         "thesis": parsed.thesis,
-        "claims": [_encode_claim(c) for c in parsed.claims],
-        "edges": [
-            {
-                "source": e.source,
-                "target": e.target,
-                "relation": e.relation.value,
-                "location": _loc(e.location),
-            }
-            for e in parsed.edges
-        ],
+        "claims": _encode_claims(parsed.claims),
+        "edges": _encode_edges(parsed.edges),
         "edge_owners": parsed.edge_owners,
         "problems": [
             {
@@ -164,52 +156,116 @@ def _encode(parsed: ParsedFile) -> dict[str, Any]:
     }
 
 
-def _encode_claim(claim: Claim) -> dict[str, Any]:
-    """A claim by field name; fields left at their default are left out."""
-    data: dict[str, Any] = {"id": claim.id, "text": claim.text}
-    for name in _OPTIONAL_CLAIM_FIELDS:
-        value = getattr(claim, name)
-        if value != _CLAIM_DEFAULTS[name]:
-            data[name] = value
-    if claim.sources:
-        data["sources"] = [dataclasses.asdict(s) for s in claim.sources]
-    if claim.figures:
-        data["figures"] = [dataclasses.asdict(f) for f in claim.figures]
-    if claim.tags:
-        data["tags"] = list(claim.tags)
-    if claim.i18n:
-        data["i18n"] = claim.i18n
-    data["location"] = _loc(claim.location)
-    return data
+def _encode_edges(edges: list[Edge]) -> dict[str, list[Any]]:
+    """Relations by field name, one list per field (fast to read back: they are many)."""
+    return {
+        "source": [e.source for e in edges],
+        "target": [e.target for e in edges],
+        "relation": [e.relation.value for e in edges],
+        "line": [e.location.line if e.location else None for e in edges],
+        "column": [e.location.column if e.location else None for e in edges],
+    }
 
 
-_OPTIONAL_CLAIM_FIELDS = ("title", "by", "weight", "weight_stated", "topic")
-_CLAIM_DEFAULTS = {f.name: f.default for f in dataclasses.fields(Claim)}
-_CLAIM_FIELDS = frozenset(_CLAIM_DEFAULTS)
+CLAIM_COLUMNS = (
+    "id",
+    "text",
+    "title",
+    "by",
+    "weight",
+    "weight_stated",
+    "sources",
+    "figures",
+    "tags",
+    "i18n",
+    "topic",
+    "line",
+    "column",
+)
+_RELATIONS = {relation.value: relation for relation in Relation}
 
 
-def _decode_claim(c: dict[str, Any], shown: str) -> Claim:
-    if not _CLAIM_FIELDS.issuperset(c):
-        raise KeyError(f"unknown claim fields {sorted(set(c) - _CLAIM_FIELDS)}")
-    fields = dict(c)
-    where = fields.pop("location")
-    if "sources" in fields:
-        fields["sources"] = tuple([Source(**s) for s in fields["sources"]])
-    if "figures" in fields:
-        fields["figures"] = tuple([Figure(**f) for f in fields["figures"]])
-    if "tags" in fields:
-        fields["tags"] = tuple(fields["tags"])
-    location = Location(shown, where[0], where[1]) if where else None
-    return Claim(**fields, location=location)
+def _encode_claims(claims: list[Claim]) -> dict[str, list[Any]]:
+    """Claims by field name, one list per field (fast to read back: they are many)."""
+    return {
+        "id": [c.id for c in claims],
+        "text": [c.text for c in claims],
+        "title": [c.title for c in claims],
+        "by": [c.by for c in claims],
+        "weight": [c.weight for c in claims],
+        "weight_stated": [c.weight_stated for c in claims],
+        "sources": [[dataclasses.asdict(s) for s in c.sources] for c in claims],
+        "figures": [[dataclasses.asdict(f) for f in c.figures] for c in claims],
+        "tags": [list(c.tags) for c in claims],
+        "i18n": [c.i18n for c in claims],
+        "topic": [c.topic for c in claims],
+        "line": [c.location.line if c.location else None for c in claims],
+        "column": [c.location.column if c.location else None for c in claims],
+    }
+
+
+def _decode_claims(columns: dict[str, list[Any]], shown: str) -> list[Claim]:
+    """The claims back from their columns; a column more or less than the model's fields
+    (an entry from another version) raises, and the entry is rebuilt."""
+    if columns.keys() != _COLUMN_SET:
+        raise KeyError(f"claim fields {sorted(columns)}")
+    rows = zip(*(columns[name] for name in CLAIM_COLUMNS), strict=True)
+    return [
+        Claim(
+            id=claim_id,
+            text=text,
+            title=title,
+            by=by,
+            weight=weight,
+            weight_stated=stated,
+            sources=tuple([Source(**s) for s in sources]) if sources else (),
+            figures=tuple([Figure(**f) for f in figures]) if figures else (),
+            tags=tuple(tags),
+            i18n=i18n,
+            topic=topic,
+            location=Location(shown, line, column) if line else None,
+        )
+        for (
+            claim_id,
+            text,
+            title,
+            by,
+            weight,
+            stated,
+            sources,
+            figures,
+            tags,
+            i18n,
+            topic,
+            line,
+            column,
+        ) in rows
+    ]
+
+
+_COLUMN_SET = frozenset(CLAIM_COLUMNS)
+# Every field of Claim is a column (its location as line and column).
+assert {f.name for f in dataclasses.fields(Claim)} == (_COLUMN_SET - {"line", "column"}) | {
+    "location"
+}
 
 
 def _decode(data: dict[str, Any], shown: str) -> ParsedFile:
     def at(pair: list[int] | None) -> Location | None:
         return Location(shown, pair[0], pair[1]) if pair else None
 
+    columns = data["edges"]
+    relation = _RELATIONS  # an unknown value is a KeyError: the entry is rebuilt
     edges = [
-        Edge(e["source"], e["target"], Relation(e["relation"]), at(e["location"]))
-        for e in data["edges"]
+        Edge(source, target, relation[kind], Location(shown, line, column) if line else None)
+        for source, target, kind, line, column in zip(
+            columns["source"],
+            columns["target"],
+            columns["relation"],
+            columns["line"],
+            columns["column"],
+            strict=True,
+        )
     ]
     problems = [
         Problem(p["code"], p["message"], at(p["location"]), p["hint"], Severity(p["severity"]))
@@ -224,7 +280,7 @@ def _decode(data: dict[str, Any], shown: str) -> ParsedFile:
         topic_explicit=data["topic_explicit"],
         topic_location=at(data["topic_location"]),
         thesis=data["thesis"],
-        claims=[_decode_claim(c, shown) for c in data["claims"]],
+        claims=_decode_claims(data["claims"], shown),
         edges=edges,
         edge_owners=list(data["edge_owners"]),
         problems=problems,

@@ -10,21 +10,23 @@ documents round scores to `JSON_DIGITS` decimals (`rounded`).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from agidebate.errors import Problem
-from agidebate.format.load import CheckReport
-from agidebate.model import Claim, Debate, Edge, Figure, Side, Source
-from agidebate.query.citations import CitedWork, SourceIndex
-from agidebate.query.outline import Outline, RowKind
-from agidebate.query.paths import ClaimPath
-from agidebate.query.search import SearchHit
-from agidebate.query.stats import DebateStats
 from agidebate.scoring import JSON_DIGITS
 from agidebate.text import localized
 
 if TYPE_CHECKING:
+    # Annotations only: each command imports this module, and no more than it needs.
+    from pathlib import Path
+
+    from agidebate.errors import Problem
+    from agidebate.format.load import CheckReport
+    from agidebate.model import Claim, Debate, Edge, Figure, Side, Source
+    from agidebate.query.citations import CitedWork
+    from agidebate.query.outline import Outline
+    from agidebate.query.paths import ClaimPath
+    from agidebate.query.search import SearchHit
+    from agidebate.query.stats import DebateStats
     from agidebate.scoring.cruxes import CruxReport
     from agidebate.scoring.explain import ExplainReport
     from agidebate.scoring.report import Comparison, ScoreReport
@@ -90,6 +92,9 @@ def outline_record(
     debate: Debate, outline: Outline, scores: Mapping[str, float] | None, lang: str | None
 ) -> dict[str, Any]:
     """The rows of a tree view, flat (each with its depth), and the works they cite."""
+    from agidebate.query.citations import SourceIndex
+    from agidebate.query.outline import RowKind
+
     index = SourceIndex()
     rows: list[dict[str, Any]] = []
     for row in outline.rows:

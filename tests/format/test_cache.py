@@ -92,7 +92,7 @@ def test_a_broken_entry_is_ignored_and_rebuilt(
     (entry,) = entries(cache_home)
     entry.write_bytes(damage)
     assert load_debate(folder).claims["a"].text == "A"
-    assert read_entry(entry)[1]["claims"][0]["id"] == "a"
+    assert read_entry(entry)[1]["claims"]["id"] == ["a"]
 
 
 def test_an_entry_whose_content_does_not_match_its_digest_is_ignored(
@@ -171,11 +171,11 @@ def test_fingerprint_covers_every_module_of_the_format_package(module: Path) -> 
 @pytest.mark.parametrize(
     "damage",
     [
-        lambda f: f["claims"][0].__setitem__("id", None),
+        lambda f: f["claims"]["id"].__setitem__(0, None),
         lambda f: f.__setitem__("claims", 5),
-        lambda f: f["claims"][0].__setitem__("weight", "heavy"),
-        lambda f: f["edges"].append({"source": "a", "target": "b", "relation": "support"}),
-        lambda f: f["claims"][0].__setitem__("location", [1]),
+        lambda f: f["claims"]["weight"].__setitem__(0, "heavy"),
+        lambda f: f["edges"]["source"].append("a"),
+        lambda f: f["claims"]["line"].append(1),
         lambda f: f.__setitem__("problems", [{"code": "x", "severity": "fatal"}]),
     ],
     ids=[
@@ -228,14 +228,24 @@ def test_entries_store_claims_and_relations_by_field_name(
     load_debate(folder)
     (entry,) = entries(cache_home)
     _, body = read_entry(entry)
-    claim = body["claims"][0]
-    assert (claim["id"], claim["text"], claim["weight"], claim["weight_stated"]) == (
-        "a",
-        "A",
-        0.7,
-        True,
+    claims = body["claims"]
+    assert (claims["id"], claims["text"], claims["weight"], claims["weight_stated"]) == (
+        ["a", "b"],
+        ["A", "B"],
+        [0.7, 0.5],
+        [True, False],
     )
-    assert body["edges"][0]["relation"] == "attack"
+    assert body["edges"]["relation"] == ["attack"]
+
+
+def test_every_field_of_a_claim_is_a_column_of_the_cache() -> None:
+    """A field added to Claim must be added to the cache too (else it would be lost)."""
+    import dataclasses
+
+    from agidebate.model import Claim
+
+    fields = {f.name for f in dataclasses.fields(Claim)} - {"location"}
+    assert set(cache.CLAIM_COLUMNS) == fields | {"line", "column"}
 
 
 def test_an_entry_with_a_field_the_model_does_not_have_is_rebuilt(
@@ -245,8 +255,8 @@ def test_an_entry_with_a_field_the_model_does_not_have_is_rebuilt(
     load_debate(folder)
     (entry,) = entries(cache_home)
     header, body = read_entry(entry)
-    body["claims"][0]["stance"] = "pro"  # a field from some other version of the model
+    body["claims"]["stance"] = ["pro"]  # a field from some other version of the model
     header["check"] = cache.digest(json.dumps(body).encode())  # a well-formed entry otherwise
     write_entry(entry, header, body)
     assert load_debate(folder).claims["a"].text == "A"
-    assert "stance" not in read_entry(entry)[1]["claims"][0]  # rebuilt
+    assert "stance" not in read_entry(entry)[1]["claims"]  # rebuilt
