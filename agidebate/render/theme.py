@@ -92,6 +92,11 @@ ASCII = Glyphs(
 )
 
 
+def link(url: str) -> Style:
+    """A clickable URL (a terminal hyperlink), in the colour of references."""
+    return Style(color="blue", link=url)
+
+
 def unicode_ok(console: Console) -> bool:
     """Whether the console can encode Unicode (the one test every view uses)."""
     return (console.encoding or "").lower().startswith("utf")
