@@ -39,7 +39,7 @@ def title(claim: Claim, lang: str | None) -> str | None:
 
 def one_line(value: str) -> str:
     """Whitespace (line breaks, tabs) collapsed to single spaces; control characters shown
-    as visible escapes (`\\x07`), as `render.safe.inert` does for the terminal."""
+    as visible escapes (`\\x07`), as `text.inert` does for the terminal."""
     return " ".join(inert(value, newlines=False).split())
 
 

@@ -1,7 +1,7 @@
 """A parse cache: each file's checked result, stored as plain JSON.
 
 Re-reading a large debate mostly repeats work: parsing YAML and checking each
-file's fields. The cache keeps what `loader.parse_text` made of each file, in
+file's fields. The cache keeps what `format.load.parse_text` made of each file, in
 `$XDG_CACHE_HOME/agidebate` (default `~/.cache/agidebate`), one JSON file per
 argument file.
 

@@ -4,7 +4,7 @@ Printing every line through rich separately is slow (explaining 10,000 claims
 took seconds of rendering alone); a `Page` collects `Text` lines and prints
 them in batches. Tables are plain aligned columns, measured once (linear in
 their cells); their last column is cut to the console width. Paragraphs wrap
-to the width. User text must already be made inert (`render.safe.inert`).
+to the width. User text must already be made inert (`text.inert`).
 """
 
 from __future__ import annotations
