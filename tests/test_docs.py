@@ -26,6 +26,8 @@ import pytest
 
 from agidebate.cli._reference import cli_reference, command_names
 from agidebate.export import FORMATS
+from agidebate.importers import IMPORTERS
+from agidebate.scoring import SEMANTICS
 from tests.conftest import DATA, REPO
 
 DOCS = sorted((REPO / "docs").glob("*.md"))
@@ -180,3 +182,15 @@ def test_python_guide_lists_the_public_api() -> None:
     text = (REPO / "docs" / "python.md").read_text(encoding="utf-8")
     missing = [name for name in agidebate.__all__ if f"`{name}" not in text]
     assert missing == ["__version__"]
+
+
+@pytest.mark.parametrize("name", list(SEMANTICS))
+def test_every_semantics_has_a_section_in_the_scoring_guide(name: str) -> None:
+    text = (REPO / "docs" / "scoring.md").read_text(encoding="utf-8")
+    assert f"### `{name}`" in text
+
+
+@pytest.mark.parametrize("name", list(IMPORTERS))
+def test_every_import_format_is_documented(name: str) -> None:
+    text = (REPO / "docs" / "imports.md").read_text(encoding="utf-8")
+    assert f"agidebate import {name}" in text
