@@ -14,15 +14,13 @@ from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
 import typer
 
 from agidebate.cli._common import console, fail, print_problems
-from agidebate.scoring import DEFAULT_SEMANTICS, semantics_choices
+from agidebate.scoring import semantics_choices
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from agidebate.model import Debate, WeightProfile
     from agidebate.scoring.whatif import Scenario
-
-__all__ = ["DEFAULT_SEMANTICS", "build_scenario", "load_profile", "reports_weight_files"]
 
 P = ParamSpec("P")
 R = TypeVar("R")

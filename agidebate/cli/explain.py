@@ -8,7 +8,6 @@ import typer
 
 from agidebate.cli._common import DirOption, JsonOption, console, handles_errors, json_dump
 from agidebate.cli._whatif import (
-    DEFAULT_SEMANTICS,
     PerspectiveOption,
     SemanticsOption,
     SetOption,
@@ -17,6 +16,7 @@ from agidebate.cli._whatif import (
     build_scenario,
     reports_weight_files,
 )
+from agidebate.scoring import DEFAULT_SEMANTICS
 
 
 @handles_errors

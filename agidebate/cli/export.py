@@ -9,8 +9,9 @@ from typing import Annotated
 import typer
 
 from agidebate.cli._common import DirOption, fail, handles_errors, write_output
-from agidebate.cli._whatif import DEFAULT_SEMANTICS, SemanticsOption
+from agidebate.cli._whatif import SemanticsOption
 from agidebate.export import FORMATS
+from agidebate.scoring import DEFAULT_SEMANTICS
 
 
 @handles_errors

@@ -8,7 +8,6 @@ import typer
 
 from agidebate.cli._common import DirOption, JsonOption, console, fail, handles_errors, json_dump
 from agidebate.cli._whatif import (
-    DEFAULT_SEMANTICS,
     PerspectiveOption,
     SemanticsOption,
     SetOption,
@@ -18,6 +17,7 @@ from agidebate.cli._whatif import (
     load_profile,
     reports_weight_files,
 )
+from agidebate.scoring import DEFAULT_SEMANTICS
 
 DEFAULT_TOP = 20
 

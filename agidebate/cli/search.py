@@ -18,7 +18,8 @@ from agidebate.cli._reading import (
     open_debate,
     reading_console,
 )
-from agidebate.cli._whatif import DEFAULT_SEMANTICS, SemanticsOption
+from agidebate.cli._whatif import SemanticsOption
+from agidebate.scoring import DEFAULT_SEMANTICS
 
 SEARCH_STEPS = 12
 

@@ -148,7 +148,7 @@ def without(debate: Debate, claim_ids: Iterable[str]) -> tuple[Debate, list[str]
 
 
 def apply(debate: Debate, scenario: Scenario) -> Applied:
-    """Apply `scenario` to `debate`; errors for unknown ids, bad values and bad files."""
+    """Apply `scenario` to `debate`; a usage error for an id the debate does not have."""
     perspective, own = scenario.perspective, scenario.own
     weights: dict[str, float] = {}
     for profile in (perspective, own):
