@@ -16,14 +16,14 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from agidebate._version import __version__
 
 _EXPORTS = {
-    "load_debate": "agidebate.loader",
-    "check_debate": "agidebate.loader",
-    "find_debate_dir": "agidebate.loader",
-    "bundled_debate_dir": "agidebate.loader",
-    "CheckReport": "agidebate.loader",
+    "load_debate": "agidebate.format.load",
+    "check_debate": "agidebate.format.load",
+    "find_debate_dir": "agidebate.format.load",
+    "bundled_debate_dir": "agidebate.format.load",
+    "CheckReport": "agidebate.format.load",
     "Debate": "agidebate.model",
     "Claim": "agidebate.model",
     "Edge": "agidebate.model",
@@ -38,7 +38,7 @@ _EXPORTS = {
     "ScoreResult": "agidebate.scoring",
     "available_formats": "agidebate.export",
     "ExportOptions": "agidebate.export",
-    "json_schema": "agidebate.schema",
+    "json_schema": "agidebate.format.schema",
     "AgidebateError": "agidebate.errors",
     "DebateError": "agidebate.errors",
     "UsageError": "agidebate.errors",
@@ -109,14 +109,14 @@ if TYPE_CHECKING:
     )
     from agidebate.export import ExportOptions, available_formats
     from agidebate.export import export as export_debate
-    from agidebate.graph import to_networkx
-    from agidebate.loader import (
+    from agidebate.format.load import (
         CheckReport,
         bundled_debate_dir,
         check_debate,
         find_debate_dir,
         load_debate,
     )
+    from agidebate.format.schema import json_schema
+    from agidebate.graph import to_networkx
     from agidebate.model import Claim, Debate, Edge, Figure, Relation, Side, Source, Topic
-    from agidebate.schema import json_schema
     from agidebate.scoring import ScoreResult, score

@@ -8,10 +8,11 @@ is computed once, iteratively, in time linear in claims plus relations.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
+from typing import assert_never
 
 from agidebate.errors import Location
 
@@ -20,14 +21,26 @@ THESIS_ID = "thesis"
 
 
 class Relation(StrEnum):
-    """What a claim does to its target."""
+    """What a claim does to its target.
+
+    Every place that gives a relation its meaning matches on it exhaustively
+    (`match` with `typing.assert_never`), so that a new member makes mypy name each
+    place that must decide what it means (docs/architecture.md lists them).
+    """
 
     SUPPORT = "support"
     ATTACK = "attack"
 
     @property
     def sign(self) -> int:
-        return 1 if self is Relation.SUPPORT else -1
+        """+1 for a relation that speaks for its target, -1 for one against it."""
+        match self:
+            case Relation.SUPPORT:
+                return 1
+            case Relation.ATTACK:
+                return -1
+            case _:
+                assert_never(self)
 
 
 class Side(StrEnum):
@@ -41,7 +54,27 @@ class Side(StrEnum):
 
     def through(self, relation: Relation) -> Side:
         """The side of a claim that has `relation` to a claim on this side."""
-        return self if relation is Relation.SUPPORT else self.flipped()
+        match relation:
+            case Relation.SUPPORT:
+                return self
+            case Relation.ATTACK:
+                return self.flipped()
+            case _:
+                assert_never(relation)
+
+
+def tally(relations: Iterable[Relation]) -> tuple[int, int]:
+    """How many of `relations` speak for their target and how many against it."""
+    pros = cons = 0
+    for relation in relations:
+        match relation:
+            case Relation.SUPPORT:
+                pros += 1
+            case Relation.ATTACK:
+                cons += 1
+            case _:
+                assert_never(relation)
+    return pros, cons
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +140,7 @@ class Claim:
     i18n: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     topic: str | None = None
     location: Location | None = None
-    weight_set: bool = False
+    weight_stated: bool = False  # the file states `weight` (else it is DEFAULT_WEIGHT)
 
     @property
     def label(self) -> str:
@@ -119,6 +152,23 @@ class Claim:
         if not lang:
             return None
         return self.i18n.get(lang, {}).get(key)
+
+
+@dataclass(frozen=True)
+class WeightProfile:
+    """Base weights read from a file, with the perspective's description when it has one.
+
+    `path` is the file as given (for messages); `source` names it for readers
+    (`perspectives/skeptic.yaml`, or the path of a reader's own weights file).
+    """
+
+    name: str
+    path: str
+    weights: dict[str, float]
+    title: str | None = None
+    summary: str | None = None
+    by: str | None = None
+    source: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +200,6 @@ class Debate:
     title: str | None = None
     summary: str | None = None
     topics: Mapping[str, Topic] = field(default_factory=dict)
-    root: str | None = None
 
     def __len__(self) -> int:
         return len(self.claims)
@@ -266,7 +315,6 @@ class Debate:
             title=self.claims[claim_id].label,
             summary=None,
             topics={tid: t for tid, t in self.topics.items() if tid in used},
-            root=self.root,
         )
 
     def path_to_root(self, claim_id: str, limit: int | None = None) -> list[Edge]:
@@ -303,8 +351,7 @@ def _breadth_first(debate: Debate) -> _Layout:
         depth[root] = 0
         queue.append(root)
     incoming = debate._incoming
-    flip = {Side.PRO: Side.CON, Side.CON: Side.PRO}
-    support = Relation.SUPPORT
+    through = {(s, r): s.through(r) for s in Side for r in Relation}
     while queue:
         current = queue.popleft()
         current_side = side.get(current, Side.PRO)
@@ -314,7 +361,7 @@ def _breadth_first(debate: Debate) -> _Layout:
             if source in depth:
                 continue
             depth[source] = next_depth
-            side[source] = current_side if edge.relation is support else flip[current_side]
+            side[source] = through[current_side, edge.relation]
             parent[source] = edge
             queue.append(source)
     return _Layout(side=side, depth=depth, parent=parent)

@@ -12,7 +12,9 @@ import difflib
 import re
 from collections.abc import Iterable
 
-from agidebate.render.labels import natural_key
+from agidebate.errors import UsageError
+from agidebate.model import Debate
+from agidebate.text import natural_key
 
 _NUMBER = re.compile(r"\d+")
 
@@ -69,3 +71,23 @@ def did_you_mean(word: str, choices: Iterable[str], otherwise: str, n: int = 3) 
     if not close:
         return otherwise
     return "did you mean " + ", ".join(f"'{c}'" for c in close) + "?"
+
+
+def id_hint(debate: Debate, claim_id: str) -> str:
+    """'did you mean ...?' naming the debate's ids closest to `claim_id`, or where to look."""
+    return did_you_mean(claim_id, debate.claims, "`agidebate list` shows every id")
+
+
+def unknown_choice(what: str, name: str, choices: Iterable[str]) -> UsageError:
+    """The usage error for a name a registry does not have (a semantics, an export or
+    import format), naming the closest one and every choice.
+
+    >>> str(unknown_choice("export format", "jsn", ["json", "markdown"]))
+    "unknown export format 'jsn'"
+    >>> unknown_choice("export format", "jsn", ["json", "markdown"]).hint
+    "did you mean 'json'? choose one of: json, markdown"
+    """
+    names = list(choices)
+    close = similar(name, names, n=1)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    return UsageError(f"unknown {what} '{name}'", hint + "choose one of: " + ", ".join(names))

@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from agidebate.loader import check_debate
+from agidebate.format.load import check_debate
 from bench.generate import generate
 from tests.conftest import REPO, MakeDebate
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from agidebate.loader import check_debate, load_debate
+from agidebate.format.load import check_debate, load_debate
 from agidebate.model import Debate, Relation
 from tests.conftest import BUNDLED, shared_dir
 

@@ -14,6 +14,7 @@ A plain ```console example that changes tests/data/docs/ fails.
 
 from __future__ import annotations
 
+import doctest
 import os
 import re
 import shutil
@@ -25,6 +26,8 @@ import pytest
 
 from agidebate.cli._reference import cli_reference, command_names
 from agidebate.export import FORMATS
+from agidebate.importers import IMPORTERS
+from agidebate.scoring import SEMANTICS
 from tests.conftest import DATA, REPO
 
 DOCS = sorted((REPO / "docs").glob("*.md"))
@@ -161,3 +164,33 @@ def test_every_command_is_in_the_readme_and_a_guide(name: str) -> None:
 def test_every_export_format_is_documented(name: str) -> None:
     text = (REPO / "docs" / "exports.md").read_text(encoding="utf-8")
     assert f"--format {name}" in text
+
+
+def test_python_guide_examples_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """docs/python.md is a doctest: every example runs from the repository root."""
+    monkeypatch.chdir(REPO)
+    result = doctest.testfile(
+        str(REPO / "docs" / "python.md"), module_relative=False, optionflags=doctest.ELLIPSIS
+    )
+    assert result.attempted >= 20 and result.failed == 0
+
+
+def test_python_guide_lists_the_public_api() -> None:
+    """Every name `agidebate` exports is in docs/python.md's table."""
+    import agidebate
+
+    text = (REPO / "docs" / "python.md").read_text(encoding="utf-8")
+    missing = [name for name in agidebate.__all__ if f"`{name}" not in text]
+    assert missing == ["__version__"]
+
+
+@pytest.mark.parametrize("name", list(SEMANTICS))
+def test_every_semantics_has_a_section_in_the_scoring_guide(name: str) -> None:
+    text = (REPO / "docs" / "scoring.md").read_text(encoding="utf-8")
+    assert f"### `{name}`" in text
+
+
+@pytest.mark.parametrize("name", list(IMPORTERS))
+def test_every_import_format_is_documented(name: str) -> None:
+    text = (REPO / "docs" / "imports.md").read_text(encoding="utf-8")
+    assert f"agidebate import {name}" in text

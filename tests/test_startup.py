@@ -39,7 +39,7 @@ HEAVY = [
     "yaml",
     "networkx",
     "rich.console",
-    "agidebate.loader",
+    "agidebate.format.load",
     "agidebate.export.to_html",
     "watchfiles",
     "http.server",

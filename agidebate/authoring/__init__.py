@@ -19,10 +19,11 @@ from agidebate.authoring._add import Addition, add_claim
 from agidebate.authoring._change import Change
 from agidebate.authoring._fields import NewClaim
 from agidebate.authoring._ids import derive_id
-from agidebate.authoring._lock import LOCK_NAME, debate_lock
 from agidebate.authoring._new import Creation, new_topic, template
 from agidebate.authoring._plan import UnsafeEdit
 from agidebate.authoring._verify import EditRefused
+from agidebate.fileio import LOCK_NAME
+from agidebate.fileio import folder_lock as debate_lock
 
 __all__ = [
     "LOCK_NAME",

@@ -24,11 +24,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from agidebate import _scalars
 from agidebate.authoring._change import Change, insertion
 from agidebate.authoring._fields import NewClaim
 from agidebate.authoring._ids import derive_id, unique
-from agidebate.authoring._lock import debate_lock
 from agidebate.authoring._paths import (
     Target,
     locate,
@@ -37,7 +35,6 @@ from agidebate.authoring._paths import (
     writable_debate_dir,
 )
 from agidebate.authoring._plan import plan_nested, plan_top_level
-from agidebate.authoring._render import Field
 from agidebate.authoring._verify import (
     check_reading,
     new_warnings,
@@ -54,9 +51,12 @@ from agidebate.errors import (
     UsageError,
     file_error,
 )
-from agidebate.loader import CheckReport
-from agidebate.model import DEFAULT_WEIGHT, Claim, Debate, Edge, Relation, Side, Source
-from agidebate.schema import DEBATE_FILE_NAMES
+from agidebate.fileio import folder_lock as debate_lock
+from agidebate.format import scalars
+from agidebate.format.emit import Field
+from agidebate.format.load import CheckReport
+from agidebate.format.schema import DEBATE_FILE_NAMES, relation_keys
+from agidebate.model import DEFAULT_WEIGHT, Claim, Debate, Edge, Side, Source
 from agidebate.suggest import did_you_mean
 
 _BOM = b"\xef\xbb\xbf"
@@ -81,6 +81,7 @@ def add_claim(
     *,
     file: str | None = None,
     dry_run: bool = False,
+    cache: bool = True,
 ) -> Addition:
     """Add `claim` to the debate in `directory`; see the module docstring for the steps.
 
@@ -90,17 +91,18 @@ def add_claim(
     Raises `RequestRefused` (a `UsageError`) for a claim the debate cannot take,
     `UsageError` when no folder is named, `DebateError` when the debate does
     not check clean, `OperationError` when the edit cannot be made safely.
+    `cache=False` reads the files without the parse cache.
     """
     folder = writable_debate_dir(directory)
     try:
         wanted = claim.checked()
         rel = parse_relative(file) if file is not None else None
         if dry_run:
-            return _prepare(folder, wanted, rel, final=True).result(written=False)
+            return _prepare(folder, wanted, rel, True, cache).result(written=False)
         with contextlib.suppress(_Raced):  # fail fast, before the lock, on a bad request
-            _prepare(folder, wanted, rel)
+            _prepare(folder, wanted, rel, False, cache)
         with debate_lock(folder):  # the answer that counts: nobody else writes now
-            prepared = _prepare(folder, wanted, rel, final=True)
+            prepared = _prepare(folder, wanted, rel, True, cache)
             _write(folder, prepared.target, prepared.old, prepared.data)
     except UsageError as error:
         raise RequestRefused.of(error) from None
@@ -149,8 +151,10 @@ def _root(debate: Debate, claim_id: str) -> str | None:
     return path[-1].target if path else None
 
 
-def _prepare(folder: Path, wanted: NewClaim, rel: str | None, final: bool = False) -> _Prepared:
-    reading = read_folder(folder)
+def _prepare(
+    folder: Path, wanted: NewClaim, rel: str | None, final: bool, cache: bool
+) -> _Prepared:
+    reading = read_folder(folder, cache)
     before = check_reading(reading)
     debate = require_valid(before)
     require_known(debate, wanted.target)
@@ -169,7 +173,7 @@ def _prepare(folder: Path, wanted: NewClaim, rel: str | None, final: bool = Fals
     text = _decode(old, target.path)
     fields = _fields(wanted, claim_id, nested=rel is None)
     if rel is None:
-        key = "con" if wanted.relation is Relation.ATTACK else "pro"
+        key = relation_keys(wanted.relation)[0]
         home = target.rel in DEBATE_FILE_NAMES
         plan = plan_nested(text, wanted.target, key, fields, home)
     else:
@@ -202,7 +206,7 @@ def require_known(debate: Debate, claim_id: str, option: str = "--to") -> None:
 
 def _choose_id(debate: Debate, wanted: NewClaim) -> str:
     if wanted.claim_id is None:
-        side = "con" if wanted.relation is Relation.ATTACK else "pro"
+        side = relation_keys(wanted.relation)[0]
         fallback = f"{wanted.target}-{side}"
         return derive_id(wanted.title or wanted.text, debate.claims, fallback)
     existing = debate.claims.get(wanted.claim_id)
@@ -244,7 +248,7 @@ def _fields(wanted: NewClaim, claim_id: str, nested: bool) -> list[Field]:
         fields.append(Field("title", wanted.title))
     fields.append(Field("text", wanted.text))
     if not nested:
-        key = "attacks" if wanted.relation is Relation.ATTACK else "supports"
+        key = relation_keys(wanted.relation)[1]
         fields.append(Field(key, wanted.target))
     if wanted.weight is not None:
         fields.append(Field("weight", wanted.weight, number=True))
@@ -256,14 +260,14 @@ def _fields(wanted: NewClaim, claim_id: str, nested: bool) -> list[Field]:
 
 
 def _expected(wanted: NewClaim, claim_id: str) -> tuple[Claim, Edge]:
-    weight = _scalars.parse_number(wanted.weight) if wanted.weight is not None else None
+    weight = scalars.parse_number(wanted.weight) if wanted.weight is not None else None
     claim = Claim(
         id=claim_id,
         text=wanted.text,
         title=wanted.title,
         by=wanted.by,
         weight=DEFAULT_WEIGHT if weight is None else float(weight),
-        weight_set=weight is not None,
+        weight_stated=weight is not None,
         sources=tuple(Source(url=url) for url in wanted.sources),
     )
     return claim, Edge(claim_id, wanted.target, wanted.relation)

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from agidebate import _scalars
 from agidebate.errors import UsageError
+from agidebate.format import scalars
+from agidebate.format.schema import ID_RE, URL_SCHEME_RE
 from agidebate.model import Relation
-from agidebate.schema import ID_RE, URL_SCHEME_RE
 
 # C0 and C1 controls (tab and newline aside), DEL, lone surrogates (undecodable bytes
 # on the command line) and the characters YAML reads as line breaks.
@@ -102,7 +102,7 @@ def check_source(url: str, option: str = "--source") -> str:
 def check_weight(raw: str, option: str = "--weight") -> str:
     """A weight as written, if it is a plain number in [0, 1]."""
     text = raw.strip()
-    value = _scalars.parse_number(text)
+    value = scalars.parse_number(text)
     if value is None:
         raise UsageError(
             f"{option or 'the weight'} must be a number between 0 and 1, not {raw!r}",

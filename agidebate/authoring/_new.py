@@ -16,9 +16,7 @@ from pathlib import Path
 from agidebate.authoring._add import require_valid
 from agidebate.authoring._change import Change
 from agidebate.authoring._fields import check_id, clean_optional
-from agidebate.authoring._lock import debate_lock
 from agidebate.authoring._paths import Target, locate, relative_in, writable_debate_dir
-from agidebate.authoring._render import block_value
 from agidebate.authoring._verify import (
     check_reading,
     new_warnings,
@@ -28,9 +26,11 @@ from agidebate.authoring._verify import (
 )
 from agidebate.authoring._write import create_file
 from agidebate.errors import Problem, RequestRefused, UsageError
-from agidebate.loader import CheckReport
+from agidebate.fileio import folder_lock as debate_lock
+from agidebate.format.emit import block_value
+from agidebate.format.load import CheckReport
+from agidebate.format.schema import DEBATE_FILE_NAMES
 from agidebate.model import Debate
-from agidebate.schema import DEBATE_FILE_NAMES
 
 _TEMPLATE = """\
 # Topic '{topic}': claims about one question of the debate.
@@ -87,15 +87,16 @@ def new_topic(
     title: str | None = None,
     *,
     dry_run: bool = False,
+    cache: bool = True,
 ) -> Creation:
     """Create `TOPIC.yaml` in the debate folder; `RequestRefused` if the topic or file exists."""
     folder = writable_debate_dir(directory)
     try:
         topic, title, data = _request(topic, title)
-        target, before, after = _prepare(folder, topic, data)
+        target, before, after = _prepare(folder, topic, data, cache)
         if not dry_run:
             with debate_lock(folder):
-                target, before, after = _prepare(folder, topic, data)
+                target, before, after = _prepare(folder, topic, data, cache)
                 create_file(folder, target.rel, data)
     except UsageError as error:
         raise RequestRefused.of(error) from None
@@ -117,8 +118,10 @@ def _request(topic: str, title: str | None) -> tuple[str, str, bytes]:
     return topic, title, template(topic, title).encode("utf-8")
 
 
-def _prepare(folder: Path, topic: str, data: bytes) -> tuple[Target, CheckReport, CheckReport]:
-    reading = read_folder(folder)
+def _prepare(
+    folder: Path, topic: str, data: bytes, cache: bool
+) -> tuple[Target, CheckReport, CheckReport]:
+    reading = read_folder(folder, cache)
     before = check_reading(reading)
     debate = require_valid(before) if before.files else Debate(claims={})
     _require_new(folder, debate, topic)

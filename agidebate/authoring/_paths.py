@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from agidebate.errors import OperationError, UsageError, file_error
-from agidebate.loader import ENV_DIR, SUFFIXES, bundled_debate_dir, find_debate_dir
-from agidebate.schema import DEBATE_FILE_NAMES, PERSPECTIVES_DIR
+from agidebate.format.load import ENV_DIR, SUFFIXES, bundled_debate_dir, find_debate_dir
+from agidebate.format.schema import DEBATE_FILE_NAMES, PERSPECTIVES_DIR
 
 
 @dataclass(frozen=True, slots=True)

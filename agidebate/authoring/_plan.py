@@ -30,9 +30,9 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from agidebate.authoring._render import Field, Layout, block_item, flow_item
-from agidebate.authoring._spans import Span, read_spans
 from agidebate.errors import OperationError
+from agidebate.format.emit import Field, Layout, block_item, flow_item
+from agidebate.format.spans import Span, read_spans
 
 _SUGGEST_FILE = "use --file FILE to put the new claim in another file, pointing at the target"
 

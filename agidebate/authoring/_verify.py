@@ -14,21 +14,18 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from agidebate import cache
-from agidebate._link import link
-from agidebate._parsed import ParsedFile
 from agidebate.authoring._plan import UnsafeEdit
 from agidebate.errors import OperationError, Problem
-from agidebate.loader import (
+from agidebate.format.join import link
+from agidebate.format.load import (
     CheckReport,
-    _display,
-    _parse_path,
     check_debate,
     iter_argument_files,
-    parse_text,
+    parse_bytes,
+    parse_path,
 )
+from agidebate.format.schema import DEBATE_FILE_NAMES
 from agidebate.model import Claim, Debate, Edge
-from agidebate.schema import DEBATE_FILE_NAMES
 
 
 class EditRefused(OperationError):
@@ -51,9 +48,10 @@ class Reading:
     folder: Path
     files: tuple[tuple[Path, str], ...]
     data: dict[str, bytes]
+    cache: bool = True
 
 
-def read_folder(folder: Path) -> Reading:
+def read_folder(folder: Path, cache: bool = True) -> Reading:
     """Read every argument file of `folder` (links and unreadable files are left to the loader)."""
     files = tuple(iter_argument_files(folder))
     data: dict[str, bytes] = {}
@@ -64,7 +62,7 @@ def read_folder(folder: Path) -> Reading:
             data[rel] = path.read_bytes()
         except OSError:
             continue
-    return Reading(folder, files, data)
+    return Reading(folder, files, data, cache)
 
 
 def check_reading(
@@ -77,30 +75,16 @@ def check_reading(
         files.append((folder / rel, rel))
         files.sort(key=lambda item: (item[1] not in DEBATE_FILE_NAMES, item[1]))
     if not files:
-        return check_debate(folder)  # says why an empty folder is not a debate
+        return check_debate(folder, cache=reading.cache)  # says why an empty folder is not a debate
     parsed = []
     for path, known in files:
         data = new if known == rel else reading.data.get(known)
         if data is None:
-            parsed.append(_parse_path(folder, path, known))
-        else:
-            parsed.append(_parse(folder, path, known, data, new=known == rel))
-    debate, problems = link(parsed, str(folder))
+            parsed.append(parse_path(folder, path, known, reading.cache))
+        else:  # new bytes are not on disk yet: they go through the parser, not the cache
+            parsed.append(parse_bytes(folder, path, known, data, reading.cache and known != rel))
+    debate, problems = link(parsed)
     return CheckReport(folder, debate, tuple(sorted(problems, key=Problem.sort_key)), len(parsed))
-
-
-def _parse(folder: Path, path: Path, rel: str, data: bytes, new: bool) -> ParsedFile:
-    """Parse bytes as the loader would, through its parse cache for bytes already on disk."""
-    shown, stem = _display(folder, rel), rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    is_debate_file = rel in DEBATE_FILE_NAMES
-    key = cache.digest(data) if cache.enabled() and not new else None
-    found = cache.get(str(path.absolute()), key, shown) if key else None
-    if found is not None and found.is_debate_file == is_debate_file:
-        return found
-    parsed = parse_text(data, shown, stem, is_debate_file)
-    if key:
-        cache.put(str(path.absolute()), key, parsed)
-    return parsed
 
 
 def new_warnings(before: CheckReport, after: CheckReport) -> list[Problem]:

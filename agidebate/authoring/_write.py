@@ -1,22 +1,19 @@
 """The last step: put the new bytes in place, or leave everything as it was.
 
-An existing file is replaced with `agidebate.fileio.atomic_write` (a temporary
-file in the same folder, flushed, fsynced, renamed over the old one; the old
-file's permissions kept), after checking it still holds the bytes the edit was
-planned from. A new file is created the same way, but linked into place with
-`os.link`, which fails instead of overwriting a file that appeared meanwhile.
-Folders created for a new file are removed again if the write fails.
+An existing file is replaced with `agidebate.fileio.atomic_write` after checking
+it still holds the bytes the edit was planned from. A new file is created with
+`agidebate.fileio.create_new`, which fails instead of overwriting a file that
+appeared meanwhile. Folders created for a new file are removed again if the
+write fails.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
-import tempfile
 from pathlib import Path
 
 from agidebate.errors import OperationError, file_error
-from agidebate.fileio import _fsync_folder, atomic_write
+from agidebate.fileio import atomic_write, create_new
 
 
 def replace_file(path: Path, planned_from: bytes, data: bytes) -> None:
@@ -39,13 +36,24 @@ def replace_file(path: Path, planned_from: bytes, data: bytes) -> None:
 def create_file(folder: Path, rel: str, data: bytes) -> None:
     """Create `folder/rel` (and missing folders on the way) holding `data`; never overwrite."""
     created = _make_folders(folder, rel)
+    path = folder / rel
     try:
-        _create_exclusive(folder / rel, data)
+        create_new(path, data)
+    except FileExistsError:
+        _remove(created)
+        raise OperationError(
+            f"'{path}' appeared while the claim was being added; nothing was written",
+            "run the command again",
+        ) from None
     except BaseException:
-        for made in reversed(created):
-            with contextlib.suppress(OSError):
-                made.rmdir()
+        _remove(created)
         raise
+
+
+def _remove(folders: list[Path]) -> None:
+    for made in reversed(folders):
+        with contextlib.suppress(OSError):
+            made.rmdir()
 
 
 def _make_folders(folder: Path, rel: str) -> list[Path]:
@@ -63,41 +71,3 @@ def _make_folders(folder: Path, rel: str) -> list[Path]:
             raise file_error("create folder", current, err) from None
         created.append(current)
     return created
-
-
-def _create_exclusive(path: Path, data: bytes) -> None:
-    umask = os.umask(0)
-    os.umask(umask)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as err:
-        raise file_error("write", path, err) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o666 & ~umask)
-        _link(tmp, path)
-    except OSError as err:
-        raise file_error("write", path, err) from None
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-    _fsync_folder(path.parent)
-
-
-def _link(tmp: str, path: Path) -> None:
-    try:
-        os.link(tmp, path)
-    except FileExistsError:
-        raise OperationError(
-            f"'{path}' appeared while the claim was being added; nothing was written",
-            "run the command again",
-        ) from None
-    except OSError:
-        # No hard links on this file system (FAT, some network shares): the folder is
-        # locked and the name was free a moment ago, so fall back to a plain rename.
-        if os.path.lexists(path):
-            raise OperationError(f"'{path}' appeared while the claim was being added") from None
-        os.replace(tmp, path)

@@ -9,11 +9,13 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Annotated
 
 import typer
 
-from agidebate import __version__
+from agidebate._version import __version__
 from agidebate.cli import add as _add
 from agidebate.cli import check as _check
 from agidebate.cli import cruxes as _cruxes
@@ -71,32 +73,48 @@ def _root(
     ] = False,
 ) -> None:
     """Map a pro/con debate as a graph of claims and rebuttals."""
-    if no_cache:
-        os.environ["AGIDEBATE_NO_CACHE"] = "1"
+    from agidebate.cli._common import SETTINGS
+
+    SETTINGS.no_cache = no_cache
 
 
-# Reading first: `agidebate --help` lists commands in this order.
-app.command("show")(_show.show)
-app.command("list")(_list.list_claims)
-app.command("search")(_search.search)
-app.command("path")(_path.path)
-app.command("sources")(_sources.sources)
-app.command("stats")(_stats.stats)
-# Weighing.
-app.command("score", short_help="Score the debate: a verdict on the thesis, and why.")(_score.score)
-app.command("explain", short_help="Explain a claim's score, argument by argument.")(
-    _explain.explain
+@dataclass(frozen=True)
+class Command:
+    """A registered command: its name, the function typer calls, and its one-line summary.
+
+    `reads_debate`: it reads a debate folder (--dir) and changes nothing; the
+    hostile-input harness (tests/adversarial) runs every such command.
+    """
+
+    name: str
+    function: Callable[..., None]
+    reads_debate: bool
+    short_help: str | None = None
+
+
+# The one registry of commands: `agidebate --help` lists them in this order (reading,
+# weighing, then checking, writing and moving between tools); docs/cli-reference.md,
+# the docs tests and the hostile-input harness are generated from or tested against it.
+COMMANDS = (
+    Command("show", _show.show, True),
+    Command("list", _list.list_claims, True),
+    Command("search", _search.search, True),
+    Command("path", _path.path, True),
+    Command("sources", _sources.sources, True),
+    Command("stats", _stats.stats, True),
+    Command("score", _score.score, True, "Score the debate: a verdict on the thesis, and why."),
+    Command("explain", _explain.explain, True, "Explain a claim's score, argument by argument."),
+    Command("cruxes", _cruxes.cruxes, True, "The claims whose weight moves the thesis most."),
+    Command("check", _check.check, True),
+    Command("add", _add.add, False),
+    Command("new", _new.new, False, "Start a topic file from a commented template."),
+    Command("export", _export.export, True, "Write the debate in another format."),
+    Command("serve", _serve.serve, False, "The HTML map in a browser, rebuilt as you edit."),
+    Command("import", _import.import_, False, "Turn a Kialo or Argdown file into a debate."),
+    Command("schema", _schema.schema, False, "The JSON Schema of argument files, for editors."),
 )
-app.command("cruxes", short_help="The claims whose weight moves the thesis most.")(_cruxes.cruxes)
-# Checking, writing, moving between tools.
-app.command("check")(_check.check)
-app.command("add")(_add.add)
-app.command("new", short_help="Start a topic file from a commented template.")(_new.new)
-app.command("export", short_help="Write the debate in another format.")(_export.export)
-app.command("serve", short_help="The HTML map in a browser, rebuilt as you edit.")(_serve.serve)
-app.command("import", short_help="Turn a Kialo or Argdown file into a debate.")(_import.import_)
-app.command("schema", short_help="The JSON Schema of argument files, for editors.")(_schema.schema)
-
+for _command in COMMANDS:
+    app.command(_command.name, short_help=_command.short_help)(_command.function)
 
 GLOBAL_FLAGS = ("--no-cache",)
 

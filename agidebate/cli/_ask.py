@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from agidebate.cli._common import console
+from agidebate.cli._common import console, use_cache
 from agidebate.errors import UsageError
 
 if TYPE_CHECKING:
@@ -70,9 +70,9 @@ def _debate_for_questions(directory: str | None) -> Debate:
     """The debate the answers are checked against; `DebateError` before any question if broken."""
     from agidebate.authoring._add import require_valid
     from agidebate.authoring._paths import writable_debate_dir
-    from agidebate.loader import check_debate
+    from agidebate.format.load import check_debate
 
-    return require_valid(check_debate(writable_debate_dir(directory)))
+    return require_valid(check_debate(writable_debate_dir(directory), cache=use_cache()))
 
 
 class _Asker:
@@ -86,9 +86,11 @@ class _Asker:
         from rich.prompt import Prompt
         from rich.text import Text
 
+        from agidebate.render import theme
+
         try:
             return Prompt.ask(
-                Text(question, style="bold"),
+                Text(question, style=theme.STRONG),
                 console=self.out,
                 default=default,
                 show_default=bool(default),
@@ -101,7 +103,8 @@ class _Asker:
         """Ask until `check` accepts the answer; show why it did not, and ask again."""
         from rich.text import Text
 
-        from agidebate.render.safe import inert
+        from agidebate.render import theme
+        from agidebate.text import inert
 
         while True:
             answer = self._prompt(question, default)
@@ -109,11 +112,12 @@ class _Asker:
                 return check(answer)
             except UsageError as error:
                 message = str(error) + (f" ({error.hint})" if error.hint else "")
-                self.out.print(Text("  " + inert(message), style="red"), soft_wrap=True)
+                self.out.print(Text("  " + inert(message), style=theme.INVALID), soft_wrap=True)
 
     def target(self) -> str:
         from agidebate.authoring._add import require_known
-        from agidebate.render.safe import inert
+        from agidebate.render import theme
+        from agidebate.text import inert
 
         def known(answer: str) -> str:
             require_known(self.debate, answer.strip(), option="")
@@ -121,7 +125,7 @@ class _Asker:
 
         found = self._until_valid("Id of the claim to answer", known)
         label = self.debate.claims[found].label
-        self.out.print("  " + inert(label, newlines=False), style="dim", soft_wrap=True)
+        self.out.print("  " + inert(label, newlines=False), style=theme.ASIDE, soft_wrap=True)
         return found
 
     def relation(self, target: str) -> Relation:
@@ -154,7 +158,9 @@ class _Asker:
                 raise UsageError(f"the id '{claim_id}' is already used", "choose another")
             return claim_id
 
-        side = "con" if relation.value == "attack" else "pro"
+        from agidebate.format.schema import relation_keys
+
+        side = relation_keys(relation)[0]
         suggestion = derive_id(words, self.debate.claims, f"{target}-{side}")
         return self._until_valid("Id of the new claim", unused, suggestion)
 

@@ -56,17 +56,18 @@ def console(stderr: bool = False) -> Console:
 def print_problem(out: Console, problem: Problem) -> None:
     from rich.text import Text
 
-    from agidebate.render.safe import inert
+    from agidebate.render import theme
+    from agidebate.text import inert
 
-    style = "bold red" if problem.is_error else "bold yellow"
+    style = theme.ERROR if problem.is_error else theme.WARNING
     line = Text()
     if problem.location is not None:
-        line.append(inert(str(problem.location)) + ": ", style="bold")
+        line.append(inert(str(problem.location)) + ": ", style=theme.STRONG)
     line.append(problem.severity.value + ": ", style=style)
     line.append(inert(problem.message))
     out.print(line, soft_wrap=True)
     if problem.hint:
-        out.print(Text("    hint: " + inert(problem.hint), style="dim"), soft_wrap=True)
+        out.print(Text("    hint: " + inert(problem.hint), style=theme.ASIDE), soft_wrap=True)
 
 
 def print_problems(out: Console, problems: Iterable[Problem]) -> None:
@@ -78,12 +79,13 @@ def fail(message: str, hint: str | None = None, code: int = 1) -> typer.Exit:
     """Print an error to stderr and return the Exit to raise."""
     from rich.text import Text
 
-    from agidebate.render.safe import inert
+    from agidebate.render import theme
+    from agidebate.text import inert
 
     err = console(stderr=True)
-    err.print(Text("error: ", style="bold red") + Text(inert(message)), soft_wrap=True)
+    err.print(Text("error: ", style=theme.ERROR) + Text(inert(message)), soft_wrap=True)
     if hint:
-        err.print(Text("    hint: " + inert(hint), style="dim"), soft_wrap=True)
+        err.print(Text("    hint: " + inert(hint), style=theme.ASIDE), soft_wrap=True)
     return typer.Exit(code)
 
 
@@ -139,3 +141,24 @@ def json_dump(data: Any) -> None:
     import json
 
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+# -- the parse cache --------------------------------------------------------------
+
+NO_CACHE_ENV = "AGIDEBATE_NO_CACHE"
+
+
+class _Settings:
+    """What the global options of this run asked for (set by the root callback)."""
+
+    no_cache = False
+
+
+SETTINGS = _Settings()
+
+
+def use_cache() -> bool:
+    """False under --no-cache or AGIDEBATE_NO_CACHE=1: the command passes it to the loader."""
+    if SETTINGS.no_cache:
+        return False
+    return os.environ.get(NO_CACHE_ENV, "").strip().lower() in ("", "0", "false", "no")

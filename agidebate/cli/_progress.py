@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from rich.progress import Progress
 
-    from agidebate.loader import Progress as Callback
+    from agidebate.format.load import Progress as Callback
 
 # Loads that finish sooner than this never show a bar (tests set the variable to 0).
 DELAY_SECONDS = 0.4

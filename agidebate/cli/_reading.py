@@ -17,13 +17,14 @@ import typer
 
 from agidebate.cli._common import console
 from agidebate.errors import UsageError
+from agidebate.scoring import DEFAULT_SEMANTICS
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
     from agidebate.model import Debate
-    from agidebate.render.filters import ClaimFilter
+    from agidebate.query.filters import ClaimFilter
     from agidebate.render.theme import Glyphs
 
 
@@ -87,11 +88,10 @@ def open_debate(
 
     Raises a usage error for an unknown claim id, topic or language code.
     """
-    from agidebate.cli._select import require_claim
-    from agidebate.loader import load_debate
-    from agidebate.render.filters import ClaimFilter
+    from agidebate.cli._select import load_folder, require_claim
+    from agidebate.query.filters import ClaimFilter
 
-    debate = load_debate(directory)
+    _, debate = load_folder(directory)
     if claim_id is not None:
         require_claim(debate, claim_id)
     chosen = ClaimFilter(topic=topic, side=side.value if side else None, tag=tag, by=by)
@@ -99,7 +99,9 @@ def open_debate(
     return debate, chosen, check_lang(debate, lang)
 
 
-def load_scores(debate: Debate, enabled: bool, semantics: str = "qe") -> Mapping[str, float] | None:
+def load_scores(
+    debate: Debate, enabled: bool, semantics: str = DEFAULT_SEMANTICS
+) -> Mapping[str, float] | None:
     """Every claim's score in the whole debate, or None when scores are off."""
     if not enabled:
         return None
@@ -114,7 +116,7 @@ def check_lang(debate: Debate, lang: str | None) -> str | None:
         return None
     if not _LANG.match(lang):
         raise UsageError(f"'{lang}' is not a language code", "use a code such as zh or pt-BR")
-    from agidebate.render.labels import ENGLISH, has_language
+    from agidebate.text import ENGLISH, has_language
 
     if lang not in ENGLISH and not has_language(debate, lang):
         from rich.text import Text
@@ -130,7 +132,7 @@ def no_match(chosen: ClaimFilter) -> Text:
     """The line printed when a filter keeps no claim."""
     from rich.text import Text
 
-    from agidebate.render.safe import inert
+    from agidebate.text import inert
 
     return Text(inert(f"No claim matches {chosen.describe()}.", newlines=False))
 

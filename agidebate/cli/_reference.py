@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typer.testing import CliRunner
 
-from agidebate.cli import app
+from agidebate.cli import COMMANDS, app
 
 HEADER = """\
 # Command reference
@@ -25,7 +25,7 @@ def _help(args: list[str]) -> str:
 
 def command_names() -> list[str]:
     """Every registered command, sorted."""
-    return sorted(info.name or "" for info in app.registered_commands)
+    return sorted(command.name for command in COMMANDS)
 
 
 def cli_reference() -> str:

@@ -14,9 +14,12 @@ from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
 import typer
 
 from agidebate.cli._common import console, fail, print_problems
+from agidebate.scoring import semantics_choices
 
 if TYPE_CHECKING:
-    from agidebate.model import Debate
+    from pathlib import Path
+
+    from agidebate.model import Debate, WeightProfile
     from agidebate.scoring.whatif import Scenario
 
 P = ParamSpec("P")
@@ -28,8 +31,7 @@ SemanticsOption = Annotated[
         "--semantics",
         "-s",
         metavar="NAME",
-        help="How strengths are computed: qe (default), dfquad, euler, hcat or grounded "
-        "(see docs/scoring.md).",
+        help=f"How strengths are computed: {semantics_choices()} (see docs/scoring.md).",
     ),
 ]
 SetOption = Annotated[
@@ -72,24 +74,43 @@ PerspectiveOption = Annotated[
 
 
 def build_scenario(
+    folder: Path,
     debate: Debate,
     perspective: str | None,
     weights: str | None,
     sets: list[str] | None,
     without: list[str] | None,
 ) -> Scenario:
-    """The what-if scenario the options describe, with every id and value checked."""
+    """The what-if scenario the options describe, with every id and value checked and the
+    perspective and weights files read (scoring itself never opens a file)."""
     from agidebate.scoring.whatif import Scenario, parse_assignments, unknown_claim
 
     for claim_id in without or []:
         if claim_id not in debate.claims:
             raise unknown_claim(debate, claim_id, "--without")
+    overrides = parse_assignments(sets or [], debate)
+    if perspective is None and weights is None:  # the usual case needs no YAML reader
+        return Scenario(overrides=overrides, without=tuple(without or ()))
+    from agidebate.format.perspectives import load_perspective, read_weights
+
     return Scenario(
-        perspective=perspective,
-        weights_file=weights,
-        overrides=parse_assignments(sets or [], debate),
+        perspective=(
+            load_perspective(folder, debate, perspective) if perspective is not None else None
+        ),
+        own=read_weights(weights, debate) if weights is not None else None,
+        overrides=overrides,
         without=tuple(without or ()),
     )
+
+
+def load_profile(folder: Path, debate: Debate, name: str | None) -> WeightProfile | None:
+    """Perspective `name` of the debate in `folder` for --compare (`base`: the debate's own)."""
+    from agidebate.format.perspectives import load_perspective
+    from agidebate.scoring.whatif import BASE
+
+    if name is None or name == BASE:
+        return None
+    return load_perspective(folder, debate, name)
 
 
 def reports_weight_files(func: Callable[P, R]) -> Callable[P, R]:

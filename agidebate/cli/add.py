@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from agidebate.cli._common import JsonOption, console, fail, handles_errors, json_dump
+from agidebate.cli._common import JsonOption, console, fail, handles_errors, json_dump, use_cache
 from agidebate.errors import DebateError, UsageError
 
 if TYPE_CHECKING:
@@ -109,13 +109,15 @@ def add(
             wanted = ask_missing(
                 directory, to, relation, text, claim_id, title, by, sources, weight
             )
-        added = add_claim(directory, wanted, file=file, dry_run=dry_run)
+        added = add_claim(directory, wanted, file=file, dry_run=dry_run, cache=use_cache())
     except DebateError as error:
         raise broken_debate(error) from None
     except EditRefused as error:
         raise refused(error) from None
     if as_json:
-        json_dump(_as_json(added))
+        from agidebate.query.records import addition_json
+
+        json_dump(addition_json(added))
     else:
         _print(added)
 
@@ -153,12 +155,6 @@ def refused(error: EditRefused) -> typer.Exit:
     return fail(str(error), error.hint)
 
 
-def problems_json(problems: tuple[Problem, ...]) -> list[dict[str, Any]]:
-    from agidebate.cli.check import problem_dict
-
-    return [problem_dict(p) for p in problems]
-
-
 def warn(problems: tuple[Problem, ...]) -> None:
     from agidebate.cli._common import print_problems
 
@@ -168,33 +164,11 @@ def warn(problems: tuple[Problem, ...]) -> None:
 # -- output -------------------------------------------------------------------------
 
 
-def _as_json(added: Addition) -> dict[str, Any]:
-    change = added.change
-    return {
-        "id": added.claim.id,
-        "target": added.edge.target,
-        "relation": added.edge.relation.value,
-        "side": added.side.value if added.side else None,
-        **change_json(change),
-        "warnings": problems_json(added.warnings),
-    }
-
-
-def change_json(change: Change) -> dict[str, Any]:
-    return {
-        "file": str(change.path),
-        "created": change.created,
-        "written": change.written,
-        "lines": [change.first_line, change.last_line],
-        "yaml": change.inserted + "\n",
-        "diff": change.diff(),
-    }
-
-
 def _print(added: Addition) -> None:
     from rich.text import Text
 
-    from agidebate.render.safe import inert
+    from agidebate.render import theme
+    from agidebate.text import inert
 
     out = console()
     change = added.change
@@ -207,8 +181,12 @@ def _print(added: Addition) -> None:
     head = f"{verb} {added.claim.id} to {where}"
     if change.created:
         head += " (a new file)"
-    out.print(Text(inert(head), style="bold green" if change.written else "bold"), soft_wrap=True)
-    relation = "attacks" if added.edge.relation.value == "attack" else "supports"
+    out.print(
+        Text(inert(head), style=theme.SUCCESS if change.written else theme.STRONG), soft_wrap=True
+    )
+    from agidebate.text import relation_verb
+
+    relation = relation_verb(added.edge.relation)
     detail = f"  {relation} {added.edge.target}; side: {_side_words(added)}"
     out.print(Text(inert(detail)), soft_wrap=True)
     if added.claim.topic is None:
@@ -216,7 +194,7 @@ def _print(added: Addition) -> None:
             f"  note: claims in {change.path.name} belong to no topic; "
             "--file FILE puts a claim in a topic file"
         )
-        out.print(Text(inert(note), style="dim"), soft_wrap=True)
+        out.print(Text(inert(note), style=theme.ASIDE), soft_wrap=True)
     if not change.written:
         print_change(out, change)
     warn(added.warnings)
@@ -234,13 +212,14 @@ def print_change(out: Console, change: Change) -> None:
     """The dry-run view: the YAML that would be written, then the unified diff."""
     from rich.text import Text
 
-    from agidebate.render.safe import inert
+    from agidebate.render import theme
+    from agidebate.text import inert
 
-    out.print(Text("  (dry run: nothing was written)", style="dim"))
+    out.print(Text("  (dry run: nothing was written)", style=theme.ASIDE))
     out.print()
     out.print(Text(inert(change.inserted)), soft_wrap=True)
     out.print()
-    styles = {"+": "green", "-": "red", "@": "cyan", "\\": "dim"}
+    styles = theme.DIFF_LINES
     for line in change.diff().splitlines():
-        style = "bold" if line.startswith(("+++", "---")) else styles.get(line[:1], "")
+        style = theme.STRONG if line.startswith(("+++", "---")) else styles.get(line[:1], "")
         out.print(Text(inert(line), style=style), soft_wrap=True)

@@ -2,32 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from agidebate.cli._common import DirOption, JsonOption, console, handles_errors, json_dump
-from agidebate.render.labels import plural
 
 if TYPE_CHECKING:
-    from agidebate.errors import Problem
-    from agidebate.loader import CheckReport
-
-
-def problem_dict(problem: Problem) -> dict[str, Any]:
-    loc = problem.location
-    return {
-        "file": loc.path if loc else None,
-        "line": loc.line if loc else None,
-        "column": loc.column if loc else None,
-        "severity": problem.severity.value,
-        "code": problem.code,
-        "message": problem.message,
-        "hint": problem.hint,
-    }
+    from agidebate.format.load import CheckReport
 
 
 def _summary(report: CheckReport, glyphs: bool) -> str:
+    from agidebate.text import plural
+
     debate = report.debate
     size = plural(report.files, "file")
     if debate is not None:
@@ -59,30 +46,24 @@ def check(
     """
     from rich.text import Text
 
-    from agidebate.cli._common import print_problems
+    from agidebate.cli._common import print_problems, use_cache
     from agidebate.cli._progress import file_progress
-    from agidebate.loader import check_debate
-    from agidebate.render.safe import inert
+    from agidebate.format.load import check_debate
+    from agidebate.render import theme
+    from agidebate.text import inert
 
     with file_progress() as progress:
-        report = check_debate(directory, progress)
+        report = check_debate(directory, progress, cache=use_cache())
     failed = not report.ok or (strict and bool(report.warnings))
     if as_json:
-        json_dump(
-            {
-                "ok": not failed,
-                "folder": str(report.folder),
-                "files": report.files,
-                "claims": len(report.debate) if report.debate else 0,
-                "relations": len(report.debate.edges) if report.debate else 0,
-                "problems": [problem_dict(p) for p in report.problems],
-            }
-        )
+        from agidebate.query.records import check_json
+
+        json_dump(check_json(report, ok=not failed))
     else:
         out = console()
         print_problems(out, report.problems)
-        glyphs = (out.encoding or "").lower().startswith("utf")
-        style = "bold red" if failed else "bold green"
+        glyphs = theme.unicode_ok(out)
+        style = theme.ERROR if failed else theme.SUCCESS
         out.print(Text(inert(_summary(report, glyphs)), style=style), soft_wrap=True)
     if failed:
         raise typer.Exit(1)

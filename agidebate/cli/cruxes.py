@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from agidebate.cli._common import DirOption, JsonOption, handles_errors, json_dump
+from agidebate.cli._common import DirOption, JsonOption, console, handles_errors, json_dump
 from agidebate.cli._whatif import (
     PerspectiveOption,
     SemanticsOption,
@@ -16,6 +16,7 @@ from agidebate.cli._whatif import (
     build_scenario,
     reports_weight_files,
 )
+from agidebate.scoring import DEFAULT_SEMANTICS
 
 
 @handles_errors
@@ -25,7 +26,7 @@ def cruxes(
         int, typer.Option("--top", "-n", metavar="N", min=1, help="How many cruxes to list.")
     ] = 10,
     directory: DirOption = None,
-    semantics: SemanticsOption = "qe",
+    semantics: SemanticsOption = DEFAULT_SEMANTICS,
     as_json: JsonOption = False,
     perspective: PerspectiveOption = None,
     weights: WeightsOption = None,
@@ -44,15 +45,17 @@ def cruxes(
 
       agidebate cruxes --perspective skeptic --semantics dfquad
     """
-    from agidebate.cli._page import show
-    from agidebate.cli._scoreview import render_crux_report
-    from agidebate.loader import load_debate
-    from agidebate.scoring.cruxes import crux_report, cruxes_json
+    from agidebate.cli._select import load_folder
+    from agidebate.render.page import show
+    from agidebate.render.reasons import render_crux_report
+    from agidebate.scoring.cruxes import crux_report
 
-    debate = load_debate(directory)
-    scenario = build_scenario(debate, perspective, weights, sets, without)
+    folder, debate = load_folder(directory)
+    scenario = build_scenario(folder, debate, perspective, weights, sets, without)
     report = crux_report(debate, semantics, scenario, top)
     if as_json:
+        from agidebate.query.records import cruxes_json
+
         json_dump(cruxes_json(report))
     else:
-        show(render_crux_report, report)
+        show(console(), render_crux_report, report)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from agidebate.cli._common import DirOption, JsonOption, handles_errors, json_dump
+from agidebate.cli._common import DirOption, JsonOption, console, handles_errors, json_dump
 from agidebate.cli._whatif import (
     PerspectiveOption,
     SemanticsOption,
@@ -16,6 +16,7 @@ from agidebate.cli._whatif import (
     build_scenario,
     reports_weight_files,
 )
+from agidebate.scoring import DEFAULT_SEMANTICS
 
 
 @handles_errors
@@ -33,7 +34,7 @@ def explain(
         ),
     ] = 1,
     directory: DirOption = None,
-    semantics: SemanticsOption = "qe",
+    semantics: SemanticsOption = DEFAULT_SEMANTICS,
     as_json: JsonOption = False,
     perspective: PerspectiveOption = None,
     weights: WeightsOption = None,
@@ -51,17 +52,18 @@ def explain(
 
       agidebate explain dw-01 --depth 2 --perspective skeptic
     """
-    from agidebate.cli._page import show
-    from agidebate.cli._scoreview import render_explanations
-    from agidebate.cli._select import require_claim
-    from agidebate.loader import load_debate
-    from agidebate.scoring.explain import explain_scenario, explanations_json
+    from agidebate.cli._select import load_folder, require_claim
+    from agidebate.render.page import show
+    from agidebate.render.reasons import render_explanations
+    from agidebate.scoring.explain import explain_scenario
 
-    debate = load_debate(directory)
+    folder, debate = load_folder(directory)
     require_claim(debate, claim_id)
-    scenario = build_scenario(debate, perspective, weights, sets, without)
+    scenario = build_scenario(folder, debate, perspective, weights, sets, without)
     report = explain_scenario(debate, claim_id, semantics, scenario, depth)
     if as_json:
+        from agidebate.query.records import explanations_json
+
         json_dump(explanations_json(report))
     else:
-        show(render_explanations, report)
+        show(console(), render_explanations, report)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from typing import TYPE_CHECKING, Annotated
 
@@ -10,8 +11,11 @@ import typer
 from agidebate.cli._common import DirOption, fail, handles_errors, write_output
 from agidebate.cli._whatif import PerspectiveOption, SemanticsOption, reports_weight_files
 from agidebate.export import FORMATS
+from agidebate.scoring import DEFAULT_SEMANTICS
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from agidebate.export import ExportOptions
     from agidebate.model import Debate
 
@@ -40,7 +44,7 @@ def export(
     list_formats: Annotated[
         bool, typer.Option("--list", help="List the formats and exit.")
     ] = False,
-    semantics: SemanticsOption = "qe",
+    semantics: SemanticsOption = DEFAULT_SEMANTICS,
     perspective: PerspectiveOption = None,
     no_scores: Annotated[bool, typer.Option("--no-scores", help="Leave out the scores.")] = False,
     depth: Annotated[
@@ -84,7 +88,7 @@ def export(
 
       agidebate export --format html --perspective skeptic -o map.html
     """
-    from agidebate.cli._select import load_selected, require_claim
+    from agidebate.cli._select import load_folder, require_claim
     from agidebate.export import FORMATS, ExportOptions, get_format
 
     if list_formats:
@@ -102,24 +106,25 @@ def export(
         from agidebate.scoring import semantics_info
 
         semantics_info(semantics)  # an unknown name fails before the debate is read
-    full = load_selected(directory, None)
+    folder, full = load_folder(directory)
     debate = full
     if claim_id is not None:
         require_claim(full, claim_id)
         debate = full.subtree(claim_id)
     if output not in (None, "-"):
-        refuse_argument_file(output, debate.root)
+        refuse_argument_file(output, str(folder))
     options = ExportOptions()
     if not no_scores:
-        options = scored_options(debate, full, semantics, perspective, html=spec.name == "html")
+        options = scored_options(folder, debate, full, semantics, perspective, spec.name == "html")
     from agidebate.export.limits import limit
 
     shown = limit(debate, depth=depth, topic=topic)
+    options = dataclasses.replace(options, folder=str(folder))
     write_output(spec.load()(shown, options), output)
 
 
 def scored_options(
-    debate: Debate, full: Debate, semantics: str, perspective: str | None, *, html: bool
+    folder: Path, debate: Debate, full: Debate, semantics: str, perspective: str | None, html: bool
 ) -> ExportOptions:
     """Each claim's score under `semantics` and `perspective`; for the html page, every
     perspective under every semantics to switch between (see `export.weighings`)."""
@@ -128,9 +133,9 @@ def scored_options(
 
     part = full if full is not debate else None
     if not html:
-        run = single(debate, semantics, perspective, full=part)
+        run = single(debate, folder, semantics, perspective, full=part)
         return ExportOptions(scores=run.scores, semantics=run.semantics)
-    found = weigh(debate, semantics=semantics, perspective=perspective, full=part)
+    found = weigh(debate, folder, semantics=semantics, perspective=perspective, full=part)
     run = found.run(*found.initial)
     return ExportOptions(scores=run.scores, semantics=run.semantics, weighings=found)
 
@@ -140,7 +145,7 @@ def refuse_argument_file(output: str, folder: str | None) -> None:
     from pathlib import Path
 
     from agidebate.errors import UsageError
-    from agidebate.loader import SUFFIXES
+    from agidebate.format.load import SUFFIXES
 
     if folder is None or not output.endswith(SUFFIXES):
         return

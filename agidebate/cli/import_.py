@@ -7,11 +7,12 @@ from typing import Annotated
 import typer
 
 from agidebate.cli._common import console, handles_errors
+from agidebate.importers import IMPORTERS
 
 
 @handles_errors
 def import_(
-    format: Annotated[str, typer.Argument(metavar="FORMAT", help="kialo or argdown.")],
+    format: Annotated[str, typer.Argument(metavar="FORMAT", help=" or ".join(IMPORTERS) + ".")],
     file: Annotated[str, typer.Argument(metavar="FILE", help="The file to import.")],
     output: Annotated[
         str,
@@ -40,15 +41,16 @@ def import_(
 
     from agidebate.importers import import_file
     from agidebate.importers.writer import write_debate
-    from agidebate.render.safe import inert
+    from agidebate.render import theme
+    from agidebate.text import inert
 
     result = import_file(format, file)
     report = write_debate(result.debate, output, force=force)
     err = console(stderr=True)
     for note in result.notes:
-        err.print(Text("note: ", style="yellow") + Text(inert(note)), soft_wrap=True)
+        err.print(Text("note: ", style=theme.NOTE) + Text(inert(note)), soft_wrap=True)
     for name in report.removed:
-        err.print(Text(f"removed old file {inert(name)}", style="dim"), soft_wrap=True)
+        err.print(Text(f"removed old file {inert(name)}", style=theme.ASIDE), soft_wrap=True)
     debate = result.debate
     files = len(report.written)
     summary = (

@@ -21,6 +21,7 @@ from agidebate.cli._reading import (
     reading_console,
 )
 from agidebate.cli._whatif import SemanticsOption
+from agidebate.scoring import DEFAULT_SEMANTICS
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -41,7 +42,7 @@ def sorted_ids(
     debate: Debate, ids: list[str], key: SortKey, scores: Mapping[str, float] | None
 ) -> list[str]:
     """`ids` in the order asked for: as written, by id, by depth, or strongest first."""
-    from agidebate.render.labels import natural_key
+    from agidebate.text import natural_key
 
     if key is SortKey.id:
         return sorted(ids, key=natural_key)
@@ -72,7 +73,7 @@ def list_claims(
     ] = SortKey.order,
     lang: LangOption = None,
     scores: ScoresOption = True,
-    semantics: SemanticsOption = "qe",
+    semantics: SemanticsOption = DEFAULT_SEMANTICS,
     directory: DirOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -88,7 +89,7 @@ def list_claims(
 
       agidebate list --by dettmers --json
     """
-    from agidebate.render.filters import select
+    from agidebate.query.filters import select
 
     debate, chosen, lang = open_debate(
         directory, None, lang, topic=topic, side=side, tag=tag, by=by
@@ -97,7 +98,7 @@ def list_claims(
     ids = sorted_ids(debate, [c.id for c in select(debate, chosen)], sort, strengths)
     shown = strengths if scores else None
     if as_json:
-        from agidebate.render.records import claim_record
+        from agidebate.query.records import claim_record
 
         json_dump([claim_record(debate, cid, shown, lang) for cid in ids])
         return

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from agidebate.cli._common import JsonOption, console, handles_errors, json_dump
+from agidebate.cli._common import JsonOption, console, handles_errors, json_dump, use_cache
 from agidebate.cli.add import DryRunOption, WriteDirOption
 from agidebate.errors import DebateError
 
@@ -45,10 +45,11 @@ def new(
     Example: agidebate new costs --title "What the lane costs" --dir my-debate
     """
     from agidebate.authoring import EditRefused, new_topic
-    from agidebate.cli.add import broken_debate, change_json, problems_json, refused
+    from agidebate.cli.add import broken_debate, refused
+    from agidebate.query.records import change_json, problems_json
 
     try:
-        created = new_topic(directory, topic, title, dry_run=dry_run)
+        created = new_topic(directory, topic, title, dry_run=dry_run, cache=use_cache())
     except DebateError as error:
         raise broken_debate(error) from None
     except EditRefused as error:
@@ -69,15 +70,18 @@ def _print(created: Creation, directory: str | None) -> None:
     from rich.text import Text
 
     from agidebate.cli.add import warn
-    from agidebate.render.safe import inert
+    from agidebate.render import theme
+    from agidebate.text import inert
 
     out = console()
     change = created.change
     verb = "created" if change.written else "would create"
     head = f"{verb} {change.path} (topic '{created.topic}')"
-    out.print(Text(inert(head), style="bold green" if change.written else "bold"), soft_wrap=True)
+    out.print(
+        Text(inert(head), style=theme.SUCCESS if change.written else theme.STRONG), soft_wrap=True
+    )
     if not change.written:
-        out.print(Text("  (dry run: nothing was written)", style="dim"))
+        out.print(Text("  (dry run: nothing was written)", style=theme.ASIDE))
         out.print()
         out.print(Text(inert(change.after.rstrip("\n"))), soft_wrap=True)
         out.print()
@@ -86,7 +90,7 @@ def _print(created: Creation, directory: str | None) -> None:
         f"  next: agidebate add{where} --file {change.path.name} --to ID --con --text "
         '"..."  (or edit the file)'
     )
-    out.print(Text(inert(hint), style="dim"), soft_wrap=True)
+    out.print(Text(inert(hint), style=theme.ASIDE), soft_wrap=True)
     warn(created.warnings)
 
 

@@ -15,6 +15,7 @@ from agidebate.cli._reading import (
     reading_console,
 )
 from agidebate.cli._whatif import SemanticsOption
+from agidebate.scoring import DEFAULT_SEMANTICS
 
 
 @handles_errors
@@ -22,7 +23,7 @@ def path(
     claim_id: Annotated[str, typer.Argument(metavar="ID", help="The claim to start from.")],
     lang: LangOption = None,
     scores: ScoresOption = True,
-    semantics: SemanticsOption = "qe",
+    semantics: SemanticsOption = DEFAULT_SEMANTICS,
     directory: DirOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -38,13 +39,13 @@ def path(
 
       agidebate path dw-16 --json
     """
-    from agidebate.render.paths import claim_path
+    from agidebate.query.paths import claim_path
 
     debate, _, lang = open_debate(directory, claim_id, lang)
     chain = claim_path(debate, claim_id)
     strengths = load_scores(debate, scores, semantics)
     if as_json:
-        from agidebate.render.records import path_record
+        from agidebate.query.records import path_record
 
         json_dump(path_record(chain, strengths, lang))
         return

@@ -21,6 +21,6 @@ def schema(
     """
     import json
 
-    from agidebate.schema import json_schema
+    from agidebate.format.schema import json_schema
 
     write_output(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n", output)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from agidebate.cli._common import DirOption, JsonOption, fail, handles_errors, json_dump
+from agidebate.cli._common import DirOption, JsonOption, console, fail, handles_errors, json_dump
 from agidebate.cli._whatif import (
     PerspectiveOption,
     SemanticsOption,
@@ -14,8 +14,10 @@ from agidebate.cli._whatif import (
     WeightsOption,
     WithoutOption,
     build_scenario,
+    load_profile,
     reports_weight_files,
 )
+from agidebate.scoring import DEFAULT_SEMANTICS
 
 DEFAULT_TOP = 20
 
@@ -24,7 +26,7 @@ DEFAULT_TOP = 20
 @reports_weight_files
 def score(
     directory: DirOption = None,
-    semantics: SemanticsOption = "qe",
+    semantics: SemanticsOption = DEFAULT_SEMANTICS,
     as_json: JsonOption = False,
     perspective: PerspectiveOption = None,
     weights: WeightsOption = None,
@@ -61,10 +63,10 @@ def score(
 
       agidebate score --compare believer skeptic
     """
-    from agidebate.cli._page import show
-    from agidebate.cli._scoreview import render_comparison, render_report
-    from agidebate.loader import load_debate
-    from agidebate.scoring.report import compare_reports, comparison_json, report_json, score_report
+    from agidebate.cli._select import load_folder
+    from agidebate.render.page import show
+    from agidebate.render.scores import render_comparison, render_report
+    from agidebate.scoring.report import compare_reports, score_report
 
     if compare is not None and perspective is not None:
         raise fail(
@@ -72,17 +74,22 @@ def score(
             "--compare A B names both perspectives",
             2,
         )
-    debate = load_debate(directory)
-    scenario = build_scenario(debate, perspective, weights, sets, without)
+    folder, debate = load_folder(directory)
+    scenario = build_scenario(folder, debate, perspective, weights, sets, without)
     if compare is not None:
-        comparison = compare_reports(debate, semantics, compare[0], compare[1], scenario)
+        first, second = (load_profile(folder, debate, name) for name in compare)
+        comparison = compare_reports(debate, semantics, first, second, scenario)
         if as_json:
+            from agidebate.query.records import comparison_json
+
             json_dump(comparison_json(comparison))
         else:
-            show(lambda page, c: render_comparison(page, c, top), comparison)
+            show(console(), lambda page, c: render_comparison(page, c, top), comparison)
         return
     report = score_report(debate, semantics, scenario, robustness=not as_json)
     if as_json:
+        from agidebate.query.records import report_json
+
         json_dump(report_json(report))
     else:
-        show(lambda page, r: render_report(page, r, None if show_all else top), report)
+        show(console(), lambda page, r: render_report(page, r, None if show_all else top), report)

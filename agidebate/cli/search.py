@@ -19,6 +19,7 @@ from agidebate.cli._reading import (
     reading_console,
 )
 from agidebate.cli._whatif import SemanticsOption
+from agidebate.scoring import DEFAULT_SEMANTICS
 
 SEARCH_STEPS = 12
 
@@ -35,7 +36,7 @@ def search(
     by: ByOption = None,
     lang: LangOption = None,
     scores: ScoresOption = True,
-    semantics: SemanticsOption = "qe",
+    semantics: SemanticsOption = DEFAULT_SEMANTICS,
     directory: DirOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -54,8 +55,8 @@ def search(
 
       agidebate search 数据 --lang zh
     """
-    from agidebate.render.paths import claim_path
-    from agidebate.render.search import search as find
+    from agidebate.query.paths import claim_path
+    from agidebate.query.search import search as find
 
     debate, chosen, lang = open_debate(
         directory, None, lang, topic=topic, side=side, tag=tag, by=by
@@ -67,7 +68,7 @@ def search(
     paths = [claim_path(debate, h.claim_id, SEARCH_STEPS) for h in hits]
     strengths = load_scores(debate, scores, semantics)
     if as_json:
-        from agidebate.render.records import search_record
+        from agidebate.query.records import search_record
 
         json_dump(search_record(debate, hits, paths, strengths, lang))
         return

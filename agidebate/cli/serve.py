@@ -61,8 +61,9 @@ def serve(
 
       agidebate serve --port 8001
     """
+    from agidebate.cli._common import use_cache
     from agidebate.export.server import Live, is_loopback, url, watch
-    from agidebate.loader import find_debate_dir
+    from agidebate.format.load import find_debate_dir
 
     folder = find_debate_dir(directory)
     if not is_loopback(host):
@@ -71,7 +72,7 @@ def serve(
             "leave out --host to serve to this computer only",
         )
     server = bind(host, port)  # first: a taken port is reported before any work
-    live = server.live = Live(folder)
+    live = server.live = Live(folder, use_cache())
     say(f"Serving {folder} at {url(server)}")
     say("  the page reloads when a file changes; Ctrl-C stops")
     report(live.build)
@@ -143,7 +144,7 @@ def warn(message: str, hint: str) -> None:
     err = console(stderr=True)
     from rich.text import Text
 
-    from agidebate.render.safe import inert
+    from agidebate.text import inert
 
     err.print(Text("warning: ", style="bold yellow") + Text(inert(message)), soft_wrap=True)
     err.print(Text("    hint: " + inert(hint), style="dim"), soft_wrap=True)

@@ -21,6 +21,7 @@ from agidebate.cli._reading import (
     reading_console,
 )
 from agidebate.cli._whatif import SemanticsOption
+from agidebate.scoring import DEFAULT_SEMANTICS
 
 
 @handles_errors
@@ -52,7 +53,7 @@ def show(
     by: ByOption = None,
     lang: LangOption = None,
     scores: ScoresOption = True,
-    semantics: SemanticsOption = "qe",
+    semantics: SemanticsOption = DEFAULT_SEMANTICS,
     directory: DirOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -73,7 +74,7 @@ def show(
 
       agidebate show --topic data-wall --side con --lang zh
     """
-    from agidebate.render.outline import build_outline
+    from agidebate.query.outline import build_outline
 
     debate, chosen, lang = open_debate(
         directory, claim_id, lang, topic=topic, side=side, tag=tag, by=by
@@ -83,7 +84,7 @@ def show(
     )
     strengths = load_scores(debate, scores, semantics)
     if as_json:
-        from agidebate.render.records import outline_record
+        from agidebate.query.records import outline_record
 
         json_dump(outline_record(debate, outline, strengths, lang))
         return
@@ -99,7 +100,7 @@ def show(
         dir=directory,
         lang=lang,
         no_scores=not scores,
-        semantics=semantics if scores and semantics != "qe" else None,
+        semantics=semantics if scores and semantics != DEFAULT_SEMANTICS else None,
         text=text,
         topic=topic,
         side=side.value if side else None,

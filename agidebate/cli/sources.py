@@ -42,8 +42,8 @@ def sources(
 
       agidebate sources --topic data-wall --json
     """
-    from agidebate.render.citations import cited_works
-    from agidebate.render.filters import select
+    from agidebate.query.citations import cited_works
+    from agidebate.query.filters import select
 
     debate, chosen, _ = open_debate(directory, claim_id, topic=topic, side=side, tag=tag, by=by)
     claims = select(debate, chosen)
@@ -52,7 +52,7 @@ def sources(
         claims = [c for c in claims if c.id in under]
     works = cited_works(debate, [c.id for c in claims])
     if as_json:
-        from agidebate.render.records import works_record
+        from agidebate.query.records import works_record
 
         json_dump(works_record(works))
         return

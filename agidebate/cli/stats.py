@@ -22,12 +22,12 @@ def stats(directory: DirOption = None, as_json: JsonOption = False) -> None:
 
       agidebate stats --json
     """
-    from agidebate.loader import load_debate
-    from agidebate.render.stats import debate_stats
+    from agidebate.cli._select import load_folder
+    from agidebate.query.stats import debate_stats
 
-    numbers = debate_stats(load_debate(directory))
+    numbers = debate_stats(load_folder(directory)[1])
     if as_json:
-        from agidebate.render.records import stats_record
+        from agidebate.query.records import stats_record
 
         json_dump(stats_record(numbers))
         return

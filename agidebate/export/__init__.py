@@ -14,8 +14,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
-from agidebate.errors import UsageError
-
 if TYPE_CHECKING:
     from agidebate.export.weighings import Weighings
     from agidebate.model import Debate
@@ -27,6 +25,8 @@ class ExportOptions:
 
     `scores` maps claim ids to strengths in [0, 1] (None: no scores shown);
     `semantics` names how they were computed; `lang` picks translations;
+    `folder` is the debate folder the claims were read from (file paths in the
+    JSON export are relative to it; None: as the claims' locations give them).
     `weighings` (from `export.weighings.weigh`) gives the HTML page every
     perspective and semantics to switch between.
     """
@@ -34,6 +34,7 @@ class ExportOptions:
     scores: Mapping[str, float] | None = None
     semantics: str | None = None
     lang: str | None = None
+    folder: str | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
     weighings: Weighings | None = None
 
@@ -105,9 +106,9 @@ def get_format(name: str) -> Format:
     try:
         return FORMATS[name]
     except KeyError:
-        raise UsageError(
-            f"unknown export format '{name}'", "choose one of: " + ", ".join(FORMATS)
-        ) from None
+        from agidebate.suggest import unknown_choice
+
+        raise unknown_choice("export format", name, FORMATS) from None
 
 
 def export(debate: Debate, fmt: str, options: ExportOptions | None = None) -> str | bytes:

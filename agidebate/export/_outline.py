@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass, field
+from typing import assert_never
 
 from agidebate.export import ExportOptions
 from agidebate.model import Claim, Debate, Edge, Relation, Topic
-from agidebate.render.safe import inert
+from agidebate.text import inert
 
 MAX_DEPTH = 10
 
@@ -38,7 +39,7 @@ def title(claim: Claim, lang: str | None) -> str | None:
 
 def one_line(value: str) -> str:
     """Whitespace (line breaks, tabs) collapsed to single spaces; control characters shown
-    as visible escapes (`\\x07`), as `render.safe.inert` does for the terminal."""
+    as visible escapes (`\\x07`), as `text.inert` does for the terminal."""
     return " ".join(inert(value, newlines=False).split())
 
 
@@ -62,7 +63,13 @@ def label_lines(debate: Debate, claim_id: str, options: ExportOptions, width: in
 
 
 def relation_word(relation: Relation) -> str:
-    return "Pro" if relation is Relation.SUPPORT else "Con"
+    match relation:
+        case Relation.SUPPORT:
+            return "Pro"
+        case Relation.ATTACK:
+            return "Con"
+        case _:
+            assert_never(relation)
 
 
 def clusters(debate: Debate) -> list[tuple[int, Topic | None, list[str]]]:

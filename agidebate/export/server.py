@@ -49,20 +49,21 @@ class Build:
         return not any(p.severity is Severity.ERROR for p in self.problems)
 
 
-def build_page(folder: Path, version: int) -> Build:
-    """The page for the debate in `folder`, or the page of its problems."""
+def build_page(folder: Path, version: int, cache: bool = True) -> Build:
+    """The page for the debate in `folder`, or the page of its problems (`cache`: use the
+    parse cache, as `load_debate` does)."""
     from agidebate.errors import DebateError, WeightsFileError
     from agidebate.export import ExportOptions
     from agidebate.export.to_html import page_data, problems_data, served_page
     from agidebate.export.weighings import weigh
-    from agidebate.loader import load_debate
+    from agidebate.format.load import load_debate
 
     start = time.perf_counter()
     claims = 0
     problems: tuple[Problem, ...] = ()
     try:
-        debate = load_debate(folder)
-        found = weigh(debate)
+        debate = load_debate(folder, cache=cache)
+        found = weigh(debate, folder)
         run = found.run(*found.initial)
         options = ExportOptions(scores=run.scores, semantics=run.semantics, weighings=found)
         data: dict[str, Any] = page_data(debate, options)
@@ -84,16 +85,17 @@ class Live:
     """The latest build, and the event streams waiting for the next one."""
 
     folder: Path
+    cache: bool = True
     build: Build = field(init=False)
     closed: bool = False
     changed: threading.Condition = field(default_factory=threading.Condition)
 
     def __post_init__(self) -> None:
-        self.build = build_page(self.folder, 1)
+        self.build = build_page(self.folder, 1, self.cache)
 
     def rebuild(self) -> Build | None:
         """Build again; the new build, or None when the page would be the same."""
-        fresh = build_page(self.folder, self.build.version + 1)
+        fresh = build_page(self.folder, self.build.version + 1, self.cache)
         if fresh.digest == self.build.digest:
             return None
         with self.changed:

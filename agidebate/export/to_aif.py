@@ -18,16 +18,22 @@ no scores (AIF has no place for them).
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, assert_never
 
 from agidebate.export import ExportOptions
 from agidebate.export._outline import text
 from agidebate.model import Debate, Relation
 
-SCHEMES = {
-    Relation.SUPPORT: {"text": "Default Inference", "type": "RA", "schemeID": "72"},
-    Relation.ATTACK: {"text": "Default Conflict", "type": "CA", "schemeID": "71"},
-}
+
+def scheme(relation: Relation) -> dict[str, str]:
+    """The AIF scheme node of `relation`: an inference (RA) or a conflict (CA)."""
+    match relation:
+        case Relation.SUPPORT:
+            return {"text": "Default Inference", "type": "RA", "schemeID": "72"}
+        case Relation.ATTACK:
+            return {"text": "Default Conflict", "type": "CA", "schemeID": "71"}
+        case _:
+            assert_never(relation)
 
 
 def to_data(debate: Debate, options: ExportOptions) -> dict[str, Any]:
@@ -39,15 +45,15 @@ def to_data(debate: Debate, options: ExportOptions) -> dict[str, Any]:
         node_id[claim.id] = str(len(nodes) + 1)
         nodes.append({"nodeID": node_id[claim.id], "text": text(claim, options.lang), "type": "I"})
     for edge in debate.edges:
-        scheme = SCHEMES[edge.relation]
+        kind = scheme(edge.relation)
         middle = str(len(nodes) + 1)
         nodes.append(
             {
                 "nodeID": middle,
-                "text": scheme["text"],
-                "type": scheme["type"],
-                "scheme": scheme["text"],
-                "schemeID": scheme["schemeID"],
+                "text": kind["text"],
+                "type": kind["type"],
+                "scheme": kind["text"],
+                "schemeID": kind["schemeID"],
             }
         )
         for source, target in ((node_id[edge.source], middle), (middle, node_id[edge.target])):

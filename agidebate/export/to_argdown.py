@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import assert_never
 
 from agidebate.export import ExportOptions
 from agidebate.export._outline import Entry, one_line, outline, score, text
@@ -105,7 +106,7 @@ def _data(debate: Debate, claim: Claim, options: ExportOptions) -> str:
         fields.append(("thesis", "true"))
     if claim.by:
         fields.append(("by", _string(claim.by)))
-    if claim.weight_set:
+    if claim.weight_stated:
         fields.append(("weight", repr(claim.weight)))
     value = score(options, claim.id)
     if value is not None:
@@ -132,7 +133,7 @@ def _line(debate: Debate, entry: Entry, titles: dict[str, str], options: ExportO
     body = _definition(debate, claim, name, options) if entry.first else f"[{name}]"
     if entry.edge is None:
         return body
-    symbol = "+" if entry.edge.relation is Relation.SUPPORT else "-"
+    symbol = _symbol(entry.edge.relation)
     return "  " * entry.depth + f"{symbol} {body}"
 
 
@@ -172,3 +173,14 @@ def export(debate: Debate, options: ExportOptions) -> str:
                 lines.append(_line(debate, moved, titles, options))
             lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _symbol(relation: Relation) -> str:
+    """Argdown's relation symbol for a child below its parent: `+` or `-`."""
+    match relation:
+        case Relation.SUPPORT:
+            return "+"
+        case Relation.ATTACK:
+            return "-"
+        case _:
+            assert_never(relation)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import html
 import shutil
 import subprocess
+from typing import assert_never
 
 from agidebate.errors import OperationError
 from agidebate.export import ExportOptions
@@ -31,14 +32,22 @@ from agidebate.export._outline import one_line, text
 from agidebate.export.palette import PALETTE, colours
 from agidebate.export.picture import Box, Cluster, box_lines, picture
 from agidebate.model import Debate, Relation
-from agidebate.render.safe import inert
+from agidebate.text import inert
 
 WRAP = 30
 FONT = 'fontname="Helvetica"'
-_EDGE = {
-    Relation.SUPPORT: f'color="{PALETTE["pro"].line}", arrowtail=normal',
-    Relation.ATTACK: f'color="{PALETTE["con"].line}", arrowtail=tee, style=dashed',
-}
+
+
+def _edge_style(relation: Relation) -> str:
+    """Green with an arrow for a support, dashed red with a bar for an attack (drawn with
+    dir=back: the arrow sits at the claim argued with)."""
+    match relation:
+        case Relation.SUPPORT:
+            return f'color="{PALETTE["pro"].line}", arrowtail=normal'
+        case Relation.ATTACK:
+            return f'color="{PALETTE["con"].line}", arrowtail=tee, style=dashed'
+        case _:
+            assert_never(relation)
 
 
 def quote(value: str) -> str:
@@ -164,7 +173,7 @@ def export(debate: Debate, options: ExportOptions) -> str:
     for cluster in clusters:
         for link in cluster.links:
             lines.append(
-                f"  {quote(link.target)} -> {quote(link.source)} [{_EDGE[link.relation]}];"
+                f"  {quote(link.target)} -> {quote(link.source)} [{_edge_style(link.relation)}];"
             )
     lines += _columns(clusters)
     lines.append("}")

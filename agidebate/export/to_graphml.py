@@ -20,6 +20,7 @@ as visible escapes; everything else is escaped by the XML rules.
 from __future__ import annotations
 
 import re
+from typing import assert_never
 from xml.sax.saxutils import escape as _xml_escape
 from xml.sax.saxutils import quoteattr
 
@@ -27,7 +28,7 @@ from agidebate.export import ExportOptions
 from agidebate.export._outline import label, score, text, title
 from agidebate.export.palette import PALETTE
 from agidebate.model import Debate, Relation
-from agidebate.render.safe import inert
+from agidebate.text import inert
 
 # (key id, attr.name, attr.type) for node attributes, in file order.
 NODE_KEYS = (
@@ -43,10 +44,6 @@ NODE_KEYS = (
     ("d9", "score", "double"),
 )
 _FILL = {side: PALETTE[side].fill.upper() for side in ("thesis", "root", "pro", "con")}
-_LINE = {
-    Relation.SUPPORT: (PALETTE["pro"].line.upper(), "standard"),
-    Relation.ATTACK: (PALETTE["con"].line.upper(), "t_shape"),
-}
 _NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
 
 
@@ -134,7 +131,7 @@ def export(debate: Debate, options: ExportOptions) -> str:
     # One string per node and per edge (not per line) keeps memory flat on huge debates.
     lines.extend("\n".join(_node(debate, claim.id, options)) for claim in debate)
     for index, edge in enumerate(debate.edges):
-        color, arrow = _LINE[edge.relation]
+        color, arrow = _line(edge.relation)
         lines.append(
             f'    <edge id="r{index}" source={_attr(edge.source)} target={_attr(edge.target)}>\n'
             f'      <data key="e0">{edge.relation.value}</data>\n'
@@ -145,3 +142,14 @@ def export(debate: Debate, options: ExportOptions) -> str:
     lines += ["  </graph>", "</graphml>"]
     lines.append("")  # a final newline without copying the whole text again
     return "\n".join(lines)
+
+
+def _line(relation: Relation) -> tuple[str, str]:
+    """yEd's line colour and arrow head: green and an arrow, or red and a bar."""
+    match relation:
+        case Relation.SUPPORT:
+            return PALETTE["pro"].line.upper(), "standard"
+        case Relation.ATTACK:
+            return PALETTE["con"].line.upper(), "t_shape"
+        case _:
+            assert_never(relation)

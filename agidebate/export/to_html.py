@@ -25,17 +25,17 @@ from collections import deque
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, assert_never
 from urllib.parse import urlsplit
 
-from agidebate import __version__
+from agidebate._version import __version__
 from agidebate.errors import Problem
 from agidebate.export import ExportOptions
 from agidebate.export.overview import layout as sunburst
 from agidebate.export.overview import layout_json
 from agidebate.export.palette import css_variables
 from agidebate.export.weighings import weighings_json
-from agidebate.model import Claim, Debate, Edge, Side, Source
+from agidebate.model import Claim, Debate, Edge, Relation, Side, Source
 
 STYLES = ("page.css", "overview.css")
 SCRIPTS = ("overview.js", "weigh.js", "page.js")
@@ -176,7 +176,7 @@ def _claim(
             for lang, fields in claim.i18n.items()
         },
         "kids": [
-            [e.source, e.relation.value, layout.is_full(e)] for e in debate.children(claim.id)
+            [e.source, _kind(e.relation), layout.is_full(e)] for e in debate.children(claim.id)
         ],
     }
 
@@ -274,7 +274,7 @@ def _visible(data: Any) -> Any:
     kin, which can reorder what a reader sees; the terminal views and every
     text export show them as visible escapes, and so does the page.
     """
-    from agidebate.render.safe import inert
+    from agidebate.text import inert
 
     if isinstance(data, str):
         return inert(data)
@@ -332,3 +332,14 @@ def render_page(data: Mapping[str, Any], extra_script: str = "", connect: bool =
     }
     # One pass over the template: text put into a slot is never searched for slots.
     return _SLOT.sub(lambda m: slots[m.group(1)], template)
+
+
+def _kind(relation: Relation) -> str:
+    """The relation as html/page.js draws it (a badge and a colour per kind)."""
+    match relation:
+        case Relation.SUPPORT:
+            return "support"
+        case Relation.ATTACK:
+            return "attack"
+        case _:
+            assert_never(relation)

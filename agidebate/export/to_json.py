@@ -9,18 +9,19 @@ from collections.abc import Iterable
 from typing import Any
 
 from agidebate.export import ExportOptions
-from agidebate.model import Claim, Debate, Figure, Source
+from agidebate.model import Claim, Debate
+from agidebate.query.records import figure_dict, source_dict
 
 SCHEMA_VERSION = 1
 # One encoder for every record: json.dumps with options builds a new one per call.
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 
 
-def relative_file(debate: Debate, claim: Claim) -> str | None:
+def relative_file(folder: str | None, claim: Claim) -> str | None:
     """The claim's file relative to the debate folder, with '/' separators."""
     if claim.location is None:
         return None
-    return _relative(debate.root, claim.location.path)
+    return _relative(folder, claim.location.path)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -30,27 +31,13 @@ def _relative(root: str | None, path: str) -> str:
     return path.replace(os.sep, "/")
 
 
-def source_dict(source: Source) -> dict[str, Any]:
-    return {
-        "title": source.title,
-        "url": source.url,
-        "author": source.author,
-        "year": source.year,
-        "note": source.note,
-    }
-
-
-def figure_dict(figure: Figure) -> dict[str, Any]:
-    return {"value": figure.value, "unit": figure.unit, "what": figure.what, "note": figure.note}
-
-
 def claim_dict(debate: Debate, claim: Claim, options: ExportOptions) -> dict[str, Any]:
     data: dict[str, Any] = {
         "id": claim.id,
         "title": claim.title,
         "text": claim.text,
         "topic": claim.topic,
-        "file": relative_file(debate, claim),
+        "file": relative_file(options.folder, claim),
         "line": claim.location.line if claim.location else None,
         "column": claim.location.column if claim.location else None,
         "by": claim.by,

@@ -24,9 +24,9 @@ import re
 from dataclasses import dataclass
 
 from agidebate.export import ExportOptions
-from agidebate.export._outline import one_line, text
-from agidebate.model import Debate, Relation, Source
-from agidebate.render.safe import inert
+from agidebate.export._outline import one_line, relation_word, text
+from agidebate.model import Debate, Source
+from agidebate.text import inert
 
 CRLF = "\r\n"
 _LITERAL_MARKER = re.compile(r"(\[\d+\])")
@@ -75,7 +75,7 @@ class _Writer:
             kids = self.debate.children(claim_id)
             for index in range(len(kids), 0, -1):
                 edge = kids[index - 1]
-                word = "Pro" if edge.relation is Relation.SUPPORT else "Con"
+                word = relation_word(edge.relation)
                 stack.append((edge.source, f"{num}.{index}", word))
 
     def footnotes(self) -> list[str]:

@@ -23,6 +23,7 @@ written as `#code;` entities.
 from __future__ import annotations
 
 import re
+from typing import assert_never
 
 from agidebate.export import ExportOptions
 from agidebate.export._outline import one_line
@@ -42,10 +43,6 @@ _CLASSES = {
     for side in ("thesis", "root", "pro", "con", "unlinked")
 }
 _CLASSES["ref"] = "fill:#ffffff,stroke:#757575,stroke-dasharray:2 3"
-_LINK = {
-    Relation.SUPPORT: f"stroke:{PALETTE['pro'].line},stroke-width:1.5px",
-    Relation.ATTACK: f"stroke:{PALETTE['con'].line},stroke-width:1.5px",
-}
 # Labels are wrapped here (WRAP characters); Mermaid's own wrapping must not cut them again.
 CONFIG = ("---", "config:", "  flowchart:", "    wrappingWidth: 320", "---")
 LEGEND = (
@@ -108,7 +105,7 @@ def _cluster(
         lines.append(f"    %% {_comment(box.claim)}")
         lines.append(f'    {names[box.key]}["{label}"]:::{side}')
     for link in cluster.links:
-        arrow = "-->" if link.relation is Relation.SUPPORT else "-.->"
+        arrow, _ = _arrow(link.relation)
         lines.append(f"    {names[link.source]} {arrow} {names[link.target]}")
     lines.append("  end")
     return lines
@@ -121,16 +118,16 @@ def export(debate: Debate, options: ExportOptions) -> str:
     lines = [*CONFIG, "flowchart LR"]
     if debate.title:
         lines.insert(len(CONFIG), f"%% {_comment(debate.title)}")
-    relations: dict[Relation, list[str]] = {Relation.SUPPORT: [], Relation.ATTACK: []}
+    relations: dict[Relation, list[str]] = {}
     count = 0  # Mermaid numbers links in the order they are written
     for index, cluster in enumerate(clusters, 1):
         lines += _cluster(debate, index, cluster, ids, options)
         for link in cluster.links:
-            relations[link.relation].append(str(count))
+            relations.setdefault(link.relation, []).append(str(count))
             count += 1
     lines += _legend(debate, options)  # last: dagre stacks it at the top of the first column
-    relations[Relation.SUPPORT].append(str(count))  # the legend's two examples
-    relations[Relation.ATTACK].append(str(count + 1))
+    relations.setdefault(Relation.SUPPORT, []).append(str(count))  # the legend's examples
+    relations.setdefault(Relation.ATTACK, []).append(str(count + 1))
     firsts: dict[int, int] = {}
     for index, cluster in enumerate(clusters, 1):  # a later column sits right of the one before
         firsts.setdefault(cluster.column, index)
@@ -140,6 +137,17 @@ def export(debate: Debate, options: ExportOptions) -> str:
         lines.append(f"  classDef {side} {style}")
     for relation, numbers in relations.items():
         if numbers:
-            lines.append(f"  linkStyle {','.join(numbers)} {_LINK[relation]}")
+            lines.append(f"  linkStyle {','.join(numbers)} {_arrow(relation)[1]}")
     lines.append("")  # a final newline without copying the whole text again
     return "\n".join(lines)
+
+
+def _arrow(relation: Relation) -> tuple[str, str]:
+    """The arrow and its style: solid green for a support, dotted red for an attack."""
+    match relation:
+        case Relation.SUPPORT:
+            return "-->", f"stroke:{PALETTE['pro'].line},stroke-width:1.5px"
+        case Relation.ATTACK:
+            return "-.->", f"stroke:{PALETTE['con'].line},stroke-width:1.5px"
+        case _:
+            assert_never(relation)

@@ -13,6 +13,8 @@ reaches the page with it.
 
 A debate of more than `FULL_LIMIT` claims embeds only the chosen combination
 (every one would multiply the file and the export time); the page says so.
+Perspective files are read here (from the debate's folder, with
+`format.perspectives`); scoring itself never opens a file.
 """
 
 from __future__ import annotations
@@ -21,12 +23,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from agidebate.errors import UsageError
 from agidebate.scoring.whatif import BASE
 
 if TYPE_CHECKING:
-    from agidebate.model import Debate
+    from pathlib import Path
+
+    from agidebate.model import Debate, WeightProfile
     from agidebate.scoring.report import ScoreReport
-    from agidebate.scoring.weightfile import WeightProfile
 
 FULL_LIMIT = 20_000
 SCORE_DIGITS = 4  # each claim's bar in the page; the verdict keeps the JSON's six
@@ -80,6 +84,7 @@ class Weighings:
 
 def weigh(
     debate: Debate,
+    folder: Path | None,
     *,
     semantics: str | None = None,
     perspective: str | None = None,
@@ -88,6 +93,7 @@ def weigh(
 ) -> Weighings:
     """Score `debate` under every perspective and semantics (see the module docstring).
 
+    `folder` is the debate folder whose `perspectives/` are offered (None: none).
     `semantics` and `perspective` pick where the page starts (default: the registry's
     default, `base`). `full` is the whole debate when `debate` is a part of it
     (`export ID`): perspective files are read and checked against the whole debate,
@@ -97,7 +103,7 @@ def weigh(
 
     start = (perspective or BASE, semantics or DEFAULT_SEMANTICS)
     infos = [semantics_info(name) for name in _ordered(SEMANTICS, DEFAULT_SEMANTICS)]
-    profiles = _checked(full or debate, start)
+    profiles = _checked(folder, full or debate, start)
     offered = [Perspective(BASE)] + [_describe(p) for p in profiles.values()]
     partial = None
     wanted = [(p.name, s.name) for p in offered for s in infos]
@@ -107,7 +113,7 @@ def weigh(
             f"{start[0]} under {start[1]} is embedded"
         )
         wanted = [start]
-    runs = [_run(debate, name, sem, profiles, full is not None) for name, sem in wanted]
+    runs = [_run(debate, name, sem, profiles) for name, sem in wanted]
     return Weighings(
         offered if partial is None else [p for p in offered if p.name == start[0]],
         [
@@ -122,27 +128,37 @@ def weigh(
 
 
 def single(
-    debate: Debate, semantics: str, perspective: str | None = None, *, full: Debate | None = None
+    debate: Debate,
+    folder: Path | None,
+    semantics: str,
+    perspective: str | None = None,
+    *,
+    full: Debate | None = None,
 ) -> Run:
     """One weighing alone: `debate` under `semantics` and `perspective` (see `weigh`)."""
     start = (perspective or BASE, semantics)
-    profiles = _checked(full or debate, start, every=False)
-    return _run(debate, start[0], start[1], profiles, full is not None)
+    profiles = _checked(folder, full or debate, start, every=False)
+    return _run(debate, start[0], start[1], profiles)
 
 
 def _checked(
-    debate: Debate, start: tuple[str, str], every: bool = True
+    folder: Path | None, debate: Debate, start: tuple[str, str], every: bool = True
 ) -> dict[str, WeightProfile]:
-    """The debate's perspectives (`every`), or only the one to start with; usage errors
-    for an unknown start pair."""
+    """The perspectives of the debate in `folder` (`every`), or only the one to start
+    with; usage errors for an unknown start pair."""
     from agidebate.scoring import semantics_info
 
     semantics_info(start[1])  # an unknown name is a usage error naming the choices
-    profiles = _profiles(debate) if every else {}
+    profiles = _profiles(folder, debate) if every and folder is not None else {}
     if start[0] != BASE and start[0] not in profiles:
-        from agidebate.scoring.weightfile import load_perspective  # reads YAML: only if named
+        if folder is None:
+            raise UsageError(
+                f"no perspective '{start[0]}': this debate was not read from a folder",
+                "perspectives are files in the debate folder's perspectives/",
+            )
+        from agidebate.format.perspectives import load_perspective  # YAML: only if named
 
-        profiles[start[0]] = load_perspective(debate, start[0])  # or an error naming them
+        profiles[start[0]] = load_perspective(folder, debate, start[0])  # or an error
     return profiles
 
 
@@ -150,10 +166,10 @@ def _ordered(registry: Mapping[str, str], default: str) -> list[str]:
     return [default, *(name for name in registry if name != default)]
 
 
-def _profiles(debate: Debate) -> dict[str, WeightProfile]:
-    from agidebate.scoring.weightfile import load_perspective, perspective_names
+def _profiles(folder: Path, debate: Debate) -> dict[str, WeightProfile]:
+    from agidebate.format.perspectives import load_perspective, perspective_names
 
-    return {name: load_perspective(debate, name) for name in perspective_names(debate)}
+    return {name: load_perspective(folder, debate, name) for name in perspective_names(folder)}
 
 
 def _describe(profile: WeightProfile) -> Perspective:
@@ -163,25 +179,16 @@ def _describe(profile: WeightProfile) -> Perspective:
 
 
 def _run(
-    debate: Debate,
-    perspective: str,
-    semantics: str,
-    profiles: Mapping[str, WeightProfile],
-    part: bool,
+    debate: Debate, perspective: str, semantics: str, profiles: Mapping[str, WeightProfile]
 ) -> Run:
+    """Score one pair exactly as `agidebate score --perspective P --semantics S --json`
+    does (a perspective's weights for claims outside `debate` are left out by `apply`)."""
+    from agidebate.query.records import report_json
     from agidebate.scoring import JSON_DIGITS
-    from agidebate.scoring.report import report_json, score_report
+    from agidebate.scoring.report import score_report
     from agidebate.scoring.whatif import Scenario
 
-    if perspective == BASE:
-        scenario = Scenario()
-    elif not part:
-        scenario = Scenario(perspective=perspective)  # exactly `score --perspective P`
-    else:
-        weights = profiles[perspective].weights
-        scenario = Scenario(
-            overrides=tuple((k, v) for k, v in weights.items() if k in debate.claims)
-        )
+    scenario = Scenario(perspective=None if perspective == BASE else profiles[perspective])
     report = score_report(debate, semantics, scenario, robustness=False)
     data = report_json(report)
     scores = {cid: round(v, JSON_DIGITS) for cid, v in report.result.scores.items()}

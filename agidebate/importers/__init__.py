@@ -64,9 +64,9 @@ def get_importer(name: str) -> ImportFormat:
     try:
         return IMPORTERS[name]
     except KeyError:
-        raise UsageError(
-            f"unknown import format '{name}'", "choose one of: " + ", ".join(IMPORTERS)
-        ) from None
+        from agidebate.suggest import unknown_choice
+
+        raise unknown_choice("import format", name, IMPORTERS) from None
 
 
 class InputError(OperationError):

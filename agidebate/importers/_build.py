@@ -12,8 +12,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from agidebate.format.schema import ID_RE
 from agidebate.model import Claim, Debate, Edge, Relation, Source, Topic
-from agidebate.schema import ID_RE
+from agidebate.text import relation_verb
 
 _NON_ID = re.compile(r"[^a-z0-9]+")
 
@@ -83,7 +84,9 @@ class DebateBuilder:
             return False
         known = self._relations.get((source, target))
         if known is relation:
-            self.notes.append(f"{where}: '{source}' already {_verb(relation)} '{target}'; skipped")
+            self.notes.append(
+                f"{where}: '{source}' already {relation_verb(relation)} '{target}'; skipped"
+            )
             return False
         if known is not None:
             self.notes.append(
@@ -104,7 +107,3 @@ class DebateBuilder:
             summary=self.summary,
             topics=dict(self.topics),
         )
-
-
-def _verb(relation: Relation) -> str:
-    return "supports" if relation is Relation.SUPPORT else "attacks"

@@ -32,10 +32,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from agidebate.format.schema import ID_RE, URL_SCHEME_RE
 from agidebate.importers import ImportResult, InputError
 from agidebate.importers._build import DebateBuilder, slug
 from agidebate.model import Relation, Source
-from agidebate.schema import ID_RE, URL_SCHEME_RE
 
 _RELATION = re.compile(r"(<\+|<-|\+>|->|><|_>|<_|\+|-|_)(?=\s)\s*(.*)\Z")
 _STATEMENT_DEF = re.compile(r"\[(.+?)\]:\s*(.*)\Z", re.S)
@@ -349,7 +349,7 @@ def _add(
         from dataclasses import replace
 
         builder.claims[claim_id] = replace(
-            builder.claims[claim_id], weight=float(weight), weight_set=True
+            builder.claims[claim_id], weight=float(weight), weight_stated=True
         )
     if data.get("thesis") is True:
         if builder.thesis is None:

@@ -37,10 +37,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from agidebate.format.schema import URL_SCHEME_RE
 from agidebate.importers import ImportResult, InputError
 from agidebate.importers._build import DebateBuilder
 from agidebate.model import THESIS_ID, Relation, Source
-from agidebate.schema import URL_SCHEME_RE
+from agidebate.text import shorten
 
 _RECORD = re.compile(r"(\d+(?:\.\d+)*)\. (.*)\Z", re.S)
 _LABEL_LINE = re.compile(r"( *)(\d+(?:\.\d+)*)\. (Thesis|Pro|Con|Question):[ \t]*\Z")
@@ -359,14 +360,9 @@ def _add_claim(builder: DebateBuilder, record: Record, claim_id: str) -> None:
     if record.number != "1":
         topic = ".".join(record.number.split(".")[:2])
         top = text if topic == record.number else getattr(builder.claims.get(topic), "text", None)
-        builder.add_topic(topic, _short(top) if top else None)
+        builder.add_topic(topic, shorten(top) if top else None)
     sources = tuple(dict.fromkeys(record.sources))
     builder.add_claim(claim_id, text, sources=sources, tags=tags, topic=topic)
-
-
-def _short(text: str, limit: int = 80) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _add_relation(

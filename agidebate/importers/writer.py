@@ -15,56 +15,20 @@ write them, each one atomically.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from agidebate.errors import OperationError, UsageError, file_error
+from agidebate.format.emit import flow_mapping, number, quote
+from agidebate.format.schema import relation_keys
 from agidebate.model import DEFAULT_WEIGHT, Claim, Debate, Figure, Relation, Source
 
 MAX_NESTING = 12
 DEBATE_FILE = "debate.yaml"
-_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
-
-
-def quote(text: str) -> str:
-    """`text` as a double-quoted YAML scalar; everything that is not printable is escaped.
-
-    >>> print(quote('say "no"\\n\\u2028'))
-    "say \\"no\\"\\n\\u2028"
-    """
-    out = ['"']
-    for char in text:
-        code = ord(char)
-        if char in _ESCAPES:
-            out.append(_ESCAPES[char])
-        elif 0xD800 <= code <= 0xDFFF:
-            out.append("\ufffd")  # a lone surrogate is not a character
-        elif code < 0x20 or 0x7F <= code <= 0x9F:
-            out.append(f"\\x{code:02x}")
-        elif char in "\u2028\u2029\ufeff\ufffe\uffff":
-            out.append(f"\\u{code:04x}")
-        else:
-            out.append(char)
-    out.append('"')
-    return "".join(out)
-
-
-def _number(value: int | float) -> str:
-    return repr(value) if isinstance(value, float) else str(value)
-
-
-def _scalar(value: int | float | str) -> str:
-    return quote(value) if isinstance(value, str) else _number(value)
-
-
-def _flow(fields: Iterable[tuple[str, int | float | str | None]]) -> str:
-    parts = [f"{key}: {_scalar(value)}" for key, value in fields if value is not None]
-    return "{" + ", ".join(parts) + "}"
 
 
 def _source(source: Source) -> str:
-    return _flow(
+    return flow_mapping(
         (
             ("title", source.title),
             ("url", source.url),
@@ -77,7 +41,7 @@ def _source(source: Source) -> str:
 
 def _figure(figure: Figure) -> str:
     fields = (("value", figure.value), ("unit", figure.unit), ("what", figure.what))
-    return _flow((*fields, ("note", figure.note)))
+    return flow_mapping((*fields, ("note", figure.note)))
 
 
 def _ids(ids: list[str]) -> str:
@@ -145,9 +109,10 @@ def _claim_fields(debate: Debate, claim: Claim, implied: str | None) -> list[str
     lines.append(f"text: {quote(claim.text)}")
     if claim.by is not None:
         lines.append(f"by: {quote(claim.by)}")
-    if claim.weight_set or claim.weight != DEFAULT_WEIGHT:
-        lines.append(f"weight: {_number(claim.weight)}")
-    for relation, key in ((Relation.SUPPORT, "supports"), (Relation.ATTACK, "attacks")):
+    if claim.weight_stated or claim.weight != DEFAULT_WEIGHT:
+        lines.append(f"weight: {number(claim.weight)}")
+    for relation in Relation:
+        key = relation_keys(relation)[1]
         targets = [
             e.target
             for e in debate.targets(claim.id)
@@ -166,7 +131,7 @@ def _claim_fields(debate: Debate, claim: Claim, implied: str | None) -> list[str
     if claim.i18n:
         lines.append("i18n:")
         for lang, fields in claim.i18n.items():
-            lines.append(f"  {quote(lang)}: {_flow(fields.items())}")
+            lines.append(f"  {quote(lang)}: {flow_mapping(fields.items())}")
     return lines
 
 
@@ -183,7 +148,8 @@ def _claim_list(debate: Debate, plan: _Plan, top: list[str], indent: int) -> lis
         fields = _claim_fields(debate, debate.claim(cid), plan.parent.get(cid))
         out.append(" " * pad + "- " + fields[0])
         out.extend(" " * (pad + 2) + line for line in fields[1:])
-        for relation, key in ((Relation.ATTACK, "con"), (Relation.SUPPORT, "pro")):
+        for relation in reversed(Relation):  # con: before pro:, as people write them
+            key = relation_keys(relation)[0]
             kids = [c for c, r in plan.nested[cid] if r is relation]
             if kids:
                 stack.extend((kid, pad + 4) for kid in reversed(kids))
@@ -224,15 +190,15 @@ def render_files(debate: Debate) -> dict[str, str]:
 
 def verify(files: dict[str, str], debate: Debate) -> None:
     """Load the rendered files with the real loader; raise if they are not `debate`."""
-    from agidebate._link import link
-    from agidebate.loader import parse_text
+    from agidebate.format.join import link
+    from agidebate.format.load import parse_text
 
     order = sorted(files, key=lambda n: (n != DEBATE_FILE, n))
     parsed = [
         parse_text(files[n].encode("utf-8"), n, n.rsplit(".", 1)[0], n == DEBATE_FILE)
         for n in order
     ]
-    loaded, problems = link(parsed, ".")
+    loaded, problems = link(parsed)
     errors = [p for p in problems if p.is_error]
     if errors or loaded is None:
         raise OperationError(
@@ -321,7 +287,7 @@ def write_debate(
 
 def _refuse_nested_argument_files(target: Path) -> None:
     """--force replaces the top level only; files in subfolders would join the new debate."""
-    from agidebate.loader import iter_argument_files
+    from agidebate.format.load import iter_argument_files
 
     nested = [rel for _, rel in iter_argument_files(target) if "/" in rel]
     if nested:

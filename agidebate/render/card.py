@@ -8,13 +8,12 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from agidebate.model import Claim, Debate, Figure
+from agidebate.query.paths import claim_path
 from agidebate.render import theme
-from agidebate.render.labels import format_score
 from agidebate.render.lines import Block, Para, labelled
-from agidebate.render.paths import claim_path
-from agidebate.render.safe import inert
 from agidebate.render.theme import Glyphs
 from agidebate.render.tree import NodeStyle, claim_text, claim_title, source_marks
+from agidebate.text import format_score, inert
 
 
 def format_value(value: int | float | str) -> str:

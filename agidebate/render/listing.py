@@ -8,18 +8,17 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from agidebate.model import Debate
+from agidebate.query.citations import CitedWork
+from agidebate.query.paths import ClaimPath
+from agidebate.query.search import SearchHit, query_terms
+from agidebate.query.stats import DebateStats
 from agidebate.render import theme
-from agidebate.render.citations import CitedWork
-from agidebate.render.labels import agree, format_score, plural, relation_verb, side_word
 from agidebate.render.lines import Block, Para, labelled, paragraph
-from agidebate.render.paths import ClaimPath
-from agidebate.render.safe import inert
-from agidebate.render.search import SearchHit, query_terms
-from agidebate.render.stats import DebateStats
 from agidebate.render.table import PlainTable
 from agidebate.render.theme import Glyphs
 from agidebate.render.tree import claim_title
 from agidebate.render.works import work_text
+from agidebate.text import agree, format_score, inert, plural, relation_verb, side_word
 
 
 def side_cell(debate: Debate, claim_id: str, glyphs: Glyphs) -> Text:

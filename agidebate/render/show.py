@@ -6,16 +6,15 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from agidebate.model import Debate, Side
+from agidebate.query.citations import SourceIndex
+from agidebate.query.outline import Outline, RowKind
 from agidebate.render import theme
 from agidebate.render.card import claim_card, debate_header
-from agidebate.render.citations import SourceIndex
-from agidebate.render.labels import agree, plural
 from agidebate.render.lines import paragraph
-from agidebate.render.outline import Outline, RowKind
-from agidebate.render.safe import inert
 from agidebate.render.theme import Glyphs
 from agidebate.render.tree import NodeStyle, TreeView
 from agidebate.render.works import works_list
+from agidebate.text import agree, inert, plural
 
 
 def _summary(outline: Outline, glyphs: Glyphs, thesis_view: bool, described: str) -> Text:

@@ -1,13 +1,18 @@
-"""Plain tables: fixed columns on the left, one wrapping column on the right.
+"""The one table: fixed columns on the left, one last column on the right.
 
 rich's Table measures every cell of every row twice and took 5 s for 10,000
 rows; this one measures each fixed column in one pass and then draws the rows
-one by one, so a listing of any size prints in time linear in its cells.
+one by one, so a listing of any size prints in time linear in its cells. When
+fewer than `NARROW` columns are left for the last column, it goes below the
+others. Two front ends share the measuring, stacking and alignment:
+`PlainTable`, a rich renderable whose last cell wraps (the reading commands),
+and `page_rows`, plain-text rows whose last cell is cut to the width (the
+score pages of `render.page`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -22,6 +27,58 @@ GAP = "  "
 NARROW = 16  # fewer columns than this left for the last column: it goes below the others
 STACK_INDENT = "    "
 T = TypeVar("T")
+
+
+def lead_width(widths: Sequence[int]) -> int:
+    """The width of the fixed columns with the gap after each."""
+    return sum(widths) + len(GAP) * len(widths)
+
+
+def stacks(room: int, widths: Sequence[int]) -> bool:
+    """Whether the last column goes below the others: too little room beside them."""
+    return room - lead_width(widths) < NARROW
+
+
+def widen(widths: list[int], lengths: Iterable[int]) -> list[int]:
+    """Column widths grown to fit one more row's fixed cells."""
+    return [max(w, n) for w, n in zip(widths, lengths, strict=True)]
+
+
+def align(cell: str, width: int, right: bool) -> str:
+    """A plain cell padded to its column, numbers to the right."""
+    return cell.rjust(width) if right else cell.ljust(width)
+
+
+def page_rows(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    right: set[int],
+    width: int,
+    indent: int,
+    cut: Callable[[str, int], str],
+) -> Iterator[tuple[str, bool, bool]]:
+    """Plain rows of a table `width` columns wide: (line, is the heading, is a last cell
+    stacked below its row, which the caller may wrap).
+
+    Rows are indented by `indent`; a last cell wider than its room is shortened
+    by `cut(cell, room)`; stacked, it goes on a line of its own below its row.
+    """
+    fixed = len(headers) - 1
+    widths = [len(h) for h in headers[:fixed]]
+    for row in rows:
+        widths = widen(widths, (len(cell) for cell in row[:fixed]))
+    stacked = stacks(width - indent, widths)
+    for n, row in enumerate([headers, *rows]):
+        lead = " " * indent + GAP.join(
+            align(cell, widths[c], c in right) for c, cell in enumerate(row[:fixed])
+        )
+        if stacked:
+            yield lead.rstrip(), n == 0, False
+            if row[fixed]:
+                yield " " * indent + STACK_INDENT + row[fixed], n == 0, True
+            continue
+        room = max(width - len(lead) - len(GAP), 10)
+        yield (lead + GAP + cut(row[fixed], room)).rstrip(), n == 0, False
 
 
 @dataclass
@@ -42,12 +99,10 @@ class PlainTable(Generic[T]):
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         widths = [len(h) for h in self.headers[:-1]]
         for item in self.items:
-            widths = [
-                max(w, cell.cell_len) for w, cell in zip(widths, self.fixed(item), strict=True)
-            ]
-        blank = " " * sum(w + len(GAP) for w in widths)
+            widths = widen(widths, (cell.cell_len for cell in self.fixed(item)))
+        blank = " " * lead_width(widths)
         head = [Text(title, style=theme.META) for title in self.headers[:-1]]
-        if options.max_width - len(blank) < NARROW:  # the last column goes below the others
+        if stacks(options.max_width, widths):  # the last column goes below the others
             yield Block(
                 self._stacked(console, widths, head, Text(self.headers[-1], style=theme.META))
             )
@@ -92,4 +147,4 @@ class PlainTable(Generic[T]):
             if column not in self.right:
                 segments.append(pad)
             segments.append(Segment(GAP))
-        return Lead(tuple(segments), sum(widths) + len(GAP) * len(widths))
+        return Lead(tuple(segments), lead_width(widths))

@@ -27,6 +27,16 @@ SCORE = Style(color="magenta")
 HEADING = Style(bold=True, underline=True)
 MATCH = Style(reverse=True)
 
+# Messages, prompts, change reports and score pages (style strings, as rich takes them).
+STRONG = "bold"
+ASIDE = "dim"
+WARNING = "bold yellow"
+ERROR = "bold red"
+SUCCESS = "bold green"
+NOTE = "yellow"
+INVALID = "red"
+DIFF_LINES = {"+": "green", "-": "red", "@": "cyan", "\\": "dim"}
+
 
 @dataclass(frozen=True)
 class Glyphs:
@@ -82,10 +92,19 @@ ASCII = Glyphs(
 )
 
 
+def link(url: str) -> Style:
+    """A clickable URL (a terminal hyperlink), in the colour of references."""
+    return Style(color="blue", link=url)
+
+
+def unicode_ok(console: Console) -> bool:
+    """Whether the console can encode Unicode (the one test every view uses)."""
+    return (console.encoding or "").lower().startswith("utf")
+
+
 def glyphs_for(console: Console) -> Glyphs:
     """Unicode glyphs when the console can encode them, else ASCII."""
-    encoding = (console.encoding or "").lower().replace("-", "")
-    return UNICODE if encoding.startswith("utf") else ASCII
+    return UNICODE if unicode_ok(console) else ASCII
 
 
 def side_style(side: Side | None) -> Style:

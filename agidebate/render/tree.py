@@ -17,13 +17,13 @@ from rich.style import Style
 from rich.text import Text
 
 from agidebate.model import Claim, Debate
+from agidebate.query.citations import SourceIndex
+from agidebate.query.outline import Outline, Row, RowKind
 from agidebate.render import theme
-from agidebate.render.citations import SourceIndex
-from agidebate.render.labels import format_score, localized, side_word
 from agidebate.render.lines import MIN_TEXT_WIDTH, Para, render_para
-from agidebate.render.outline import Outline, Row, RowKind
-from agidebate.render.safe import inert
 from agidebate.render.theme import Glyphs
+from agidebate.scoring import DEFAULT_SEMANTICS
+from agidebate.text import format_score, inert, localized, side_word
 
 
 @dataclass
@@ -34,7 +34,7 @@ class NodeStyle:
     lang: str | None = None
     text: bool = False  # the claim's full text under its title
     expand_command: Callable[[str], str] = field(default=lambda cid: f"agidebate show {cid}")
-    semantics: str = "qe"  # how the scores were computed
+    semantics: str = DEFAULT_SEMANTICS  # how the scores were computed
 
 
 def source_marks(numbers: list[int]) -> str:

@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.console import Group, RenderableType
-from rich.style import Style
 from rich.text import Text
 
 from agidebate.model import Source
 from agidebate.render import theme
 from agidebate.render.lines import labelled
-from agidebate.render.safe import inert
+from agidebate.text import inert
 
 _LINKABLE = ("http://", "https://")
 
@@ -23,7 +22,7 @@ def work_text(source: Source) -> Text:
         url = inert(source.url, newlines=False)
         link = url if url.startswith(_LINKABLE) and url == source.url else None
         line.append("\n")
-        line.append(url, style=Style(color="blue", link=link) if link else theme.META)
+        line.append(url, style=theme.link(link) if link else theme.META)
     if source.note:
         line.append("\n" + inert(source.note), style=theme.META)
     return line

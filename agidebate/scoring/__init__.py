@@ -22,11 +22,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from agidebate.errors import UsageError
-from agidebate.scoring._result import ScoreResult
-
 if TYPE_CHECKING:
     from agidebate.model import Debate
+    from agidebate.scoring._result import ScoreResult
     from agidebate.scoring._spec import Spec
 
 __all__ = [
@@ -36,6 +34,7 @@ __all__ = [
     "SemanticsInfo",
     "base_weights",
     "score",
+    "semantics_choices",
     "semantics_info",
 ]
 
@@ -76,17 +75,23 @@ class SemanticsInfo:
         return self.spec is not None and self.spec.uses_supports
 
 
+def semantics_choices() -> str:
+    """The registered names for help texts: `qe (default), dfquad, euler, hcat or grounded`.
+
+    >>> semantics_choices().startswith(DEFAULT_SEMANTICS + " (default), ")
+    True
+    """
+    names = [f"{n} (default)" if n == DEFAULT_SEMANTICS else n for n in SEMANTICS]
+    return ", ".join(names[:-1]) + " or " + names[-1]
+
+
 def semantics_info(name: str) -> SemanticsInfo:
     """The semantics called `name`; a usage error listing the choices if there is none."""
     module_name = SEMANTICS.get(name)
     if module_name is None:
-        from agidebate.suggest import similar
+        from agidebate.suggest import unknown_choice
 
-        close = similar(name, SEMANTICS, n=1)
-        hint = f"did you mean '{close[0]}'? " if close else ""
-        raise UsageError(
-            f"unknown semantics '{name}'", hint + "choose one of: " + ", ".join(SEMANTICS)
-        )
+        raise unknown_choice("semantics", name, SEMANTICS)
     module = importlib.import_module(module_name)
     return SemanticsInfo(
         name, module.TITLE, module.REFERENCE, module.compute, getattr(module, "SPEC", None)
@@ -109,3 +114,13 @@ def score(
 ) -> ScoreResult:
     """Score every claim of `debate` under `semantics`, with optional base-weight overrides."""
     return semantics_info(semantics).compute(debate, base_weights(debate, weights))
+
+
+def __getattr__(name: str) -> object:
+    # ScoreResult is imported on first use: `--help` reads the registry above and
+    # nothing of the engine.
+    if name == "ScoreResult":
+        from agidebate.scoring._result import ScoreResult
+
+        return ScoreResult
+    raise AttributeError(f"module 'agidebate.scoring' has no attribute {name!r}")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from typing import assert_never
 
 from agidebate.model import Debate, Relation
 
@@ -34,8 +35,13 @@ class Network:
         targets: list[list[int]] = [[] for _ in ids]
         for edge in debate.edges:
             source, target = index[edge.source], index[edge.target]
-            group = supporters if edge.relation is Relation.SUPPORT else attackers
-            group[target].append(source)
+            match edge.relation:
+                case Relation.SUPPORT:
+                    supporters[target].append(source)
+                case Relation.ATTACK:
+                    attackers[target].append(source)
+                case _:
+                    assert_never(edge.relation)
             targets[source].append(target)
         return cls(ids, index, supporters, attackers, targets)
 
@@ -152,3 +158,14 @@ def _tarjan(net: Network) -> list[list[int]]:
                     low[parent] = min(low[parent], low[node])
     found.reverse()
     return found
+
+
+def is_support(relation: Relation) -> bool:
+    """Whether `relation` is a supporter's input to its target (else an attacker's)."""
+    match relation:
+        case Relation.SUPPORT:
+            return True
+        case Relation.ATTACK:
+            return False
+        case _:
+            assert_never(relation)

@@ -63,27 +63,3 @@ def crux_report(
         evaluation.converged,
         found,
     )
-
-
-def cruxes_json(report: CruxReport) -> dict[str, object]:
-    """The `agidebate cruxes --json` document."""
-    from agidebate.scoring.report import rounded
-
-    return {
-        "semantics": report.info.name,
-        "thesis": {"id": report.thesis, "score": rounded(report.score)},
-        "converged": report.converged,
-        "cruxes": [
-            {
-                "id": c.id,
-                "weight": rounded(c.weight),
-                "score": rounded(c.score),
-                "thesis_at_0": rounded(c.low),
-                "thesis_at_1": rounded(c.high),
-                "swing": rounded(c.swing),
-                "slope": rounded(c.slope),
-                "exact": c.exact,
-            }
-            for c in report.cruxes
-        ],
-    }

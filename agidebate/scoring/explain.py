@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from agidebate.errors import UsageError
 from agidebate.model import Debate, Edge, Relation
 from agidebate.scoring import ScoreResult, SemanticsInfo, score, semantics_info
-from agidebate.scoring._network import Network
+from agidebate.scoring._network import Network, is_support
 from agidebate.scoring._solver import solve_components
 from agidebate.scoring.whatif import Applied, Scenario, apply
 
@@ -119,7 +119,7 @@ class _Explainer:
 
     def influence(self, claim_id: str, edge: Edge) -> Influence:
         source_score = self.result.scores[edge.source]
-        if edge.relation is Relation.SUPPORT and not self.info.uses_supports:
+        if is_support(edge.relation) and not self.info.uses_supports:
             return Influence(edge.source, edge.relation, source_score, 0.0, ignored=True)
         before = self.result.scores[claim_id]
         return Influence(
@@ -139,8 +139,8 @@ class _Explainer:
         scores, weight = self.result.scores, self.result.base[claim_id]
         if spec is None:
             return self.grounded_without_each(children)
-        pros = [e for e in children if e.relation is Relation.SUPPORT and spec.uses_supports]
-        cons = [e for e in children if e.relation is Relation.ATTACK]
+        pros = [e for e in children if is_support(e.relation) and spec.uses_supports]
+        cons = [e for e in children if not is_support(e.relation)]
         pro_all, pro_without = spec.leave_one_out([scores[e.source] for e in pros])
         con_all, con_without = spec.leave_one_out([scores[e.source] for e in cons])
         result = {
@@ -158,11 +158,11 @@ class _Explainer:
     def grounded_without_each(self, children: list[Edge]) -> dict[int, float]:
         """Grounded: in once no attacker is in and all are out, out while one is in."""
         scores = self.result.scores
-        attacks = [scores[e.source] for e in children if e.relation is Relation.ATTACK]
+        attacks = [scores[e.source] for e in children if not is_support(e.relation)]
         ins, not_outs = attacks.count(1.0), sum(1 for a in attacks if a != 0.0)
         result: dict[int, float] = {}
         for edge in children:
-            if edge.relation is not Relation.ATTACK:
+            if is_support(edge.relation):
                 continue
             value = scores[edge.source]
             left_in, left_not_out = ins - (value == 1.0), not_outs - (value != 0.0)
@@ -177,14 +177,12 @@ class _Explainer:
             return self.without_in_cycle(claim_id, edge)
         scores = self.result.scores
         others = [e for e in self.debate.children(claim_id) if e is not edge]
-        attackers = [scores[e.source] for e in others if e.relation is Relation.ATTACK]
+        attackers = [scores[e.source] for e in others if not is_support(e.relation)]
         spec = self.info.spec
         if spec is None:  # grounded: in if every attacker is out, out if one is in
             return 0.0 if 1.0 in attackers else 1.0 if all(a == 0.0 for a in attackers) else 0.5
         supporters = [
-            scores[e.source]
-            for e in others
-            if e.relation is Relation.SUPPORT and spec.uses_supports
+            scores[e.source] for e in others if is_support(e.relation) and spec.uses_supports
         ]
         return spec.strength(self.result.base[claim_id], supporters, attackers)
 
@@ -230,34 +228,3 @@ def explain_scenario(
         )
     entries, result = explain(applied.debate, claim_id, info, applied.weights, depth)
     return ExplainReport(info, applied, result, entries, depth)
-
-
-def explanations_json(report: ExplainReport) -> dict[str, object]:
-    """The `agidebate explain --json` document: one entry per explained claim, in reading order."""
-    from agidebate.scoring.report import rounded
-
-    return {
-        "semantics": report.info.name,
-        "converged": report.result.converged,
-        "claims": [
-            {
-                "id": e.claim,
-                "level": e.level,
-                "base": rounded(e.base),
-                "score": rounded(e.score),
-                **({"label": e.label} if e.label is not None else {}),
-                "in_cycle": e.in_cycle,
-                "influences": [
-                    {
-                        "id": i.source,
-                        "relation": i.relation.value,
-                        "score": rounded(i.score),
-                        "contribution": rounded(i.contribution),
-                        "ignored": i.ignored,
-                    }
-                    for i in e.influences
-                ],
-            }
-            for e in report.entries
-        ],
-    }

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from agidebate.model import Debate
-from agidebate.scoring import JSON_DIGITS, ScoreResult, SemanticsInfo, semantics_info
+from agidebate.model import Debate, WeightProfile
+from agidebate.scoring import ScoreResult, SemanticsInfo, semantics_info
 from agidebate.scoring.sensitivity import Crux, cruxes
 from agidebate.scoring.verdict import TopicBalance, Verdict, topic_balances, verdict
-from agidebate.scoring.whatif import Applied, Scenario, apply
+from agidebate.scoring.whatif import BASE, Applied, Scenario, apply
 
 ROBUSTNESS_CLAIMS = 5
 ROBUSTNESS_BUDGET = 500_000  # claim updates in cycles; beyond it swings are estimated
@@ -125,9 +125,13 @@ class Comparison:
 
 
 def compare_reports(
-    debate: Debate, semantics: str, first: str, second: str, scenario: Scenario | None = None
+    debate: Debate,
+    semantics: str,
+    first: WeightProfile | None,
+    second: WeightProfile | None,
+    scenario: Scenario | None = None,
 ) -> Comparison:
-    """Score under perspectives `first` and `second` (`base`: the debate's own weights)."""
+    """Score under perspectives `first` and `second` (None: the debate's own weights)."""
     scenario = scenario or Scenario()
     a = score_report(debate, semantics, scenario.with_perspective(first), robustness=False)
     b = score_report(debate, semantics, scenario.with_perspective(second), robustness=False)
@@ -139,49 +143,10 @@ def compare_reports(
         for cid in shared
     ]
     differences.sort(key=lambda d: (-abs(d.change), d.id))
-    return Comparison((first, second), a, b, [d for d in differences if d.change != 0.0])
+    return Comparison(
+        (_name(first), _name(second)), a, b, [d for d in differences if d.change != 0.0]
+    )
 
 
-def rounded(value: float) -> float:
-    """A score as JSON shows it: 6 decimals."""
-    return round(value, JSON_DIGITS)
-
-
-def report_json(report: ScoreReport) -> dict[str, object]:
-    """The `agidebate score --json` document."""
-    result, thesis = report.result, report.thesis
-    data: dict[str, object] = {
-        "semantics": result.semantics,
-        "scores": {cid: rounded(v) for cid, v in result.scores.items()},
-    }
-    if result.labels is not None:
-        data["labels"] = dict(result.labels)
-    data["thesis"] = {"id": thesis, "score": rounded(result.scores[thesis])} if thesis else None
-    data["topics"] = {
-        t.id: {
-            "title": t.title,
-            "pro": rounded(t.pro),
-            "con": rounded(t.con),
-            "balance": rounded(t.balance),
-            "pro_claims": t.pro_claims,
-            "con_claims": t.con_claims,
-        }
-        for t in report.topics
-    }
-    data["converged"] = result.converged
-    data["iterations"] = result.iterations
-    return data
-
-
-def comparison_json(comparison: Comparison) -> dict[str, object]:
-    """The `agidebate score --compare A B --json` document."""
-    return {
-        "semantics": comparison.a.result.semantics,
-        "perspectives": list(comparison.names),
-        "a": report_json(comparison.a),
-        "b": report_json(comparison.b),
-        "differences": [
-            {"id": d.id, "a": rounded(d.a), "b": rounded(d.b), "change": rounded(d.change)}
-            for d in comparison.differences
-        ],
-    }
+def _name(profile: WeightProfile | None) -> str:
+    return BASE if profile is None else profile.name

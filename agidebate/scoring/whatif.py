@@ -2,8 +2,8 @@
 
 A `Scenario` is what a reader changes before scoring, applied in this order:
 
-1. a perspective's weights (`perspectives/NAME.yaml`),
-2. the reader's own weights file,
+1. a perspective's weights (read from `perspectives/NAME.yaml` by `format.perspectives`),
+2. the reader's own weights file (read the same way),
 3. single overrides (`--set ID=VALUE`), the last word,
 4. claims removed (`--without ID`), together with every claim that argued
    only about removed claims ("what hangs only on it").
@@ -24,16 +24,10 @@ import dataclasses
 from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from agidebate.errors import UsageError
-from agidebate.model import Debate
-from agidebate.schema import PERSPECTIVES_DIR
-
-if TYPE_CHECKING:
-    # Reading weight files needs the YAML reader; it is imported only when used.
-    from agidebate.scoring.weightfile import WeightProfile
+from agidebate.model import Debate, WeightProfile
+from agidebate.suggest import id_hint
 
 BASE = "base"
 
@@ -42,14 +36,14 @@ BASE = "base"
 class Scenario:
     """What a reader changes before scoring (see the module docstring for the order)."""
 
-    perspective: str | None = None
-    weights_file: str | None = None
+    perspective: WeightProfile | None = None
+    own: WeightProfile | None = None
     overrides: tuple[tuple[str, float], ...] = ()
     without: tuple[str, ...] = ()
 
-    def with_perspective(self, name: str) -> Scenario:
-        """The same scenario under another perspective (`base`: the debate's own weights)."""
-        return dataclasses.replace(self, perspective=None if name == BASE else name)
+    def with_perspective(self, profile: WeightProfile | None) -> Scenario:
+        """The same scenario under another perspective (None: the debate's own weights)."""
+        return dataclasses.replace(self, perspective=profile)
 
 
 @dataclass(frozen=True)
@@ -69,14 +63,13 @@ class Applied:
         if self.perspective is not None:
             p = self.perspective
             title = f' "{p.title}"' if p.title else ""
-            where = f"{PERSPECTIVES_DIR}/{Path(p.path).name}"
             lines.append(
                 f"Perspective: {p.name}{title} (weights for {_count(len(p.weights), 'claim')} "
-                f"from {where})."
+                f"from {p.source})."
             )
         if self.own is not None:
             lines.append(
-                f"Your weights: {_count(len(self.own.weights), 'claim')} from {self.own.path}."
+                f"Your weights: {_count(len(self.own.weights), 'claim')} from {self.own.source}."
             )
         if self.overrides:
             lines.append("Set: " + ", ".join(f"{k}={v:g}" for k, v in self.overrides.items()) + ".")
@@ -93,8 +86,6 @@ def _count(n: int, noun: str) -> str:
 
 def unknown_claim(debate: Debate, claim_id: str, option: str) -> UsageError:
     """The usage error for an id the debate does not have, naming close ones."""
-    from agidebate.scoring.weightfile import id_hint
-
     return UsageError(f"{option}: no claim with id '{claim_id}'", id_hint(debate, claim_id))
 
 
@@ -107,9 +98,9 @@ def parse_assignment(text: str, debate: Debate) -> tuple[str, float]:
         raise UsageError(f"--set expects ID=VALUE, got '{text}'", f"for example {example}")
     if claim_id not in debate.claims:
         raise unknown_claim(debate, claim_id, "--set")
-    from agidebate import _scalars
+    from agidebate.format import scalars
 
-    value = _scalars.parse_number(raw)
+    value = scalars.parse_number(raw)
     if value is None:
         raise UsageError(
             f"--set {text}: '{raw}' is not a number", f"write a weight between 0 and 1: {example}"
@@ -157,8 +148,8 @@ def without(debate: Debate, claim_ids: Iterable[str]) -> tuple[Debate, list[str]
 
 
 def apply(debate: Debate, scenario: Scenario) -> Applied:
-    """Apply `scenario` to `debate`; errors for unknown ids, bad values and bad files."""
-    perspective, own = _profiles(debate, scenario)
+    """Apply `scenario` to `debate`; a usage error for an id the debate does not have."""
+    perspective, own = scenario.perspective, scenario.own
     weights: dict[str, float] = {}
     for profile in (perspective, own):
         if profile is not None:
@@ -172,21 +163,6 @@ def apply(debate: Debate, scenario: Scenario) -> Applied:
     smaller, removed = without(debate, scenario.without) if scenario.without else (debate, [])
     weights = {k: v for k, v in weights.items() if k in smaller.claims}
     return Applied(smaller, weights, removed, perspective, own, overrides)
-
-
-def _profiles(
-    debate: Debate, scenario: Scenario
-) -> tuple[WeightProfile | None, WeightProfile | None]:
-    """The perspective and weights file the scenario names (read only when named)."""
-    if scenario.perspective is None and scenario.weights_file is None:
-        return None, None
-    from agidebate.scoring.weightfile import load_perspective, read_weights
-
-    perspective = (
-        load_perspective(debate, scenario.perspective) if scenario.perspective is not None else None
-    )
-    own = read_weights(scenario.weights_file, debate) if scenario.weights_file is not None else None
-    return perspective, own
 
 
 def parse_assignments(texts: Sequence[str], debate: Debate) -> tuple[tuple[str, float], ...]:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from agidebate import _yaml
-from agidebate.loader import check_debate, load_debate
+from agidebate.format import nodes
+from agidebate.format.load import check_debate, load_debate
 from tests.adversarial.harness import THESIS, reader_commands
 from tests.conftest import MakeDebate, invoke
 
@@ -104,7 +104,7 @@ def test_deep_flow_nesting_is_refused(make_debate: MakeDebate) -> None:
 
 
 def test_deep_block_nesting_is_refused(make_debate: MakeDebate) -> None:
-    depth = _yaml.MAX_DEPTH + 10
+    depth = nodes.MAX_DEPTH + 10
     text = (
         "claims:\n"
         + "".join("  " * (i + 1) + "x:\n" for i in range(depth))
@@ -122,7 +122,7 @@ def test_a_multi_megabyte_text_loads_exactly(make_debate: MakeDebate) -> None:
 
 
 def test_a_file_over_the_size_limit_is_refused_before_parsing(make_debate: MakeDebate) -> None:
-    folder = make_debate({"t.yaml": "# " + "x" * _yaml.MAX_FILE_BYTES + "\n"})
+    folder = make_debate({"t.yaml": "# " + "x" * nodes.MAX_FILE_BYTES + "\n"})
     (error,) = check_debate(folder).errors
     assert error.code == "file-too-large" and "split the topic" in (error.hint or "")
 

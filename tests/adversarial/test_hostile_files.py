@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from agidebate import _yaml
-from agidebate.loader import check_debate, load_debate
+from agidebate.format import nodes
+from agidebate.format.load import check_debate, load_debate
 from tests.adversarial.harness import THESIS, Case, all_cases, reader_commands
 from tests.conftest import invoke
 
@@ -79,10 +79,9 @@ def test_same_verdict_without_the_c_parser(
     case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = folder_for(case, tmp_path)
-    monkeypatch.setenv("AGIDEBATE_NO_CACHE", "1")
-    with_c = [str(p) for p in check_debate(folder).problems]
-    monkeypatch.setattr(_yaml, "_c_loader", lambda: None)
-    assert [str(p) for p in check_debate(folder).problems] == with_c
+    with_c = [str(p) for p in check_debate(folder, cache=False).problems]
+    monkeypatch.setattr(nodes, "_c_loader", lambda: None)
+    assert [str(p) for p in check_debate(folder, cache=False).problems] == with_c
 
 
 @pytest.mark.parametrize("command", list(COMMANDS))
@@ -100,3 +99,11 @@ def test_every_command_gives_the_verdict_without_a_traceback(
         assert f"{case.path.name}:{case.line}:{case.column}: error:" in output
     if not command.startswith("export"):
         assert not _UNSAFE.search(output), repr(_UNSAFE.search(output))
+
+
+def test_the_harness_runs_every_command_that_reads_a_debate() -> None:
+    """The command registry says which commands read a debate; each one meets every case."""
+    from agidebate.cli import COMMANDS as REGISTRY
+
+    readers = {command.name for command in REGISTRY if command.reads_debate}
+    assert {name.split()[0] for name in COMMANDS} == readers

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from agidebate import _yaml
 from agidebate.export import export
-from agidebate.loader import check_debate, parse_text
+from agidebate.format import nodes
+from agidebate.format.load import check_debate, parse_text
 
 # Fragments that exercise YAML's syntax: structure, scalars of every style,
 # anchors, tags, comments, directives, odd whitespace and odd characters.
@@ -113,12 +113,12 @@ def problems(text: bytes) -> list[str]:
 def test_yaml_ish_text_never_crashes_and_c_and_pure_agree(text: str) -> None:
     data = text.encode("utf-8", "surrogatepass")
     with_c = problems(data)
-    original = _yaml._c_loader
-    _yaml._c_loader = lambda: None
+    original = nodes._c_loader
+    nodes._c_loader = lambda: None
     try:
         without_c = problems(data)
     finally:
-        _yaml._c_loader = original
+        nodes._c_loader = original
     assert with_c == without_c
 
 
@@ -187,7 +187,7 @@ def hostile_debates(draw: st.DrawFn) -> dict[str, str]:
 
 
 def _flat(text: str) -> str:
-    from agidebate.render.safe import inert
+    from agidebate.text import inert
 
     return " ".join(inert(text).split())
 

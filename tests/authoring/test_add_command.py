@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from agidebate.loader import load_debate
+from agidebate.format.load import load_debate
 from agidebate.model import Relation, Side
 from tests.authoring.conftest import assert_refused, snapshot
 from tests.conftest import DATA, MakeDebate, invoke, run_process
@@ -29,7 +29,7 @@ def test_adds_a_rebuttal_under_its_target(debate: Path) -> None:
     )
     loaded = load_debate(debate)
     claim = loaded.claims["counts-low-because-riding"]
-    assert (claim.text, claim.weight, claim.weight_set) == (TEXT, 0.6, True)
+    assert (claim.text, claim.weight, claim.weight_stated) == (TEXT, 0.6, True)
     assert loaded.side(claim.id) is Side.PRO
     assert [(e.source, e.relation) for e in loaded.children("few-cyclists")] == [
         ("latent-demand", Relation.ATTACK),

@@ -6,7 +6,7 @@ import pytest
 
 from agidebate.authoring import NewClaim, add_claim
 from agidebate.authoring._verify import check_reading, read_folder
-from agidebate.loader import load_debate
+from agidebate.format.load import load_debate
 from agidebate.model import Relation
 from tests.authoring.test_preservation import one_insertion
 from tests.conftest import BUNDLED

@@ -10,7 +10,7 @@ import pytest
 
 from agidebate.authoring import debate_lock
 from agidebate.errors import OperationError
-from agidebate.loader import check_debate
+from agidebate.format.load import check_debate
 from tests.conftest import REPO
 
 LOOP = """

@@ -25,13 +25,13 @@ from agidebate.authoring import (
     NewClaim,
     UnsafeEdit,
     _add,
-    _render,
     add_claim,
     new_topic,
 )
-from agidebate.authoring._render import Field
 from agidebate.errors import OperationError
-from agidebate.loader import check_debate, load_debate
+from agidebate.format import emit as _render
+from agidebate.format.emit import Field
+from agidebate.format.load import check_debate, load_debate
 from agidebate.model import Relation
 from tests.authoring.conftest import snapshot
 from tests.conftest import REPO, invoke
@@ -114,8 +114,8 @@ def test_a_target_file_the_debate_does_not_read_is_refused_not_retried(
 
     real = _verify.read_folder
 
-    def missing_safety(folder: Path) -> _verify.Reading:
-        reading = real(folder)
+    def missing_safety(folder: Path, cache: bool = True) -> _verify.Reading:
+        reading = real(folder, cache)
         files = tuple(item for item in reading.files if item[1] != "safety.yaml")
         data = {rel: raw for rel, raw in reading.data.items() if rel != "safety.yaml"}
         return _verify.Reading(reading.folder, files, data)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from agidebate.cli._reference import command_names
-from agidebate.loader import load_debate
+from agidebate.format.load import load_debate
 from agidebate.model import Relation, Side
 from agidebate.scoring import score
 from tests.conftest import DATA, REPO, invoke

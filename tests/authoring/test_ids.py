@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from agidebate.authoring import derive_id
-from agidebate.schema import ID_RE
+from agidebate.format.schema import ID_RE
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from agidebate.cli import _ask
-from agidebate.loader import load_debate
+from agidebate.format.load import load_debate
 from tests.authoring.conftest import snapshot
 from tests.conftest import DATA, REPO, invoke
 

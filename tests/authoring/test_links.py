@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from agidebate.authoring import LOCK_NAME
-from agidebate.loader import load_debate
+from agidebate.format.load import load_debate
 from tests.authoring.conftest import assert_refused
 from tests.conftest import invoke
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from agidebate.authoring import template
-from agidebate.loader import check_debate, load_debate
+from agidebate.format.load import check_debate, load_debate
 from tests.authoring.conftest import assert_refused, snapshot
 from tests.conftest import MakeDebate, invoke
 

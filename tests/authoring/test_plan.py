@@ -6,8 +6,8 @@ import pytest
 
 from agidebate.authoring import UnsafeEdit
 from agidebate.authoring._plan import learn_layout, plan_nested, plan_top_level
-from agidebate.authoring._render import Field, Layout
-from agidebate.authoring._spans import read_spans
+from agidebate.format.emit import Field, Layout
+from agidebate.format.spans import read_spans
 
 NEW = [Field("id", "new"), Field("text", "New text.")]
 TOP = [Field("id", "new"), Field("text", "New text."), Field("attacks", "a")]

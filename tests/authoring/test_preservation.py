@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from agidebate.authoring import NewClaim, add_claim
-from agidebate.loader import load_debate
+from agidebate.format.load import load_debate
 from agidebate.model import Claim, Debate, Relation
 from tests.conftest import DATA
 

@@ -10,12 +10,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from agidebate import _yaml
 from agidebate.authoring import NewClaim, add_claim
 from agidebate.authoring._fields import clean_text
-from agidebate.authoring._render import Field, Layout, block_item, block_value, flow_item
 from agidebate.errors import UsageError
-from agidebate.loader import load_debate
+from agidebate.format import nodes
+from agidebate.format.emit import Field, Layout, block_item, block_value, flow_item
+from agidebate.format.load import load_debate
 from agidebate.model import Relation
 from tests.authoring.conftest import BIKE_LANE
 
@@ -29,11 +29,11 @@ TRICKY = [
 
 
 def read_claim(lines: list[str]) -> dict[str, str]:
-    root = _yaml.read("\n".join(lines) + "\n", "<test>").root
-    assert isinstance(root, _yaml.YSeq)
+    root = nodes.read("\n".join(lines) + "\n", "<test>").root
+    assert isinstance(root, nodes.YSeq)
     item = root.items[0]
-    assert isinstance(item, _yaml.YMap)
-    return {k: v.text for k, v in item.items.items() if isinstance(v, _yaml.YScalar)}
+    assert isinstance(item, nodes.YMap)
+    return {k: v.text for k, v in item.items.items() if isinstance(v, nodes.YScalar)}
 
 
 @pytest.mark.parametrize("text", TRICKY)

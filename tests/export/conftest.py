@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from agidebate.export import ExportOptions, export
-from agidebate.loader import load_debate
+from agidebate.format.load import load_debate
 from agidebate.model import Debate
 from tests.conftest import BUNDLED, DATA, REPO, require_tool
 
@@ -36,7 +36,7 @@ def debates() -> list[Any]:
 
 
 def exported(folder: Path, fmt: str, scores: dict[str, float] | None = None) -> str:
-    text = export(load_debate(folder), fmt, ExportOptions(scores=scores))
+    text = export(load_debate(folder), fmt, ExportOptions(scores=scores, folder=str(folder)))
     assert isinstance(text, str)
     return text
 

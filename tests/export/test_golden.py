@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from agidebate.export import FORMATS, ExportOptions, export
-from agidebate.loader import load_debate
+from agidebate.format.load import load_debate
 from tests.conftest import REPO
 from tests.export.conftest import SCORES, SMALL
 
@@ -21,7 +21,8 @@ TEXT_FORMATS = [name for name, spec in FORMATS.items() if spec.function == "expo
 @pytest.mark.parametrize("fmt", TEXT_FORMATS)
 def test_export_matches_golden_file(fmt: str, update_golden: bool) -> None:
     spec = FORMATS[fmt]
-    output = export(load_debate(SMALL), fmt, ExportOptions(scores=SCORES, semantics="test"))
+    options = ExportOptions(scores=SCORES, semantics="test", folder=str(SMALL))
+    output = export(load_debate(SMALL), fmt, options)
     data = output.encode("utf-8") if isinstance(output, str) else output
     path = GOLDEN / f"bike-lane.{fmt}{spec.suffix}"
     if update_golden:

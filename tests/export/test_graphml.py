@@ -53,3 +53,29 @@ def test_control_characters_never_reach_the_xml(tmp_path: Path) -> None:
     assert "\x07" not in text and "\\x07 bell" in text
     graph = read(HOSTILE, tmp_path)
     assert graph.nodes["ctrl"]["by"] == "\\x01 sender"
+
+
+@pytest.mark.parametrize("folder", debates())
+def test_graphml_reads_back_as_the_graph_to_networkx_builds(folder: Path, tmp_path: Path) -> None:
+    """Same nodes, same edges with the same relations, and every attribute GraphML carries
+    equal to the one `agidebate.graph.to_networkx` gives (XML-safe text, tags joined)."""
+    from agidebate.export.to_graphml import NODE_KEYS, clean
+    from agidebate.graph import to_networkx
+
+    debate = loaded(folder)
+    scores = {cid: round(0.1 + i / (2 * len(debate)), 6) for i, cid in enumerate(debate.claims)}
+    got = read(folder, tmp_path, scores)
+    want = to_networkx(debate, scores)
+    assert set(got.nodes) == set(want.nodes)
+    assert sorted((u, v, d["relation"]) for u, v, d in got.edges(data=True)) == sorted(
+        (u, v, d["relation"]) for u, v, d in want.edges(data=True)
+    )
+    assert got.graph.get("title") == want.graph["title"]
+    assert got.graph.get("thesis") == want.graph["thesis"]
+    for node, data in want.nodes(data=True):
+        expected = {**data, "tags": "; ".join(data["tags"]) or None}
+        for name in (name for _key, name, _kind in NODE_KEYS):
+            value = expected[name]
+            if isinstance(value, str):
+                value = clean(value)
+            assert got.nodes[node].get(name) == value, (node, name)

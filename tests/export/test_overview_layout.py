@@ -6,7 +6,7 @@ import pytest
 
 from agidebate.export.overview import CORE, GAP, Layout, layout, radii
 from agidebate.export.to_html import placement
-from agidebate.loader import load_debate
+from agidebate.format.load import load_debate
 from agidebate.model import Debate
 from tests.conftest import BUNDLED
 from tests.export.test_deep import chain

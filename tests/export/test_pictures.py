@@ -17,7 +17,7 @@ import pytest
 
 from agidebate.export import ExportOptions, export
 from agidebate.export.picture import picture
-from agidebate.loader import load_debate
+from agidebate.format.load import load_debate
 from agidebate.scoring import score
 from tests.conftest import BUNDLED, REPO, invoke
 from tests.export.conftest import dot_program, mermaid_svg

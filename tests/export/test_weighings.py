@@ -8,14 +8,14 @@ import pytest
 
 from agidebate.errors import UsageError
 from agidebate.export.weighings import weigh
-from agidebate.loader import load_debate
+from agidebate.format.load import load_debate
 from agidebate.scoring import DEFAULT_SEMANTICS, SEMANTICS
 from tests.conftest import BUNDLED, MakeDebate, invoke
 
 
 def test_every_perspective_under_every_registered_semantics() -> None:
     debate = load_debate(BUNDLED)
-    found = weigh(debate)
+    found = weigh(debate, BUNDLED)
     names = [p.name for p in found.perspectives]
     assert names[0] == "base" and len(names) == 4
     assert found.semantics[0].name == DEFAULT_SEMANTICS
@@ -27,7 +27,7 @@ def test_every_perspective_under_every_registered_semantics() -> None:
 def test_a_part_is_weighed_with_the_whole_debates_perspectives() -> None:
     debate = load_debate(BUNDLED)
     part = debate.subtree("dw-01")
-    found = weigh(part, perspective="skeptic", full=debate)
+    found = weigh(part, BUNDLED, perspective="skeptic", full=debate)
     run = found.run("skeptic", "qe")
     assert set(run.scores) == set(part.claims)
     assert run.verdict is not None and run.verdict["value"] == round(run.scores["dw-01"], 6)
@@ -35,7 +35,7 @@ def test_a_part_is_weighed_with_the_whole_debates_perspectives() -> None:
 
 def test_a_huge_debate_embeds_only_the_chosen_pair_and_says_so() -> None:
     debate = load_debate(BUNDLED)
-    found = weigh(debate, semantics="dfquad", perspective="believer", limit=100)
+    found = weigh(debate, BUNDLED, semantics="dfquad", perspective="believer", limit=100)
     assert [(r.perspective, r.semantics) for r in found.runs] == [("believer", "dfquad")]
     assert found.partial and "150 claims" in found.partial
 
@@ -43,9 +43,9 @@ def test_a_huge_debate_embeds_only_the_chosen_pair_and_says_so() -> None:
 def test_unknown_start_pairs_are_usage_errors_naming_the_choices() -> None:
     debate = load_debate(BUNDLED)
     with pytest.raises(UsageError, match="no perspective 'skeptik'"):
-        weigh(debate, perspective="skeptik")
+        weigh(debate, BUNDLED, perspective="skeptik")
     with pytest.raises(UsageError, match="unknown semantics"):
-        weigh(debate, semantics="nope")
+        weigh(debate, BUNDLED, semantics="nope")
 
 
 def test_a_broken_perspective_file_stops_the_html_export_with_located_errors(

@@ -172,12 +172,13 @@ def artifact(name: str) -> Path:
     return ARTIFACTS / name
 
 
-def cli_options(debate: Debate, semantics: str | None = None) -> ExportOptions:
-    """What `agidebate export --format html` gives the page: every perspective under every
-    semantics, starting at `semantics` (default: the registry's default) and base weights."""
+def cli_options(debate: Debate, folder: Path, semantics: str | None = None) -> ExportOptions:
+    """What `agidebate export --format html` gives the page: every perspective of the debate
+    in `folder` under every semantics, starting at `semantics` (default: the registry's
+    default) and base weights."""
     from agidebate.export.weighings import weigh
 
-    found = weigh(debate, semantics=semantics)
+    found = weigh(debate, folder, semantics=semantics)
     run = found.run(*found.initial)
     return ExportOptions(scores=run.scores, semantics=run.semantics, weighings=found)
 
@@ -188,7 +189,7 @@ BIG = 2_000  # claims in the generated debate the page must stay usable with
 @pytest.fixture(scope="session")
 def big_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A generated 2,000-claim debate (bench/generate.py) exported as the CLI does."""
-    from agidebate.loader import load_debate
+    from agidebate.format.load import load_debate
     from bench.generate import generate, write
 
     folder = tmp_path_factory.mktemp("big")
@@ -196,12 +197,12 @@ def big_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     write(folder / "debate", files)
     debate = load_debate(folder / "debate")
     assert len(debate) == BIG
-    return write_page(folder, "big.html", debate, cli_options(debate))
+    return write_page(folder, "big.html", debate, cli_options(debate, folder / "debate"))
 
 
 @pytest.fixture(scope="session")
 def bundled_debate() -> Debate:
-    from agidebate.loader import load_debate
+    from agidebate.format.load import load_debate
     from tests.conftest import BUNDLED
 
     return load_debate(BUNDLED)
@@ -211,4 +212,6 @@ def bundled_debate() -> Debate:
 def weighed_page(bundled_debate: Debate, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled debate's page as `agidebate export --format html` writes it."""
     folder = tmp_path_factory.mktemp("weighed")
-    return write_page(folder, "map.html", bundled_debate, cli_options(bundled_debate))
+    from tests.conftest import BUNDLED
+
+    return write_page(folder, "map.html", bundled_debate, cli_options(bundled_debate, BUNDLED))

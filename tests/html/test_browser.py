@@ -16,7 +16,7 @@ import pytest
 
 from agidebate.export import ExportOptions
 from agidebate.export.to_html import page_data
-from agidebate.loader import load_debate
+from agidebate.format.load import load_debate
 from agidebate.model import Debate
 from agidebate.scoring import score
 from tests.conftest import BUNDLED

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from agidebate.loader import load_debate
+from agidebate.format.load import load_debate
 from agidebate.model import Claim, Debate, Edge, Relation
 from tests.conftest import MakeDebate
 from tests.html.conftest import CENTROID, PHONE, Open, Visit, cli_options, write_page
@@ -200,7 +200,7 @@ def hostile_weighed(make_debate: MakeDebate, tmp_path: Path) -> Path:
         }
     )
     debate = load_debate(folder)
-    return write_page(tmp_path, "weighed.html", debate, cli_options(debate))
+    return write_page(tmp_path, "weighed.html", debate, cli_options(debate, folder))
 
 
 @pytest.mark.parametrize("bypass_csp", [False, True], ids=["with-csp", "without-csp"])

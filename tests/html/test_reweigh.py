@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from agidebate.format.perspectives import perspective_names
 from agidebate.model import Debate
 from agidebate.scoring import DEFAULT_SEMANTICS, SEMANTICS
-from agidebate.scoring.weightfile import perspective_names
-from tests.conftest import invoke
+from tests.conftest import BUNDLED, invoke
 from tests.html.conftest import Open, Visit
 
 pytestmark = pytest.mark.external
@@ -49,7 +49,7 @@ def options(visit: Visit, select: str) -> list[str]:
 def test_the_control_offers_every_perspective_and_every_registered_semantics(
     visit: Visit, debate: Debate
 ) -> None:
-    assert options(visit, "perspective") == ["base", *perspective_names(debate)]
+    assert options(visit, "perspective") == ["base", *perspective_names(BUNDLED)]
     assert options(visit, "semantics")[0] == DEFAULT_SEMANTICS
     assert sorted(options(visit, "semantics")) == sorted(SEMANTICS)
     assert visit.page.input_value("#perspective") == "base"
@@ -84,7 +84,7 @@ def test_every_verdict_shown_is_the_one_score_json_gives(visit: Visit, debate: D
             )
             assert opacity == pytest.approx(0.16 + 0.84 * expected["thesis"]["score"], abs=0.006)
             checked += 1
-    assert checked == (1 + len(perspective_names(debate))) * len(SEMANTICS)
+    assert checked == (1 + len(perspective_names(BUNDLED))) * len(SEMANTICS)
     assert visit.errors == []
 
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from agidebate.format.load import check_debate
 from agidebate.importers import InputError, import_file
 from agidebate.importers.from_argdown import read
 from agidebate.importers.writer import write_debate
-from agidebate.loader import check_debate
 from agidebate.model import Relation
 from tests.importers.conftest import FIXTURES, count, sources_table
 

@@ -8,10 +8,10 @@ import pytest
 
 from agidebate.export import export
 from agidebate.export._outline import one_line
+from agidebate.format.load import load_debate
 from agidebate.importers import import_file
-from agidebate.loader import load_debate
 from agidebate.model import Debate, Relation
-from agidebate.render.safe import inert
+from agidebate.text import inert
 from tests.conftest import BUNDLED, DATA, shared_dir
 from tests.export.conftest import HOSTILE
 from tests.importers.conftest import FIXTURES, sources_table

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from agidebate.errors import OperationError, UsageError
-from agidebate.importers.writer import MAX_NESTING, quote, render_files, verify, write_debate
-from agidebate.loader import load_debate
+from agidebate.format.load import load_debate
+from agidebate.importers.writer import MAX_NESTING, render_files, verify, write_debate
 from agidebate.model import Claim, Debate, Edge, Relation
 from tests.conftest import DATA
 from tests.export.conftest import HOSTILE
@@ -50,11 +50,6 @@ def test_every_string_comes_back_exactly(text: str, tmp_path: Path) -> None:
     back = load_debate(tmp_path / "out")
     assert back.claims["a"].text == (text or "x") and back.claims["a"].by == (text or None)
     assert back.claims["thesis"].title == (text or None)
-
-
-def test_quote() -> None:
-    assert quote('a"b\\c\n') == '"a\\"b\\\\c\\n"'
-    assert quote("\x07\u2028") == '"\\x07\\u2028"'
 
 
 def test_deep_chains_nest_to_a_limit_then_point(tmp_path: Path) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from agidebate.loader import load_debate
+from agidebate.format.load import load_debate
 from agidebate.model import Claim
-from agidebate.render.outline import RowKind, build_outline
+from agidebate.query.outline import RowKind, build_outline
 from agidebate.render.show import show_view
 from agidebate.render.theme import ASCII, UNICODE
 from agidebate.render.tree import NodeStyle

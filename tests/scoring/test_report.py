@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from agidebate.loader import load_debate
-from agidebate.scoring.report import compare_reports, report_json, score_report
+from agidebate.format.load import load_debate
+from agidebate.format.perspectives import load_perspective
+from agidebate.query.records import report_json
+from agidebate.scoring.report import compare_reports, score_report
 from agidebate.scoring.verdict import topic_balances, verdict
 from agidebate.scoring.whatif import Scenario
 from tests.conftest import DATA
@@ -77,12 +79,15 @@ def test_report_json_has_exactly_the_documented_shape() -> None:
 
 def test_compare_lists_the_claims_that_differ_most() -> None:
     debate = load_debate(MAIN_STREET)
-    comparison = compare_reports(debate, "qe", "cyclist", "shopkeeper")
+    cyclist, shopkeeper = (
+        load_perspective(MAIN_STREET, debate, n) for n in ("cyclist", "shopkeeper")
+    )
+    comparison = compare_reports(debate, "qe", cyclist, shopkeeper)
     changes = [abs(d.change) for d in comparison.differences]
     assert changes == sorted(changes, reverse=True) and changes[0] > 0
     assert comparison.a.result.scores["thesis"] > comparison.b.result.scores["thesis"]
     base = compare_reports(
-        debate, "qe", "base", "cyclist", Scenario(overrides=(("school-route", 0.9),))
+        debate, "qe", None, cyclist, Scenario(overrides=(("school-route", 0.9),))
     )
     assert base.a.applied.perspective is None
     assert base.a.result.base["school-route"] == base.b.result.base["school-route"] == 0.9

@@ -10,19 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from agidebate._parsed import ParsedFile
 from agidebate.errors import Problem, Severity
-from agidebate.model import Claim, Debate, Edge, Side, Topic
+from agidebate.format.parsed import ParsedFile
+from agidebate.model import Claim, Debate, Edge, Relation, Side, Topic
 from agidebate.suggest import similar
+from agidebate.text import relation_verb
 
 # Suggesting a close id costs a scan of all ids; past this many unknown
 # references the list is clearly systematic and suggestions stop.
 _MAX_SUGGESTIONS = 50
 
 
-def link(
-    files: Sequence[ParsedFile], root: str | None, graph_warnings: bool = True
-) -> tuple[Debate, list[Problem]]:
+def link(files: Sequence[ParsedFile], graph_warnings: bool = True) -> tuple[Debate, list[Problem]]:
     """Build the debate from parsed files; problems include every file's own.
 
     `graph_warnings=False` skips the warnings that need the whole graph (claims
@@ -41,7 +40,6 @@ def link(
         title=meta.title if meta else None,
         summary=meta.summary if meta else None,
         topics=_topics(files, problems),
-        root=root,
     )
     if graph_warnings:
         problems.extend(_reachability(debate))
@@ -132,9 +130,10 @@ def _repeated(edge: Edge, first: Edge) -> Problem:
             edge.location,
             "remove one of the two",
         )
+    both = " and ".join(relation_verb(r) for r in Relation if r in (edge.relation, first.relation))
     return Problem(
         "contradictory-relation",
-        f"claim '{edge.source}' both supports and attacks '{edge.target}' "
+        f"claim '{edge.source}' both {both} '{edge.target}' "
         f"(the other relation at {first.location})",
         edge.location,
         "a claim either supports or attacks a target; split it into two claims if both hold",

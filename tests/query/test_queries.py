@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 
 from agidebate.errors import UsageError
-from agidebate.loader import load_debate
+from agidebate.format.load import load_debate
 from agidebate.model import Claim, Side, Source, Topic
-from agidebate.render.citations import SourceIndex, cited_works
-from agidebate.render.filters import ClaimFilter, select
-from agidebate.render.labels import localized, natural_key
-from agidebate.render.paths import claim_path
-from agidebate.render.search import search
-from agidebate.render.stats import debate_stats
+from agidebate.query.citations import SourceIndex, cited_works
+from agidebate.query.filters import ClaimFilter, select
+from agidebate.query.paths import claim_path
+from agidebate.query.search import search
+from agidebate.query.stats import debate_stats
+from agidebate.text import localized, natural_key
 from tests.conftest import BUNDLED, DATA
 from tests.render.helpers import debate_of
 

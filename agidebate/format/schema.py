@@ -7,7 +7,9 @@ the same description as a JSON Schema for editors.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, assert_never
+
+from agidebate.model import Relation
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 ID_RE = re.compile(ID_PATTERN)
@@ -200,3 +202,15 @@ def json_schema() -> dict[str, Any]:
         },
         "$defs": {"claim": _claim_schema()},
     }
+
+
+def relation_keys(relation: Relation) -> tuple[str, str]:
+    """How an argument file writes `relation`: the key of a reply nested under its target
+    (`pro:`, `con:`) and the key of a reference by id (`supports:`, `attacks:`)."""
+    match relation:
+        case Relation.SUPPORT:
+            return "pro", "supports"
+        case Relation.ATTACK:
+            return "con", "attacks"
+        case _:
+            assert_never(relation)

@@ -1,11 +1,11 @@
 """Where each node of a YAML file starts and ends, so text can be inserted precisely.
 
-The loader's reader (`agidebate._yaml`) keeps each node's start line and column,
-which is all an error message needs. Editing needs more: where a node's content
-*ends*, and whether it is written in block style or flow style. This module
-walks the event stream of PyYAML's pure-Python parser (the parser the loader
-itself falls back to) once, iteratively, and records for every node its
-character span in the text.
+The loader's reader (`agidebate.format.nodes`) keeps each node's start line and column,
+which is all an error message needs. Editing (`agidebate.authoring`) needs more:
+where a node's content *ends*, and whether it is written in block style or flow
+style. This module reads the same event stream (`agidebate.format.events.events`),
+from PyYAML's pure-Python parser (the parser the loader itself falls back to),
+once, iteratively, and records for every node its character span in the text.
 
 PyYAML ends a block collection at the next token, after any comments and blank
 lines, so the end of a block collection is taken from its last child instead:
@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 from agidebate.errors import OperationError
+from agidebate.format.events import events
 
 
 @dataclass(slots=True, eq=False)
@@ -72,15 +73,12 @@ class Span:
 
 def read_spans(text: str) -> Span | None:
     """The document's root node with spans, or None for an empty document."""
-    builder = _Builder(text)
-    loader: Any = yaml.SafeLoader(text)
+    builder = _SpanBuilder(text)
     try:
-        while loader.check_event():
-            builder.on(loader.get_event())
+        for event in events(text, yaml.SafeLoader):
+            builder.on(event)
     except yaml.YAMLError as err:  # the loader accepted the file, so this is unexpected
         raise OperationError(f"cannot read the file's layout: {err}") from None
-    finally:
-        loader.dispose()
     return builder.root
 
 
@@ -89,7 +87,7 @@ def _index(mark: Any) -> int:
     return index
 
 
-class _Builder:
+class _SpanBuilder:
     def __init__(self, text: str) -> None:
         self.text = text
         self.stack: list[Span] = []

@@ -10,20 +10,17 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from agidebate.cli._page import DIM, HEAD, WARN, Page
-from agidebate.render.labels import plural
-from agidebate.render.safe import inert
+from agidebate.model import tally
+from agidebate.render import theme
+from agidebate.render.page import Page
+from agidebate.text import inert, plural
 
 if TYPE_CHECKING:
     from agidebate.model import Debate
     from agidebate.scoring import ScoreResult, SemanticsInfo
-    from agidebate.scoring.cruxes import CruxReport
-    from agidebate.scoring.explain import ExplainReport, Explanation
     from agidebate.scoring.report import Comparison, Robustness, ScoreReport
     from agidebate.scoring.verdict import TopicBalance
     from agidebate.scoring.whatif import Applied
-
-RELATION_NAMES = {"support": "supporter", "attack": "attacker"}
 
 
 def label(debate: Debate, claim_id: str) -> str:
@@ -57,13 +54,13 @@ def convergence_warning(page: Page, result: ScoreResult) -> None:
             f"warning: the scores did not settle: after {result.iterations:,} steps a cycle "
             f"still changed by {result.residual:.1e} per step; treat them as approximate.",
             indent=0,
-            style=WARN,
+            style=theme.WARNING,
         )
 
 
 def title(page: Page, debate: Debate) -> None:
     if debate.title:
-        page.add(inert(debate.title, newlines=False), HEAD)
+        page.add(inert(debate.title, newlines=False), theme.STRONG)
         page.add()
 
 
@@ -87,23 +84,22 @@ def render_verdict(page: Page, report: ScoreReport) -> None:
     thesis = debate.thesis
     assert thesis is not None and report.verdict is not None
     value = result.scores[thesis]
-    page.add(Text("Thesis: ", style=HEAD) + Text(label(debate, thesis)))
+    page.add(Text("Thesis: ", style=theme.STRONG) + Text(label(debate, thesis)))
     labels = result.labels or {}
     if thesis in labels:
         from agidebate.scoring.verdict import GROUNDED_WORDS
 
         words = GROUNDED_WORDS[labels[thesis]]
-        page.add(f"Verdict: {words.split(':')[0]} ({labels[thesis]}, {value:.2f})", HEAD)
+        page.add(f"Verdict: {words.split(':')[0]} ({labels[thesis]}, {value:.2f})", theme.STRONG)
         page.para("The thesis is " + words + ".")
         page.para(
             "Grounded semantics only asks which attacks are answered: in counts as 1, out as 0, "
             "undecided as 0.5. Weights and supports play no part."
         )
     else:
-        page.add(f"Verdict: {report.verdict.phrase} ({value:.2f})", HEAD)
+        page.add(f"Verdict: {report.verdict.phrase} ({value:.2f})", theme.STRONG)
         children = debate.children(thesis)
-        pros = sum(1 for e in children if e.relation.value == "support")
-        cons = len(children) - pros
+        pros, cons = tally(e.relation for e in children)
         movers = (
             f"its {plural(pros, 'supporter')} and {plural(cons, 'attacker')} move it"
             if report.info.uses_supports
@@ -159,7 +155,7 @@ def robustness_text(debate: Debate, sure: Robustness) -> str:
 
 def render_roots(page: Page, report: ScoreReport) -> None:
     debate, result = report.debate, report.result
-    page.add("This debate has no thesis; its root claims score:", HEAD)
+    page.add("This debate has no thesis; its root claims score:", theme.STRONG)
     rows = [[f"{result.scores[r]:.2f}", r, label(debate, r)] for r in debate.roots]
     page.table(["score", "id", "claim"], rows, {0})
     context(page, report.info, report.applied)
@@ -169,7 +165,7 @@ def render_roots(page: Page, report: ScoreReport) -> None:
 def render_topics(page: Page, topics: list[TopicBalance]) -> None:
     if not topics:
         return
-    page.add("Topics: the summed strength of each topic's pro and con claims", HEAD)
+    page.add("Topics: the summed strength of each topic's pro and con claims", theme.STRONG)
     rows = [
         [
             t.id,
@@ -190,7 +186,7 @@ def render_claims(page: Page, report: ScoreReport, top: int | None) -> None:
     shown = ranked if top is None else ranked[:top]
     count = len(ranked)
     more = "" if len(shown) == count else f" ({len(shown)} of {count}; --all shows every claim)"
-    page.add("Claims by strength" + more, HEAD)
+    page.add("Claims by strength" + more, theme.STRONG)
     labels = result.labels
     rows = [
         [
@@ -219,7 +215,7 @@ def render_comparison(page: Page, comparison: Comparison, top: int) -> None:
         convergence_warning(page, report.result)
     thesis = debate.thesis
     if thesis is not None:
-        page.add(f"Verdicts under {a.info.name}", HEAD)
+        page.add(f"Verdicts under {a.info.name}", theme.STRONG)
         width = max(len(first), len(second))
         for name, report in ((first, a), (second, b)):
             assert report.verdict is not None
@@ -229,7 +225,7 @@ def render_comparison(page: Page, comparison: Comparison, top: int) -> None:
             page.add(f"  {name.ljust(width)}  {value:.2f}  {report.verdict.phrase}{who}")
         page.add()
     if a.topics:
-        page.add("Topic balances (% pro)", HEAD)
+        page.add("Topic balances (% pro)", theme.STRONG)
         b_topics = {t.id: t for t in b.topics}
         rows = [
             [
@@ -249,11 +245,11 @@ def render_differences(page: Page, comparison: Comparison, top: int) -> None:
     first, second = comparison.names
     debate = comparison.a.debate
     if not comparison.differences:
-        page.add("The two give every claim the same score.", HEAD)
+        page.add("The two give every claim the same score.", theme.STRONG)
         return
     shown = comparison.differences[:top]
     total = plural(len(comparison.differences), "claim")
-    page.add(f"Where they differ most ({len(shown)} of {total} that differ)", HEAD)
+    page.add(f"Where they differ most ({len(shown)} of {total} that differ)", theme.STRONG)
     rows = [
         [
             d.id,
@@ -266,162 +262,3 @@ def render_differences(page: Page, comparison: Comparison, top: int) -> None:
         for d in shown
     ]
     page.table(["id", first, second, "change", "weights", "claim"], rows, {1, 2, 3})
-
-
-# -- agidebate cruxes ------------------------------------------------------------
-
-
-def tipping_text(report: CruxReport) -> str:
-    """Whether any one listed claim can carry the thesis across 0.5, in words."""
-    tips = [c for c in report.cruxes if min(c.low, c.high) < 0.5 < max(c.low, c.high)]
-    exact = all(c.exact for c in report.cruxes)
-    if tips:
-        can = ("can carry" if len(tips) == 1 else "can each carry") if exact else "may carry"
-        return (
-            f"{plural(len(tips), 'claim')} here {can} the thesis across 0.5 on its own "
-            f"({', '.join(c.id for c in tips)}): that is where the question turns."
-        )
-    widest = max(abs(c.swing) for c in report.cruxes)
-    ways = "--weights or --set repeated"
-    if report.applied.perspective is None:
-        ways = "--perspective, " + ways.replace(" or ", ", or ")
-    return (
-        f"None of these {'can' if exact else 'seems to'} carry the thesis across 0.5 on its own "
-        f"(the widest swing is {widest:.3f}). Tipping it takes several weights changed at "
-        f"once: try {ways}."
-    )
-
-
-def render_crux_report(page: Page, report: CruxReport) -> None:
-    """The ranked cruxes with the thesis's score at each claim's weight 0 and 1."""
-    debate = report.applied.debate
-    arrow = page.arrow()
-    page.add(
-        Text("Thesis: ", style=HEAD)
-        + Text(label(debate, report.thesis))
-        + Text(f" ({report.score:.2f})")
-    )
-    if not report.converged:
-        page.para("warning: a cycle did not settle; treat these numbers as approximate.", 0, WARN)
-    page.para(
-        "Cruxes: the claims whose weight moves the thesis most. For each, the thesis's score "
-        "with that claim's base weight at 0 and at 1, everything else unchanged; the swing is "
-        "the difference (positive: believing the claim helps the thesis)."
-    )
-    context(page, report.info, report.applied)
-    page.add()
-    if not report.cruxes:
-        page.para("No single claim's weight moves the thesis (by more than 1e-9).")
-        return
-    about = "≈" if page.glyphs else "~"
-    rows = [
-        [
-            str(rank),
-            c.id,
-            f"{c.weight:.2f}",
-            ("" if c.exact else about) + f"{c.low:.2f} {arrow} {c.high:.2f}",
-            ("" if c.exact else about) + change(c.swing),
-            debate.side_label(c.id) or "-",
-            label(debate, c.id),
-        ]
-        for rank, c in enumerate(report.cruxes, 1)
-    ]
-    headers = ["#", "id", "weight", f"thesis at 0 {arrow} 1", "swing", "side", "claim"]
-    page.table(headers, rows, {0, 2, 4})
-    page.add()
-    page.para(tipping_text(report), indent=0)
-    if not all(c.exact for c in report.cruxes):
-        page.add()
-        page.para(
-            f"{about} estimated from the slope: solving the large cycles downstream of these "
-            "claims again would take too long.",
-            style=DIM,
-        )
-
-
-# -- agidebate explain -----------------------------------------------------------
-
-
-def render_explanations(page: Page, report: ExplainReport) -> None:
-    """Each explained claim: how its score arises, then its influences strongest first."""
-    debate = report.applied.debate
-    convergence_warning(page, report.result)
-    context(page, report.info, report.applied, indent=0)
-    for entry in report.entries:
-        page.add()
-        render_entry(page, debate, entry, report.info)
-    if any(e.influences for e in report.entries):
-        page.add()
-        page.para(
-            "A share is how much the claim's score would change without that supporter or "
-            "attacker. --depth N explains N levels down (0: to the leaves).",
-            indent=0,
-            style=DIM,
-        )
-
-
-MAX_NEST = 5
-"""Explanations indent 4 columns per level down to this level, then stay put (and say
-their level), so a chain thousands deep prints in output linear in its length."""
-
-
-def render_entry(page: Page, debate: Debate, entry: Explanation, info: SemanticsInfo) -> None:
-    indent = 4 * min(entry.level, MAX_NEST)
-    side = debate.side_label(entry.claim) or "unreachable"
-    where = f"{side}, level {entry.level}" if entry.level > MAX_NEST else side
-    page.add(
-        Text(" " * indent + entry.claim + "  ", style=HEAD)
-        + Text(label(debate, entry.claim))
-        + Text(f"  ({where})", style=DIM)
-    )
-    page.para(summary_of(entry), indent=indent + 2)
-    rows = [
-        [
-            "ignored" if i.ignored else change(i.contribution),
-            RELATION_NAMES[i.relation.value],
-            i.source,
-            f"{i.score:.2f}",
-            label(debate, i.source),
-        ]
-        for i in entry.influences
-    ]
-    page.table(["share", "relation", "id", "score", "claim"], rows, {0, 3}, indent=indent + 2)
-    if any(i.ignored for i in entry.influences):
-        note = f"{info.name} looks at attacks only; supporters do not count."
-        page.para(note, indent=indent + 2, style=DIM)
-    if entry.label is not None and any(
-        not i.ignored and i.contribution == 0 for i in entry.influences
-    ):
-        note = (
-            "A share of +0.000 means the label stays the same without that attacker: "
-            "an attacker that is itself out, or one of several that each defeat the claim."
-        )
-        page.para(note, indent=indent + 2, style=DIM)
-
-
-def summary_of(entry: Explanation) -> str:
-    """How the score arises, in one sentence."""
-    if entry.label is not None:
-        from agidebate.scoring.verdict import GROUNDED_WORDS
-
-        words = GROUNDED_WORDS[entry.label]
-        return f"label {entry.label} (score {entry.score:.2f}): {words}."
-    if not entry.influences:
-        return f"score {entry.score:.2f} = its base weight; nothing argues about it."
-    pros = sum(1 for i in entry.influences if i.relation.value == "support")
-    cons = len(entry.influences) - pros
-    ignored = any(i.ignored for i in entry.influences)
-    parts = [
-        plural(n, noun)
-        for n, noun in ((0 if ignored else pros, "supporter"), (cons, "attacker"))
-        if n
-    ] or ["nothing (supporters are ignored here)"]
-    cycle = (
-        " It is part of a cycle, so shares come from solving the cycle again without each relation."
-        if entry.in_cycle
-        else ""
-    )
-    return (
-        f"score {entry.score:.2f} = base weight {entry.base:.2f}, moved "
-        f"{entry.score - entry.base:+.2f} by {' and '.join(parts)}.{cycle}"
-    )

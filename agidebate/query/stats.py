@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from agidebate.model import Debate, Relation, Side
-from agidebate.render.paths import claim_path
+from agidebate.model import Debate, Side, tally
+from agidebate.query.paths import claim_path
 
 
 @dataclass
@@ -86,11 +86,12 @@ def debate_stats(debate: Debate) -> DebateStats:
     top = Counter(debate.side(e.source) for root in debate.roots for e in debate.children(root))
     depths = Counter(d for c in debate if (d := debate.depth(c.id)) is not None)
     works = {s.key() for c in debate for s in c.sources}
+    supports, attacks = tally(e.relation for e in debate.edges)
     return DebateStats(
         claims=len(debate),
         relations=len(debate.edges),
-        supports=sum(1 for e in debate.edges if e.relation is Relation.SUPPORT),
-        attacks=sum(1 for e in debate.edges if e.relation is Relation.ATTACK),
+        supports=supports,
+        attacks=attacks,
         pro=sides[Side.PRO],
         con=sides[Side.CON],
         top_pro=top[Side.PRO],

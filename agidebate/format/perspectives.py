@@ -21,11 +21,10 @@ Perspectives live in `perspectives/NAME.yaml` inside the debate folder.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
-from agidebate import _scalars, _yaml
 from agidebate.errors import (
     Location,
     OperationError,
@@ -34,9 +33,10 @@ from agidebate.errors import (
     WeightsFileError,
     file_error,
 )
-from agidebate.model import Debate
-from agidebate.schema import PERSPECTIVES_DIR
-from agidebate.suggest import did_you_mean, similar
+from agidebate.format import nodes, scalars
+from agidebate.format.schema import PERSPECTIVES_DIR
+from agidebate.model import Debate, WeightProfile
+from agidebate.suggest import id_hint, similar
 
 PERSPECTIVE_FIELDS = {
     "title": "the perspective's name as shown to readers",
@@ -47,31 +47,19 @@ PERSPECTIVE_FIELDS = {
 SUFFIXES = (".yaml", ".yml")
 
 
-@dataclass(frozen=True)
-class WeightProfile:
-    """Base weights from a file, with the perspective's description when it has one."""
-
-    name: str
-    path: str
-    weights: dict[str, float]
-    title: str | None = None
-    summary: str | None = None
-    by: str | None = None
-
-
 def closest(word: str, choices: Iterable[str]) -> str | None:
     """The choice closest to `word` (or the only one it starts), if any is close enough."""
     close = similar(word, choices, n=1)
     return close[0] if close else None
 
 
-def id_hint(debate: Debate, claim_id: str) -> str:
-    """'did you mean ...?' naming the debate's ids closest to `claim_id`, or where to look."""
-    return did_you_mean(claim_id, debate.claims, "`agidebate list` shows every id")
+def read_weights(
+    path: str | Path, debate: Debate, name: str | None = None, source: str | None = None
+) -> WeightProfile:
+    """Read a weights file (plain mapping or perspective) and check it against `debate`.
 
-
-def read_weights(path: str | Path, debate: Debate, name: str | None = None) -> WeightProfile:
-    """Read a weights file (plain mapping or perspective) and check it against `debate`."""
+    `source` names the file for readers (default: the path as given).
+    """
     shown = str(path)
     file = Path(path)
     if not file.is_file():
@@ -83,15 +71,16 @@ def read_weights(path: str | Path, debate: Debate, name: str | None = None) -> W
         data = file.read_bytes()
     except OSError as err:
         raise file_error("read", shown, err) from None
-    return parse_weights(data, shown, debate, name or file.stem)
+    profile = parse_weights(data, shown, debate, name or file.stem)
+    return dataclasses.replace(profile, source=source or shown)
 
 
 def parse_weights(data: bytes, shown: str, debate: Debate, name: str) -> WeightProfile:
     """Parse a weights file's bytes; `shown` is the path used in messages."""
-    text, problems = _yaml.decode(data, shown)
+    text, problems = nodes.decode(data, shown)
     root = None
     if text is not None:
-        read = _yaml.read(text, shown)
+        read = nodes.read(text, shown)
         problems += read.problems
         root = read.root
     if any(p.is_error for p in problems):
@@ -109,15 +98,15 @@ class _Checker:
         self.debate = debate
         self.problems: list[Problem] = []
 
-    def error(self, node: _yaml.YNode | None, message: str, hint: str | None = None) -> None:
+    def error(self, node: nodes.YNode | None, message: str, hint: str | None = None) -> None:
         where = Location(self.path, node.line, node.column) if node else Location(self.path)
         self.problems.append(Problem("weights-file", message, where, hint))
 
-    def profile(self, root: _yaml.YNode | None, name: str) -> WeightProfile:
+    def profile(self, root: nodes.YNode | None, name: str) -> WeightProfile:
         if root is None:
             self.error(None, "the file is empty", "write one `claim-id: weight` line per claim")
             return WeightProfile(name, self.path, {})
-        if not isinstance(root, _yaml.YMap):
+        if not isinstance(root, nodes.YMap):
             self.error(
                 root,
                 "a weights file must be a mapping of claim ids to weights",
@@ -125,7 +114,7 @@ class _Checker:
             )
             return WeightProfile(name, self.path, {})
         inner = root.items.get("weights")
-        if not isinstance(inner, _yaml.YMap):
+        if not isinstance(inner, nodes.YMap):
             if inner is not None:
                 self.error(inner, "'weights' must be a mapping of claim ids to weights")
                 return WeightProfile(name, self.path, {})
@@ -148,16 +137,16 @@ class _Checker:
             by=self.text(root, "by"),
         )
 
-    def text(self, node: _yaml.YMap, key: str) -> str | None:
+    def text(self, node: nodes.YMap, key: str) -> str | None:
         value = node.items.get(key)
         if value is None:
             return None
-        if not isinstance(value, _yaml.YScalar):
+        if not isinstance(value, nodes.YScalar):
             self.error(value, f"'{key}' must be text")
             return None
         return value.text
 
-    def weights(self, node: _yaml.YMap) -> dict[str, float]:
+    def weights(self, node: nodes.YMap) -> dict[str, float]:
         found: dict[str, float] = {}
         for claim_id, value in node.items.items():
             key_node = node.keys[claim_id]
@@ -170,19 +159,19 @@ class _Checker:
                 found[claim_id] = weight
         return found
 
-    def weight(self, claim_id: str, node: _yaml.YNode) -> float | None:
+    def weight(self, claim_id: str, node: nodes.YNode) -> float | None:
         hint = f"write a plain number between 0 and 1, e.g. {claim_id}: 0.7"
-        if not isinstance(node, _yaml.YScalar) or not node.plain:
-            kind = "text" if isinstance(node, _yaml.YScalar) else "a list or mapping"
+        if not isinstance(node, nodes.YScalar) or not node.plain:
+            kind = "text" if isinstance(node, nodes.YScalar) else "a list or mapping"
             self.error(node, f"the weight of '{claim_id}' must be a number, not {kind}", hint)
             return None
-        value = _scalars.parse_number(node.text)
+        value = scalars.parse_number(node.text)
         if value is None:
             why = (
                 "it is empty"
-                if _scalars.is_null(node.text)
-                else _scalars.number_surprise(node.text)
-                or _scalars.text_surprise(node.text)
+                if scalars.is_null(node.text)
+                else scalars.number_surprise(node.text)
+                or scalars.text_surprise(node.text)
                 or f"{node.text!r} is not a number"
             )
             self.error(node, f"the weight of '{claim_id}' must be a number; {why}", hint)
@@ -193,17 +182,15 @@ class _Checker:
         return float(value)
 
 
-def perspectives_dir(debate: Debate) -> Path | None:
-    """The debate's `perspectives/` folder, if it has one."""
-    if debate.root is None:
-        return None
-    folder = Path(debate.root) / PERSPECTIVES_DIR
+def perspectives_dir(debate_dir: str | Path) -> Path | None:
+    """The `perspectives/` folder of the debate in `debate_dir`, if it has one."""
+    folder = Path(debate_dir) / PERSPECTIVES_DIR
     return folder if folder.is_dir() else None
 
 
-def perspective_names(debate: Debate) -> list[str]:
-    """The names of the debate's perspectives, sorted."""
-    folder = perspectives_dir(debate)
+def perspective_names(debate_dir: str | Path) -> list[str]:
+    """The names of the perspectives of the debate in `debate_dir`, sorted."""
+    folder = perspectives_dir(debate_dir)
     if folder is None:
         return []
     return sorted(
@@ -211,10 +198,10 @@ def perspective_names(debate: Debate) -> list[str]:
     )
 
 
-def load_perspective(debate: Debate, name: str) -> WeightProfile:
-    """The perspective `name` from the debate's `perspectives/` folder."""
-    names = perspective_names(debate)
-    folder = perspectives_dir(debate)
+def load_perspective(debate_dir: str | Path, debate: Debate, name: str) -> WeightProfile:
+    """Perspective `name` from `debate_dir/perspectives/`, checked against `debate`."""
+    names = perspective_names(debate_dir)
+    folder = perspectives_dir(debate_dir)
     if folder is None or name not in names:
         if not names:
             raise UsageError(
@@ -227,15 +214,15 @@ def load_perspective(debate: Debate, name: str) -> WeightProfile:
     path = next(
         folder / f"{name}{suffix}" for suffix in SUFFIXES if (folder / f"{name}{suffix}").is_file()
     )
-    return read_weights(path, debate, name)
+    return read_weights(path, debate, name, f"{PERSPECTIVES_DIR}/{path.name}")
 
 
-def check_perspectives(debate: Debate) -> list[Problem]:
+def check_perspectives(debate_dir: str | Path, debate: Debate) -> list[Problem]:
     """Every problem of every perspective file of the debate (for `agidebate check`)."""
     problems: list[Problem] = []
-    for name in perspective_names(debate):
+    for name in perspective_names(debate_dir):
         try:
-            load_perspective(debate, name)
+            load_perspective(debate_dir, debate, name)
         except WeightsFileError as error:
             problems.extend(error.problems)
         except OperationError as error:

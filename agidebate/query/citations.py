@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from agidebate.model import Claim, Debate, Source
-from agidebate.render.labels import natural_key
+from agidebate.text import natural_key
 
 
 @dataclass

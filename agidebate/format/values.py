@@ -1,58 +1,34 @@
-"""One argument file's nodes -> claims, relations and problems.
+"""Reading one field's value from positioned nodes: text, ids, numbers, weights,
+sources, figures, tags and translations, each with its own located problems.
 
-Checks everything that can be checked inside one file: the fields and their
-types, id patterns, weights, YAML 1.1 surprises. What needs the whole debate
-(duplicate ids across files, unknown references, sides) is `_link`'s job.
+`ValueReader` is what `agidebate.format.fields` builds claims with; it knows the
+field tables of `agidebate.format.schema` and the YAML 1.1 surprises of
+`agidebate.format.scalars`, and reports into the file's `ParsedFile`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from agidebate import _scalars
-from agidebate._parsed import ParsedFile
-from agidebate._yaml import YMap, YNode, YScalar, YSeq
 from agidebate.errors import Location, Problem, Severity
-from agidebate.model import DEFAULT_WEIGHT, THESIS_ID, Claim, Edge, Figure, Relation, Source
-from agidebate.schema import (
-    CLAIM_FIELDS,
-    DEBATE_FIELDS,
+from agidebate.format import scalars
+from agidebate.format.nodes import YMap, YNode, YScalar, YSeq
+from agidebate.format.parsed import ParsedFile
+from agidebate.format.schema import (
     FIGURE_FIELDS,
     I18N_FIELDS,
     ID_RE,
     LANG_RE,
     MISPLACED,
     SOURCE_FIELDS,
-    TOPIC_FIELDS,
     URL_SCHEME_RE,
 )
+from agidebate.model import DEFAULT_WEIGHT, Figure, Source
 from agidebate.suggest import similar
 
-
-def parse_file(
-    root: YNode | None, path: str, stem: str, is_debate_file: bool, source: str = ""
-) -> ParsedFile:
-    """Convert a file's root node; `stem` is the default topic id, `source` the file's text."""
-    out = ParsedFile(path=path, is_debate_file=is_debate_file)
-    converter = _Converter(out, source)
-    if isinstance(root, YScalar) and root.plain and _scalars.is_null(root.text):
-        root = None  # `---` alone, or `~`: an empty document
-    if root is None:
-        out.problems.append(
-            Problem(
-                "empty-file",
-                "file is empty",
-                Location(path),
-                "add `claims:` with at least one claim, or delete the file",
-                Severity.WARNING,
-            )
-        )
-    elif is_debate_file:
-        converter.debate_file(root)
-    else:
-        converter.topic_file(root, stem)
-    return out
+# Fields holding prose, where YAML's comment and anchor syntax can swallow text.
+_PROSE = frozenset({"text", "title", "summary", "by"})
+_COMMENT_AFTER = re.compile(r"[ \t]+#")
 
 
 def _text_hint(key: str, kind: str) -> str:
@@ -71,27 +47,14 @@ def _suggest(word: str, choices: list[str]) -> str | None:
     return close[0] if close else None
 
 
-@dataclass(slots=True)
-class _Pending:
-    node: YNode
-    parent: str | None
-    relation: Relation | None
-    where: str
+class ValueReader:
+    """Reads field values of one file, reporting problems into its `ParsedFile`."""
 
-
-# Fields holding prose, where YAML's comment and anchor syntax can swallow text.
-_PROSE = frozenset({"text", "title", "summary", "by"})
-_COMMENT_AFTER = re.compile(r"[ \t]+#")
-
-
-class _Converter:
     def __init__(self, out: ParsedFile, source: str = "") -> None:
         self.out = out
         self.path = out.path
         self.raw = source
         self.checked_prose: set[int] = set()  # ids of scalars checked (an alias repeats one)
-
-    # -- problems -------------------------------------------------------------
 
     def loc(self, node: YNode | YScalar) -> Location:
         return Location(self.path, node.line, node.column)
@@ -99,57 +62,9 @@ class _Converter:
     def error(self, code: str, message: str, node: YNode, hint: str | None = None) -> None:
         self.out.problems.append(Problem(code, message, self.loc(node), hint))
 
-    # -- files ----------------------------------------------------------------
-
-    def debate_file(self, root: YNode) -> None:
-        top = self.mapping(root, "debate.yaml", DEBATE_FIELDS, "title, summary and thesis")
-        if top is None:
-            return
-        self.out.title = self.string(top, "title")
-        self.out.summary = self.string(top, "summary")
-        thesis = top.items.get("thesis")
-        if thesis is not None and not self._is_null(thesis):
-            self.claims([_Pending(thesis, None, None, "thesis")], default_id=THESIS_ID)
-
-    def topic_file(self, root: YNode, stem: str) -> None:
-        if isinstance(root, YSeq):
-            self.error(
-                "file-shape",
-                "a topic file is a mapping, not a list",
-                root,
-                "start the file with `claims:` and indent the list under it",
-            )
-            return
-        top = self.mapping(root, "topic file", TOPIC_FIELDS, "topic, title, summary and claims")
-        if top is None:
-            return
-        topic_node = top.items.get("topic")
-        topic = self.ident(topic_node, "topic") if topic_node is not None else None
-        self.out.topic = topic or stem
-        self.out.topic_explicit = topic is not None
-        self.out.topic_location = self.loc(topic_node if topic_node is not None else top)
-        self.out.title = self.string(top, "title")
-        self.out.summary = self.string(top, "summary")
-        claims = top.items.get("claims")
-        if claims is None or self._is_null(claims):
-            self.out.problems.append(
-                Problem(
-                    "no-claims",
-                    "topic file has no claims",
-                    self.loc(top),
-                    "add `claims:` with a list of claims",
-                    Severity.WARNING,
-                )
-            )
-            return
-        items = self.sequence(claims, "claims")
-        self.claims([_Pending(n, None, None, "claim") for n in items])
-
-    # -- structure helpers ----------------------------------------------------
-
     @staticmethod
     def _is_null(node: YNode) -> bool:
-        return isinstance(node, YScalar) and node.plain and _scalars.is_null(node.text)
+        return isinstance(node, YScalar) and node.plain and scalars.is_null(node.text)
 
     def mapping(self, node: YNode, what: str, allowed: dict[str, str], summary: str) -> YMap | None:
         if not isinstance(node, YMap):
@@ -192,10 +107,10 @@ class _Converter:
             )
             return None
         if node.plain:
-            kind = _scalars.yaml11_tag(node.text)
+            kind = scalars.yaml11_tag(node.text)
             if kind == "null":
                 return None
-            surprise = _scalars.text_surprise(node.text, kind) if kind != "str" else None
+            surprise = scalars.text_surprise(node.text, kind) if kind != "str" else None
             if surprise:
                 self.error(
                     "yaml11-surprise",
@@ -262,94 +177,6 @@ class _Converter:
             return None
         return value
 
-    # -- claims ---------------------------------------------------------------
-
-    def claims(self, pending: list[_Pending], default_id: str | None = None) -> None:
-        """Convert claims and everything nested under them, in file order, iteratively."""
-        stack = list(reversed(pending))
-        while stack:
-            item = stack.pop()
-            nested = self.claim(item, default_id if item.where == "thesis" else None)
-            stack.extend(reversed(nested))
-
-    def claim(self, item: _Pending, default_id: str | None) -> list[_Pending]:
-        node = self.mapping(item.node, item.where, CLAIM_FIELDS, "id, text, ...")
-        if node is None:
-            return []
-        claim_id = self.claim_id(node, default_id)
-        text = self.string(node, "text")
-        given = node.items.get("text")
-        if text is None and (given is None or isinstance(given, YScalar)):  # else reported
-            self.error(
-                "missing-text",
-                f"claim '{claim_id}' has no text" if claim_id else "claim has no text",
-                node.keys.get("text", node),
-                "add `text:` with the claim in full",
-            )
-        if claim_id is not None:
-            # Recorded even without text (already reported), so that claims
-            # pointing at it do not cascade into "unknown id" errors.
-            self.record(node, claim_id, text or "", item)
-        nested: list[_Pending] = []
-        for key, relation in (("pro", Relation.SUPPORT), ("con", Relation.ATTACK)):
-            child = node.items.get(key)
-            if child is not None:
-                nested.extend(
-                    _Pending(n, claim_id, relation, f"claim under '{key}'")
-                    for n in self.sequence(child, key)
-                )
-        return nested
-
-    def claim_id(self, node: YMap, default_id: str | None) -> str | None:
-        if "id" in node.items:
-            return self.ident(node.items["id"], "id")
-        if default_id is not None:
-            return default_id
-        self.error("missing-id", "claim has no id", node, "add `id: a-short-unique-id`")
-        return None
-
-    def record(self, node: YMap, claim_id: str, text: str, item: _Pending) -> None:
-        weight, weight_set = self.weight(node)
-        claim = Claim(
-            id=claim_id,
-            text=text,
-            title=self.string(node, "title"),
-            by=self.string(node, "by"),
-            weight=weight,
-            weight_set=weight_set,
-            sources=self.sources(node),
-            figures=self.figures(node),
-            tags=self.tags(node),
-            i18n=self.i18n(node),
-            topic=self.out.topic,
-            location=self.loc(node),
-        )
-        owner = len(self.out.claims)
-        self.out.claims.append(claim)
-        edges: list[Edge] = []
-        if item.parent is not None and item.relation is not None:
-            edges.append(Edge(claim_id, item.parent, item.relation, self.loc(node)))
-        for key, relation in (("supports", Relation.SUPPORT), ("attacks", Relation.ATTACK)):
-            target_node = node.items.get(key)
-            if target_node is not None:
-                edges.extend(
-                    Edge(claim_id, ref.text, relation, self.loc(ref))
-                    for ref in self.references(target_node, key)
-                )
-        self.out.edges.extend(edges)
-        self.out.edge_owners.extend([owner] * len(edges))
-
-    def references(self, node: YNode, key: str) -> list[YScalar]:
-        items: list[YNode] = [node] if isinstance(node, YScalar) else self.sequence(node, key)
-        refs: list[YScalar] = []
-        for ref in items:
-            if isinstance(ref, YScalar) and ref.plain and _scalars.is_null(ref.text):
-                continue
-            if self.ident(ref, key) is not None:
-                assert isinstance(ref, YScalar)
-                refs.append(ref)
-        return refs
-
     def weight(self, node: YMap) -> tuple[float, bool]:
         raw = node.items.get("weight")
         if raw is None:
@@ -372,7 +199,7 @@ class _Converter:
         if not isinstance(node, YScalar):
             self.error("wrong-type", f"'{key}' must be a number", node)
             return None
-        if node.plain and _scalars.is_null(node.text):
+        if node.plain and scalars.is_null(node.text):
             self.error("wrong-type", f"'{key}' is empty", node, f"write a number, e.g. {key}: 0.5")
             return None
         if not node.plain:
@@ -384,10 +211,10 @@ class _Converter:
                     f"remove the quotes: {key}: {node.text}",
                 )
             return None
-        value = _scalars.parse_number(node.text)
+        value = scalars.parse_number(node.text)
         if value is not None:
             return value
-        surprise = _scalars.number_surprise(node.text) or _scalars.text_surprise(node.text)
+        surprise = scalars.number_surprise(node.text) or scalars.text_surprise(node.text)
         if surprise or not allow_text:
             self.error(
                 "not-a-number",
@@ -450,7 +277,7 @@ class _Converter:
     def year(self, mapping: YMap) -> int | str | None:
         node = mapping.items.get("year")
         if isinstance(node, YScalar) and node.plain:
-            number = _scalars.parse_number(node.text)
+            number = scalars.parse_number(node.text)
             if isinstance(number, int):
                 return number
         return self.string(mapping, "year")
@@ -487,10 +314,10 @@ class _Converter:
             return None
         if not node.plain:
             return node.text
-        number = _scalars.parse_number(node.text)
+        number = scalars.parse_number(node.text)
         if number is not None:
             return number
-        surprise = _scalars.number_surprise(node.text) or _scalars.text_surprise(node.text)
+        surprise = scalars.number_surprise(node.text) or scalars.text_surprise(node.text)
         if surprise:
             self.error(
                 "yaml11-surprise",

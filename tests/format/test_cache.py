@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from agidebate import cache
 from agidebate.export import export
-from agidebate.loader import check_debate, load_debate
-from tests.conftest import BUNDLED, DATA, MakeDebate, invoke
+from agidebate.format import cache
+from agidebate.format.load import check_debate, load_debate
+from tests.conftest import BUNDLED, DATA, REPO, MakeDebate, invoke
 
 
 @pytest.fixture
@@ -41,13 +41,9 @@ def write_entry(path: Path, header: dict[str, Any], body: dict[str, Any]) -> Non
 @pytest.mark.parametrize(
     "folder", [BUNDLED, DATA / "valid" / "bike-lane"], ids=["bundled", "bike-lane"]
 )
-def test_warm_load_equals_cold_load(
-    folder: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("AGIDEBATE_NO_CACHE", "1")
-    cold = export(load_debate(folder), "json")
+def test_warm_load_equals_cold_load(folder: Path, cache_home: Path) -> None:
+    cold = export(load_debate(folder, cache=False), "json")
     assert entries(cache_home) == []
-    monkeypatch.delenv("AGIDEBATE_NO_CACHE")
     first = export(load_debate(folder), "json")
     assert len(entries(cache_home)) == len(list(folder.rglob("*.yaml"))) - len(
         list(folder.glob("perspectives/*.yaml"))
@@ -96,7 +92,7 @@ def test_a_broken_entry_is_ignored_and_rebuilt(
     (entry,) = entries(cache_home)
     entry.write_bytes(damage)
     assert load_debate(folder).claims["a"].text == "A"
-    assert read_entry(entry)[1]["claims"][0][0] == "a"
+    assert read_entry(entry)[1]["claims"]["id"] == ["a"]
 
 
 def test_an_entry_whose_content_does_not_match_its_digest_is_ignored(
@@ -125,6 +121,16 @@ def test_switched_off_by_flag_and_environment(make_debate: MakeDebate, cache_hom
     assert entries(cache_home) == []
 
 
+def test_the_library_reads_no_environment_variable_for_the_cache(
+    make_debate: MakeDebate, cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`cache=` is the library's switch; AGIDEBATE_NO_CACHE is the command line's."""
+    folder = make_debate({"t.yaml": "claims:\n  - {id: a, text: A}\n"})
+    monkeypatch.setenv("AGIDEBATE_NO_CACHE", "1")
+    load_debate(folder)
+    assert len(entries(cache_home)) == 1
+
+
 def test_an_unwritable_cache_never_breaks_a_command(
     make_debate: MakeDebate, cache_home: Path
 ) -> None:
@@ -134,25 +140,43 @@ def test_an_unwritable_cache_never_breaks_a_command(
     assert load_debate(folder).claims["a"].text == "A"
 
 
-def test_fingerprint_changes_with_the_parsing_code(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_fingerprint_changes_with_the_version(monkeypatch: pytest.MonkeyPatch) -> None:
     before = cache.fingerprint()
     cache.fingerprint.cache_clear()
-    monkeypatch.setattr("agidebate.__version__", "0.0.0-test")
+    monkeypatch.setattr("agidebate._version.__version__", "0.0.0-test")
     try:
         assert cache.fingerprint() != before
     finally:
         cache.fingerprint.cache_clear()
 
 
+FORMAT_MODULES = sorted((REPO / "agidebate" / "format").glob("*.py"))
+
+
+@pytest.mark.parametrize("module", FORMAT_MODULES, ids=[m.name for m in FORMAT_MODULES])
+def test_fingerprint_covers_every_module_of_the_format_package(module: Path) -> None:
+    """No edit to any module of agidebate/format/ can leave a stale entry: none is left out."""
+    cache.fingerprint.cache_clear()
+    before = cache.fingerprint()
+    stat = module.stat()
+    os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    try:
+        cache.fingerprint.cache_clear()
+        assert cache.fingerprint() != before
+    finally:
+        os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        cache.fingerprint.cache_clear()
+
+
 @pytest.mark.parametrize(
     "damage",
     [
-        lambda f: f["claims"][0].__setitem__(0, None),
+        lambda f: f["claims"]["id"].__setitem__(0, None),
         lambda f: f.__setitem__("claims", 5),
-        lambda f: f["claims"][0].__setitem__(4, "heavy"),
-        lambda f: f["edges"].append(["a", "b", True, 1, 1]),
-        lambda f: f["claims"][0].__setitem__(11, [1]),
-        lambda f: f.__setitem__("problems", [["x", "y", None, "fatal", None]]),
+        lambda f: f["claims"]["weight"].__setitem__(0, "heavy"),
+        lambda f: f["edges"]["source"].append("a"),
+        lambda f: f["claims"]["line"].append(1),
+        lambda f: f.__setitem__("problems", [{"code": "x", "severity": "fatal"}]),
     ],
     ids=[
         "null-id",
@@ -191,3 +215,48 @@ def test_no_cache_may_follow_the_command(make_debate: MakeDebate, cache_home: Pa
     )
     assert result.returncode == 0, result.stderr
     assert entries(cache_home) == []
+
+
+def test_entries_store_claims_and_relations_by_field_name(
+    make_debate: MakeDebate, cache_home: Path
+) -> None:
+    """A claim is a mapping of its fields by name and a relation is its type's value: an
+    entry written by another layout of the model cannot land in the wrong fields."""
+    folder = make_debate(
+        {"t.yaml": "claims:\n  - {id: a, text: A, weight: 0.7, attacks: b}\n  - {id: b, text: B}\n"}
+    )
+    load_debate(folder)
+    (entry,) = entries(cache_home)
+    _, body = read_entry(entry)
+    claims = body["claims"]
+    assert (claims["id"], claims["text"], claims["weight"], claims["weight_stated"]) == (
+        ["a", "b"],
+        ["A", "B"],
+        [0.7, 0.5],
+        [True, False],
+    )
+    assert body["edges"]["relation"] == ["attack"]
+
+
+def test_every_field_of_a_claim_is_a_column_of_the_cache() -> None:
+    """A field added to Claim must be added to the cache too (else it would be lost)."""
+    import dataclasses
+
+    from agidebate.model import Claim
+
+    fields = {f.name for f in dataclasses.fields(Claim)} - {"location"}
+    assert set(cache.CLAIM_COLUMNS) == fields | {"line", "column"}
+
+
+def test_an_entry_with_a_field_the_model_does_not_have_is_rebuilt(
+    make_debate: MakeDebate, cache_home: Path
+) -> None:
+    folder = make_debate({"t.yaml": "claims:\n  - {id: a, text: A}\n"})
+    load_debate(folder)
+    (entry,) = entries(cache_home)
+    header, body = read_entry(entry)
+    body["claims"]["stance"] = ["pro"]  # a field from some other version of the model
+    header["check"] = cache.digest(json.dumps(body).encode())  # a well-formed entry otherwise
+    write_entry(entry, header, body)
+    assert load_debate(folder).claims["a"].text == "A"
+    assert "stance" not in read_entry(entry)[1]["claims"]  # rebuilt

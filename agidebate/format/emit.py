@@ -1,25 +1,69 @@
-"""Write a new claim as YAML text: block style for block lists, flow style for flow lists.
+"""The one YAML emitter: values, claims and flow mappings as argument-file text.
 
-PyYAML's emitter chooses how to write each value (plain, quoted, or a `|`/`>`
-block for long and multi-line text) at the indentation the file already uses.
-Every value is then read back with the loader's own reader, and kept only if it
-means exactly what was given (the same text, and no YAML 1.1 surprise such as
-an unquoted `no`); otherwise it is written double-quoted, which always reads
-back exactly.
+`quote(text)` writes any text as a double-quoted scalar that reads back exactly
+(the importers write every string this way, so no text can be read as YAML
+syntax, a YAML 1.1 boolean or a date). For a claim added to a hand-written file
+(`agidebate add`), PyYAML's emitter first chooses a natural style (plain, or a
+`|`/`>` block for long and multi-line text) at the indentation the file already
+uses: block style for block lists, flow style for flow lists. Every such value is
+read back with the loader's own reader, and kept only if it means exactly what
+was given (the same text, and no YAML 1.1 surprise such as an unquoted `no`);
+otherwise it is written with `quote`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
-from agidebate import _scalars, _yaml
 from agidebate.errors import OperationError
+from agidebate.format import nodes, scalars
 
 WRAP_AT = 88
 _INFINITE = 1_000_000
+_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def quote(text: str) -> str:
+    """`text` as a double-quoted YAML scalar; everything that is not printable is escaped.
+
+    >>> print(quote('say "no"\\n\\u2028'))
+    "say \\"no\\"\\n\\u2028"
+    """
+    out = ['"']
+    for char in text:
+        code = ord(char)
+        if char in _ESCAPES:
+            out.append(_ESCAPES[char])
+        elif 0xD800 <= code <= 0xDFFF:
+            out.append("\ufffd")  # a lone surrogate is not a character
+        elif code < 0x20 or 0x7F <= code <= 0x9F:
+            out.append(f"\\x{code:02x}")
+        elif char in "\u2028\u2029\ufeff\ufffe\uffff":
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(char)
+    out.append('"')
+    return "".join(out)
+
+
+def number(value: int | float) -> str:
+    """A number as YAML reads it back: floats by `repr`, so no digit is lost."""
+    return repr(value) if isinstance(value, float) else str(value)
+
+
+def scalar(value: int | float | str) -> str:
+    """A number as written, text double-quoted."""
+    return quote(value) if isinstance(value, str) else number(value)
+
+
+def flow_mapping(fields: Iterable[tuple[str, int | float | str | None]]) -> str:
+    """`{key: value, ...}` of the fields that have a value, every text double-quoted."""
+    parts = [f"{key}: {scalar(value)}" for key, value in fields if value is not None]
+    return "{" + ", ".join(parts) + "}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,24 +108,25 @@ class _Dumper(yaml.SafeDumper):
 _Dumper.add_representer(str, _Dumper.represent_str)
 
 
-def _dump(data: Any, width: int, quoted: bool, flow: bool) -> str:
+def _dump(data: Any, width: int, flow: bool) -> str:
     return yaml.dump(
         data,
-        Dumper=yaml.SafeDumper if quoted or flow else _Dumper,
-        default_style='"' if quoted else None,
+        Dumper=yaml.SafeDumper if flow else _Dumper,
         default_flow_style=flow,
         allow_unicode=True,
         sort_keys=False,
-        width=_INFINITE if quoted else width,
+        width=width,
         indent=2,
     )
 
 
 def _block_scalar(value: str, width: int, quoted: bool) -> list[str]:
     """`value` as written after `key: `; further lines are indented relative to the key."""
-    out = _dump({"k": value}, width, quoted, flow=False)
+    if quoted:
+        return [quote(value)]
+    out = _dump({"k": value}, width, flow=False)
     lines = out.rstrip("\n").split("\n")
-    return [lines[0].removeprefix('"k": ').removeprefix("k: "), *lines[1:]]
+    return [lines[0].removeprefix("k: "), *lines[1:]]
 
 
 def _self_contained(lines: list[str]) -> bool:
@@ -90,25 +135,27 @@ def _self_contained(lines: list[str]) -> bool:
 
 
 def _flow_scalar(value: str, quoted: bool) -> str:
-    out = _dump([value], _INFINITE, quoted, flow=True).strip()
+    if quoted:
+        return quote(value)
+    out = _dump([value], _INFINITE, flow=True).strip()
     return out[1:-1]
 
 
-def _reads_back(node: _yaml.YNode | None, value: str, number: bool) -> bool:
-    if not isinstance(node, _yaml.YScalar) or node.text != value:
+def _reads_back(node: nodes.YNode | None, value: str, number: bool) -> bool:
+    if not isinstance(node, nodes.YScalar) or node.text != value:
         return False
     if number:
-        return node.plain and _scalars.parse_number(value) is not None
-    return not node.plain or (not _scalars.is_null(value) and _scalars.text_surprise(value) is None)
+        return node.plain and scalars.parse_number(value) is not None
+    return not node.plain or (not scalars.is_null(value) and scalars.text_surprise(value) is None)
 
 
 def _check(snippet: str, value: str, number: bool, flow: bool) -> bool:
-    result = _yaml.read(snippet, "<new claim>")
+    result = nodes.read(snippet, "<new claim>")
     root = result.root
     if flow:
-        node = root.items[0] if isinstance(root, _yaml.YSeq) and root.items else None
+        node = root.items[0] if isinstance(root, nodes.YSeq) and root.items else None
     else:
-        node = root.items.get("k") if isinstance(root, _yaml.YMap) else None
+        node = root.items.get("k") if isinstance(root, nodes.YMap) else None
     return not result.problems and _reads_back(node, value, number)
 
 

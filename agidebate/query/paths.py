@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from agidebate.model import Debate, Edge, Side
-from agidebate.render.labels import counts_phrase, relation_verb
+from agidebate.text import counts_phrase, relation_verb
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,10 @@
-"""Words for claims: titles in the reader's language, sides, relations, scores. No rich.
+"""Inert text and the words for claims: escapes, titles in the reader's language, sides,
+relations, natural ordering, numbers. No rich: every layer may use it.
+
+>>> inert("red\\x1b[31m alert")
+'red\\\\x1b[31m alert'
+>>> inert("abc\\u202edef")
+'abc\\\\u202edef'
 
 >>> from agidebate.model import Claim
 >>> c = Claim("a", "Full text", title="Short", i18n={"zh": {"title": "短"}})
@@ -14,9 +20,30 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import NamedTuple
+from typing import NamedTuple, assert_never
 
 from agidebate.model import Claim, Debate, Relation, Side
+
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def inert(text: str, newlines: bool = True) -> str:
+    """`text` with control and bidi-override characters shown as escapes.
+
+    With `newlines=False`, line breaks and tabs become spaces too (for one-line labels).
+    """
+    text = _UNSAFE.sub(_escape, text)
+    if "\t" in text:
+        text = text.replace("\t", "    " if newlines else " ")
+    if not newlines and ("\n" in text or "\r" in text):
+        text = " ".join(text.split())
+    return text.replace("\r", "")
+
 
 ENGLISH = ("", "en")
 _DIGITS = re.compile(r"(\d+)")
@@ -50,6 +77,16 @@ def localized(claim: Claim, lang: str | None, key: str = "label") -> Localized:
 def has_language(debate: Debate, lang: str) -> bool:
     """True when at least one claim carries a translation into `lang`."""
     return any(lang in claim.i18n for claim in debate)
+
+
+def shorten(text: str, limit: int = 80) -> str:
+    """`text` on one line, cut at a word to at most `limit` characters with '…'.
+
+    >>> shorten("Scaling  laws\\nhold", 12)
+    'Scaling…'
+    """
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def plural(count: int, noun: str, many: str | None = None) -> str:
@@ -87,7 +124,24 @@ def counts_phrase(side: Side | None, anchor: str = "the thesis") -> str:
 
 def relation_verb(relation: Relation) -> str:
     """`supports` or `attacks`."""
-    return "supports" if relation is Relation.SUPPORT else "attacks"
+    match relation:
+        case Relation.SUPPORT:
+            return "supports"
+        case Relation.ATTACK:
+            return "attacks"
+        case _:
+            assert_never(relation)
+
+
+def relation_noun(relation: Relation) -> str:
+    """What the source of `relation` is called: `supporter` or `attacker`."""
+    match relation:
+        case Relation.SUPPORT:
+            return "supporter"
+        case Relation.ATTACK:
+            return "attacker"
+        case _:
+            assert_never(relation)
 
 
 def format_score(scores: Mapping[str, float] | None, claim_id: str) -> str | None:

@@ -4,7 +4,7 @@ Printing every line through rich separately is slow (explaining 10,000 claims
 took seconds of rendering alone); a `Page` collects `Text` lines and prints
 them in batches. Tables are plain aligned columns, measured once (linear in
 their cells); their last column is cut to the console width. Paragraphs wrap
-to the width. User text must already be made inert (`render.safe.inert`).
+to the width. User text must already be made inert (`text.inert`).
 """
 
 from __future__ import annotations
@@ -15,17 +15,14 @@ from typing import TYPE_CHECKING, TypeVar
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 
+from agidebate.render import theme
 from agidebate.render.lines import wrap_plain
+from agidebate.render.table import page_rows
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-GAP = "  "
-HEAD = "bold"
-DIM = "dim"
-WARN = "bold yellow"
 BATCH = 2_000
-NARROW = 16  # fewer columns than this left for a table's last column: it goes below
 T = TypeVar("T")
 
 
@@ -35,7 +32,7 @@ class Page:
     def __init__(self, out: Console) -> None:
         self.out = out
         self.width = out.width
-        self.glyphs = (out.encoding or "").lower().startswith("utf")
+        self.glyphs = theme.unicode_ok(out)
         self.lines: list[Text] = []
 
     def add(self, line: Text | str = "", style: str = "") -> None:
@@ -76,35 +73,17 @@ class Page:
         """Aligned columns, indented; `right` lists the right-aligned ones (numbers)."""
         if not rows:
             return
-        fixed = len(headers) - 1
-        widths = [len(h) for h in headers[:fixed]]
-        for row in rows:
-            for column in range(fixed):
-                widths[column] = max(widths[column], len(row[column]))
-        lead_width = sum(widths) + len(GAP) * len(widths)
-        stacked = self.width - indent - lead_width < NARROW
-        for n, row in enumerate([headers, *rows]):
-            style = HEAD if n == 0 else ""
-            if stacked:  # too narrow for the last column beside the others: it goes below
-                self._append(Text(self._lead(row, widths, right, indent).rstrip(), style=style))
-                if row[fixed]:
-                    self.add(" " * (indent + 4) + row[fixed], style)
+        for line, heading, below in page_rows(headers, rows, right, self.width, indent, self._cut):
+            style = theme.STRONG if heading else ""
+            if below:
+                self.add(line, style)  # a last cell below its row wraps to the page
             else:
-                self._append(Text(self._row(row, widths, right, indent), style=style))
+                self._append(Text(line, style=style))
 
-    def _lead(self, cells: Sequence[str], widths: list[int], right: set[int], indent: int) -> str:
-        return " " * indent + GAP.join(
-            cell.rjust(widths[n]) if n in right else cell.ljust(widths[n])
-            for n, cell in enumerate(cells[: len(widths)])
-        )
-
-    def _row(self, cells: Sequence[str], widths: list[int], right: set[int], indent: int) -> str:
-        lead = self._lead(cells, widths, right, indent)
-        room = max(self.width - len(lead) - len(GAP), 10)
-        last = cells[len(widths)]
-        if cell_len(last) > room:
-            last = set_cell_size(last, room - 1).rstrip() + ("…" if self.glyphs else "~")
-        return (lead + GAP + last).rstrip()
+    def _cut(self, cell: str, room: int) -> str:
+        if cell_len(cell) <= room:
+            return cell
+        return set_cell_size(cell, room - 1).rstrip() + ("…" if self.glyphs else "~")
 
     def bar(self, share: float, width: int = 10) -> str:
         """A bar of `width` cells, `share` of them filled."""
@@ -122,10 +101,8 @@ class Page:
             self.lines = []
 
 
-def show(render: Callable[[Page, T], None], report: T) -> None:
-    """Render `report` on a page of standard output and print it."""
-    from agidebate.cli._common import console
-
-    page = Page(console())
+def show(out: Console, render: Callable[[Page, T], None], report: T) -> None:
+    """Render `report` on a page of `out` and print it."""
+    page = Page(out)
     render(page, report)
     page.flush()

@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from agidebate.model import Side
-from agidebate.render.filters import ClaimFilter
-from agidebate.render.outline import Row, RowKind, auto_depth, build_outline
+from agidebate.query.filters import ClaimFilter
+from agidebate.query.outline import Row, RowKind, auto_depth, build_outline
 from tests.render.helpers import BIKE, debate_of
 
 

@@ -7,7 +7,7 @@ import math
 import pytest
 
 from agidebate import load_debate
-from agidebate.loader import check_debate
+from agidebate.format.load import check_debate
 from agidebate.model import Relation, Side
 from tests.conftest import DATA, MakeDebate
 
@@ -188,13 +188,13 @@ claims:
     assert values[1:] == ["~2026", 40, "hundreds of millions"]
     assert claim.tags == ("a", "2024", "2024")
     assert claim.i18n == {"zh": {"title": "标题", "text": "正文"}}
-    assert claim.weight_set
+    assert claim.weight_stated
 
 
 def test_default_weight_is_half(make_debate: MakeDebate) -> None:
     folder = make_debate({"t.yaml": "claims:\n  - {id: a, text: A}\n"})
     claim = load_debate(folder).claims["a"]
-    assert claim.weight == 0.5 and not claim.weight_set
+    assert claim.weight == 0.5 and not claim.weight_stated
 
 
 def test_aliases_load_with_their_plain_meaning(make_debate: MakeDebate) -> None:

@@ -12,12 +12,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from agidebate import cache
-from agidebate._link import link
-from agidebate._parsed import ParsedFile
 from agidebate.errors import DebateError, Location, Problem, Severity, UsageError, file_error
+from agidebate.format import cache as parse_cache
+from agidebate.format.join import link
+from agidebate.format.parsed import ParsedFile
+from agidebate.format.schema import DEBATE_FILE_NAMES, PERSPECTIVES_DIR
 from agidebate.model import Debate
-from agidebate.schema import DEBATE_FILE_NAMES, PERSPECTIVES_DIR
 
 ENV_DIR = "AGIDEBATE_DIR"
 SUFFIXES = (".yaml", ".yml")
@@ -25,7 +25,7 @@ SUFFIXES = (".yaml", ".yml")
 
 def bundled_debate_dir() -> Path:
     """The debate that ships with agidebate (inside the installed package, or the checkout)."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent
     for candidate in (package / "arguments", package.parent / "arguments"):
         if candidate.is_dir():
             return candidate
@@ -109,18 +109,21 @@ def check_debate(
     directory: str | os.PathLike[str] | None = None,
     progress: Progress | None = None,
     warnings: bool = True,
+    *,
+    cache: bool = True,
 ) -> CheckReport:
     """Read and check a debate folder; never raises for bad content, only for a bad folder.
 
     `progress(done, total)` is called after each file, for long loads. With
     `warnings=False` the warnings that need the whole graph are not computed,
-    nor are the files in `perspectives/` checked.
+    nor are the files in `perspectives/` checked. With `cache=False` the parse
+    cache is neither read nor written (`--no-cache`).
     """
     folder = find_debate_dir(directory)
     files = list(iter_argument_files(folder))
     parsed = []
     for index, (path, rel) in enumerate(files, 1):
-        parsed.append(_parse_path(folder, path, rel))
+        parsed.append(parse_path(folder, path, rel, cache))
         if progress is not None:
             progress(index, len(files))
     if not parsed:
@@ -131,21 +134,27 @@ def check_debate(
             "a debate is a folder of argument files; see `agidebate schema` and docs/format.md",
         )
         return CheckReport(folder, None, (problem,), 0)
-    debate, problems = link(parsed, str(folder), graph_warnings=warnings)
+    debate, problems = link(parsed, graph_warnings=warnings)
     if warnings and not any(p.is_error for p in problems):
         # Perspectives name claim ids: a renamed claim must not break them unseen.
-        from agidebate.scoring.weightfile import check_perspectives
+        from agidebate.format.perspectives import check_perspectives
 
-        problems.extend(check_perspectives(debate))
+        problems.extend(check_perspectives(folder, debate))
     ordered = tuple(sorted(problems, key=Problem.sort_key))
     return CheckReport(folder, debate, ordered, len(parsed))
 
 
 def load_debate(
-    directory: str | os.PathLike[str] | None = None, progress: Progress | None = None
+    directory: str | os.PathLike[str] | None = None,
+    progress: Progress | None = None,
+    *,
+    cache: bool = True,
 ) -> Debate:
-    """Load a debate folder; raise `DebateError` listing every error if it is invalid."""
-    report = check_debate(directory, progress, warnings=False)
+    """Load a debate folder; raise `DebateError` listing every error if it is invalid.
+
+    `cache=False` neither reads nor writes the parse cache (see `agidebate.format.cache`).
+    """
+    report = check_debate(directory, progress, warnings=False, cache=cache)
     if report.errors or report.debate is None:
         raise DebateError(report.problems)
     return report.debate
@@ -155,10 +164,9 @@ def _display(folder: Path, rel: str) -> str:
     return os.path.join(str(folder), *rel.split("/"))
 
 
-def _parse_path(folder: Path, path: Path, rel: str) -> ParsedFile:
+def parse_path(folder: Path, path: Path, rel: str, cache: bool) -> ParsedFile:
+    """Read and parse one argument file (`rel`: its path relative to `folder`)."""
     shown = _display(folder, rel)
-    is_debate_file = rel in DEBATE_FILE_NAMES
-    stem = rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     escape = _escapes(folder, path)
     if escape:
         fix = "copy the file into the debate folder, or remove the link"
@@ -171,26 +179,34 @@ def _parse_path(folder: Path, path: Path, rel: str) -> ParsedFile:
             "unreadable", f"cannot read file: {err.strerror or err}", Location(shown), hint
         )
         return ParsedFile(path=shown, problems=[problem])
-    if not cache.enabled():
+    return parse_bytes(folder, path, rel, data, cache)
+
+
+def parse_bytes(folder: Path, path: Path, rel: str, data: bytes, cache: bool) -> ParsedFile:
+    """Parse the bytes of argument file `rel`, through the parse cache when `cache` is on."""
+    shown = _display(folder, rel)
+    is_debate_file = rel in DEBATE_FILE_NAMES
+    stem = rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    if not cache:
         return parse_text(data, shown, stem, is_debate_file)
-    absolute, key = str(path.absolute()), cache.digest(data)
-    cached = cache.get(absolute, key, shown)
+    absolute, key = str(path.absolute()), parse_cache.digest(data)
+    cached = parse_cache.get(absolute, key, shown)
     if cached is not None and cached.is_debate_file == is_debate_file:
         return cached
     parsed = parse_text(data, shown, stem, is_debate_file)
-    cache.put(absolute, key, parsed)
+    parse_cache.put(absolute, key, parsed)
     return parsed
 
 
 def parse_text(data: bytes, shown: str, stem: str, is_debate_file: bool) -> ParsedFile:
     """Parse one file's bytes (`shown` is the path used in messages)."""
-    from agidebate import _yaml
-    from agidebate._fileparse import parse_file
+    from agidebate.format import nodes
+    from agidebate.format.fields import parse_file
 
-    text, problems = _yaml.decode(data, shown)
+    text, problems = nodes.decode(data, shown)
     if text is None:
         return ParsedFile(path=shown, problems=problems)
-    result = _yaml.read(text, shown)
+    result = nodes.read(text, shown)
     if result.root is None and any(p.is_error for p in result.problems):
         return ParsedFile(path=shown, problems=result.problems)
     parsed = parse_file(result.root, shown, stem, is_debate_file, result.source)

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from agidebate.model import Claim, Debate, Edge, Relation, Side
-from agidebate.render.filters import ClaimFilter
+from agidebate.query.filters import ClaimFilter
 
 AUTO_BUDGET = 100
 """Without an explicit depth, show as many levels as keep the view within this many claims."""
