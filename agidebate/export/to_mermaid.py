@@ -135,9 +135,9 @@ def export(debate: Debate, options: ExportOptions) -> str:
             lines.append(f"  t{firsts[cluster.column - 1]} ~~~ t{index}")
     for side, style in _CLASSES.items():
         lines.append(f"  classDef {side} {style}")
-    for relation, numbers in relations.items():
-        if numbers:
-            lines.append(f"  linkStyle {','.join(numbers)} {_arrow(relation)[1]}")
+    for relation in Relation:  # in the model's order, whichever came first
+        if relation in relations:
+            lines.append(f"  linkStyle {','.join(relations[relation])} {_arrow(relation)[1]}")
     lines.append("")  # a final newline without copying the whole text again
     return "\n".join(lines)
 
