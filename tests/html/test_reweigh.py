@@ -18,19 +18,9 @@ from tests.html.conftest import Open, Visit
 pytestmark = pytest.mark.external
 
 
-@pytest.fixture(scope="module")
-def debate(bundled_debate: Debate) -> Debate:
-    return bundled_debate
-
-
-@pytest.fixture(scope="module")
-def page_file(weighed_page: Path) -> Path:
-    return weighed_page
-
-
 @pytest.fixture
-def visit(open_page: Open, page_file: Path) -> Visit:
-    return open_page(page_file)
+def visit(open_page: Open, weighed_page: Path) -> Visit:
+    return open_page(weighed_page)
 
 
 def score_json(perspective: str, semantics: str) -> dict:  # type: ignore[type-arg]
@@ -47,7 +37,7 @@ def options(visit: Visit, select: str) -> list[str]:
 
 
 def test_the_control_offers_every_perspective_and_every_registered_semantics(
-    visit: Visit, debate: Debate
+    visit: Visit, bundled_debate: Debate
 ) -> None:
     assert options(visit, "perspective") == ["base", *perspective_names(BUNDLED)]
     assert options(visit, "semantics")[0] == DEFAULT_SEMANTICS
@@ -56,9 +46,11 @@ def test_the_control_offers_every_perspective_and_every_registered_semantics(
     assert visit.page.input_value("#semantics") == DEFAULT_SEMANTICS
 
 
-def test_every_verdict_shown_is_the_one_score_json_gives(visit: Visit, debate: Debate) -> None:
-    thesis = str(debate.thesis)
-    top = next(e.source for e in debate.children(thesis))
+def test_every_verdict_shown_is_the_one_score_json_gives(
+    visit: Visit, bundled_debate: Debate
+) -> None:
+    thesis = str(bundled_debate.thesis)
+    top = next(e.source for e in bundled_debate.children(thesis))
     checked = 0
     for perspective in options(visit, "perspective"):
         for semantics in options(visit, "semantics"):
