@@ -26,6 +26,13 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _english_interface() -> None:
+    """Run the suite in English whatever the machine's locale; the tests of other
+    languages (tests/i18n) set AGIDEBATE_LANG, LANG or --lang themselves."""
+    os.environ["AGIDEBATE_LANG"] = "en"
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden",

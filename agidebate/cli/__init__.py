@@ -32,10 +32,23 @@ from agidebate.cli import serve as _serve
 from agidebate.cli import show as _show
 from agidebate.cli import sources as _sources
 from agidebate.cli import stats as _stats
+from agidebate.cli._language import (
+    InterfaceLangOption,
+    LocalizedCommand,
+    LocalizedGroup,
+    choose_language,
+    localize_click,
+    run_language,
+    with_language,
+)
+from agidebate.i18n import N_, _
+
+localize_click()
 
 app = typer.Typer(
     name="agidebate",
-    help=(
+    cls=LocalizedGroup,
+    help=N_(
         "Map a pro/con debate as a graph of claims and rebuttals: check it, walk it, "
         "score it, export it.\n\n"
         "Without --dir, commands read $AGIDEBATE_DIR, else the bundled debate: "
@@ -51,7 +64,7 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"agidebate {__version__}")
+        typer.echo(f"agidebate {__version__}")  # i18n: verbatim (the program's name)
         raise typer.Exit()
 
 
@@ -60,22 +73,30 @@ def _root(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+            "--version", callback=_version, is_eager=True, help=N_("Show the version and exit.")
         ),
     ] = False,
     no_cache: Annotated[
         bool,
         typer.Option(
             "--no-cache",
-            help="Do not read or write the parse cache (also: AGIDEBATE_NO_CACHE=1). "
-            "May also follow the command.",
+            help=N_(
+                "Do not read or write the parse cache (also: AGIDEBATE_NO_CACHE=1). "
+                "May also follow the command."
+            ),
         ),
     ] = False,
+    lang: InterfaceLangOption = None,
 ) -> None:
     """Map a pro/con debate as a graph of claims and rebuttals."""
-    from agidebate.cli._common import SETTINGS
+    from agidebate.cli._common import SETTINGS, report_error
+    from agidebate.errors import AgidebateError
 
     SETTINGS.no_cache = no_cache
+    try:
+        choose_language(lang)
+    except AgidebateError as error:
+        raise report_error(error) from None
 
 
 @dataclass(frozen=True)
@@ -102,19 +123,23 @@ COMMANDS = (
     Command("path", _path.path, True),
     Command("sources", _sources.sources, True),
     Command("stats", _stats.stats, True),
-    Command("score", _score.score, True, "Score the debate: a verdict on the thesis, and why."),
-    Command("explain", _explain.explain, True, "Explain a claim's score, argument by argument."),
-    Command("cruxes", _cruxes.cruxes, True, "The claims whose weight moves the thesis most."),
+    Command("score", _score.score, True, N_("Score the debate: a verdict on the thesis, and why.")),
+    Command(
+        "explain", _explain.explain, True, N_("Explain a claim's score, argument by argument.")
+    ),
+    Command("cruxes", _cruxes.cruxes, True, N_("The claims whose weight moves the thesis most.")),
     Command("check", _check.check, True),
     Command("add", _add.add, False),
-    Command("new", _new.new, False, "Start a topic file from a commented template."),
-    Command("export", _export.export, True, "Write the debate in another format."),
-    Command("serve", _serve.serve, False, "The HTML map in a browser, rebuilt as you edit."),
-    Command("import", _import.import_, False, "Turn a Kialo or Argdown file into a debate."),
-    Command("schema", _schema.schema, False, "The JSON Schema of argument files, for editors."),
+    Command("new", _new.new, False, N_("Start a topic file from a commented template.")),
+    Command("export", _export.export, True, N_("Write the debate in another format.")),
+    Command("serve", _serve.serve, False, N_("The HTML map in a browser, rebuilt as you edit.")),
+    Command("import", _import.import_, False, N_("Turn a Kialo or Argdown file into a debate.")),
+    Command("schema", _schema.schema, False, N_("The JSON Schema of argument files, for editors.")),
 )
 for _command in COMMANDS:
-    app.command(_command.name, short_help=_command.short_help)(_command.function)
+    app.command(_command.name, short_help=_command.short_help, cls=LocalizedCommand)(
+        with_language(_command.function)
+    )
 
 GLOBAL_FLAGS = ("--no-cache",)
 
@@ -135,15 +160,32 @@ def hoist_global_options(args: list[str]) -> list[str]:
     return [*dict.fromkeys(found), *rest, *args[end:]]
 
 
+def tolerate_unencodable_output() -> None:
+    """Let stdout and stderr write what their encoding cannot (Chinese text on an ASCII
+    or Latin-1 terminal, a file name with undecodable bytes) as backslash escapes, never
+    as a traceback: `\\u4e2d` is legible, an exception is not."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
 def main() -> None:
     """The console script: run the app and keep tracebacks away from users."""
     # A command is a short-lived process that builds many small objects and few
     # cycles: collecting less often saves about a tenth of a large load.
     gc.set_threshold(50_000, 20, 20)
+    tolerate_unencodable_output()
+    args = hoist_global_options(sys.argv[1:])
+    with run_language(args):
+        _run(args)
+
+
+def _run(args: list[str]) -> None:
     try:
-        app(args=hoist_global_options(sys.argv[1:]))
+        app(args=args)
     except KeyboardInterrupt:
-        sys.stderr.write("interrupted\n")
+        sys.stderr.write(_("interrupted") + "\n")
         sys.exit(130)
     except BrokenPipeError:
         # The reader went away (`agidebate show | head`): stop quietly.
@@ -153,9 +195,17 @@ def main() -> None:
     except Exception as error:  # a bug, not bad input: say so without a traceback
         if os.environ.get("AGIDEBATE_DEBUG"):
             raise
+        from agidebate.cli._common import hint_line
+
         sys.stderr.write(
-            f"internal error: {type(error).__name__}: {error}\n"
-            "    hint: this is a bug in agidebate; rerun with AGIDEBATE_DEBUG=1 for details "
-            "and report it\n"
+            _("internal error: {kind}: {error}", kind=type(error).__name__, error=error)
+            + "\n"
+            + hint_line(
+                _(
+                    "this is a bug in agidebate; rerun with AGIDEBATE_DEBUG=1 for details "
+                    "and report it"
+                )
+            )
+            + "\n"
         )
         sys.exit(1)

@@ -10,11 +10,12 @@ import functools
 import os
 import sys
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar, assert_never
 
 import typer
 
-from agidebate.errors import AgidebateError, DebateError, Problem
+from agidebate.errors import AgidebateError, DebateError, Problem, Severity
+from agidebate.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -28,11 +29,11 @@ DirOption = Annotated[
         "--dir",
         "-d",
         metavar="DIR",
-        help="Debate folder. Default: $AGIDEBATE_DIR, else the bundled AGI debate.",
+        help=N_("Debate folder. Default: $AGIDEBATE_DIR, else the bundled AGI debate."),
         show_default=False,
     ),
 ]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+JsonOption = Annotated[bool, typer.Option("--json", help=N_("Print JSON for scripts."))]
 
 
 def no_color() -> bool:
@@ -53,7 +54,27 @@ def console(stderr: bool = False) -> Console:
     )
 
 
+def severity_prefix(severity: Severity) -> str:
+    """`error: ` or `warning: ` in the reader's language (the word that follows a location)."""
+    match severity:
+        case Severity.ERROR:
+            return _("error: ")
+        case Severity.WARNING:
+            return _("warning: ")
+        case _unreachable:
+            assert_never(_unreachable)
+
+
+def hint_line(hint: str) -> str:
+    """A hint as printed under its error: indented, after `hint: `."""
+    from agidebate.text import inert
+
+    return "    " + _("hint: ") + inert(hint)
+
+
 def print_problem(out: Console, problem: Problem) -> None:
+    """`path:line:col: error: message`: the location stays as editors read it, the words
+    are in the reader's language."""
     from rich.text import Text
 
     from agidebate.render import theme
@@ -63,11 +84,11 @@ def print_problem(out: Console, problem: Problem) -> None:
     line = Text()
     if problem.location is not None:
         line.append(inert(str(problem.location)) + ": ", style=theme.STRONG)
-    line.append(problem.severity.value + ": ", style=style)
+    line.append(severity_prefix(problem.severity), style=style)
     line.append(inert(problem.message))
     out.print(line, soft_wrap=True)
     if problem.hint:
-        out.print(Text("    hint: " + inert(problem.hint), style=theme.ASIDE), soft_wrap=True)
+        out.print(Text(hint_line(problem.hint), style=theme.ASIDE), soft_wrap=True)
 
 
 def print_problems(out: Console, problems: Iterable[Problem]) -> None:
@@ -83,10 +104,24 @@ def fail(message: str, hint: str | None = None, code: int = 1) -> typer.Exit:
     from agidebate.text import inert
 
     err = console(stderr=True)
-    err.print(Text("error: ", style=theme.ERROR) + Text(inert(message)), soft_wrap=True)
+    err.print(
+        Text(severity_prefix(Severity.ERROR), style=theme.ERROR) + Text(inert(message)),
+        soft_wrap=True,
+    )
     if hint:
-        err.print(Text("    hint: " + inert(hint), style=theme.ASIDE), soft_wrap=True)
+        err.print(Text(hint_line(hint), style=theme.ASIDE), soft_wrap=True)
     return typer.Exit(code)
+
+
+def note(message: str) -> None:
+    """Print `note: message` to stderr: something the reader should know, not an error."""
+    from rich.text import Text
+
+    from agidebate.render import theme
+    from agidebate.text import inert
+
+    prefix = Text(_("note: "), style=theme.NOTE)
+    console(stderr=True).print(prefix + Text(inert(message)), soft_wrap=True)
 
 
 def report_error(error: AgidebateError) -> typer.Exit:
@@ -96,8 +131,10 @@ def report_error(error: AgidebateError) -> typer.Exit:
         print_problems(err, error.problems)
         count = sum(1 for p in error.problems if p.is_error)
         return fail(
-            f"the debate is invalid ({count} error{'s' * (count != 1)})",
-            "run `agidebate check` for the full report",
+            ngettext(
+                "the debate is invalid ({n} error)", "the debate is invalid ({n} errors)", count
+            ),
+            _("run `agidebate check` for the full report"),
         )
     hint = getattr(error, "hint", None)
     return fail(str(error), hint, error.exit_code)

@@ -6,7 +6,6 @@ titles and show scores; the library is still imported inside the functions.
 
 from __future__ import annotations
 
-import re
 import shlex
 import sys
 from collections.abc import Callable, Mapping
@@ -15,8 +14,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from agidebate.cli._common import console
-from agidebate.errors import UsageError
+from agidebate.cli._common import console, note
+from agidebate.i18n import N_, _
 from agidebate.scoring import DEFAULT_SEMANTICS
 
 if TYPE_CHECKING:
@@ -58,8 +57,11 @@ LangOption = Annotated[
         "--lang",
         "-l",
         metavar="CODE",
-        help="Titles and text in language CODE (e.g. zh) where the debate has them; "
-        "untranslated ones stay in the original, marked (en).",
+        help=N_(
+            "Language of the interface (e.g. zh, en; default: $AGIDEBATE_LANG, else the "
+            "locale), and of titles and text where the debate has them; untranslated ones "
+            "stay in the original, marked (en)."
+        ),
     ),
 ]
 ScoresOption = Annotated[
@@ -70,8 +72,6 @@ ScoresOption = Annotated[
         "are weighed (see --semantics).",
     ),
 ]
-
-_LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 
 
 def open_debate(
@@ -111,20 +111,14 @@ def load_scores(
 
 
 def check_lang(debate: Debate, lang: str | None) -> str | None:
-    """The language code to use; warns on stderr when no claim has it."""
+    """The language code to show claims in (`--lang` has checked it is one); notes on
+    stderr when no claim has it."""
     if lang is None:
         return None
-    if not _LANG.match(lang):
-        raise UsageError(f"'{lang}' is not a language code", "use a code such as zh or pt-BR")
     from agidebate.text import ENGLISH, has_language
 
     if lang not in ENGLISH and not has_language(debate, lang):
-        from rich.text import Text
-
-        console(stderr=True).print(
-            Text(f"note: no claim has a '{lang}' translation; showing the original text"),
-            soft_wrap=True,
-        )
+        note(_("no claim has a '{code}' translation; showing the original text", code=lang))
     return lang
 
 

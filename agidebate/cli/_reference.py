@@ -19,7 +19,8 @@ Generated from `agidebate --help` and each command's `--help` by
 
 
 def _help(args: list[str]) -> str:
-    result = CliRunner().invoke(app, [*args, "--help"], env={"COLUMNS": "88", "NO_COLOR": "1"})
+    env = {"COLUMNS": "88", "NO_COLOR": "1", "AGIDEBATE_LANG": "en"}  # English, whatever the locale
+    result = CliRunner().invoke(app, [*args, "--help"], env=env)
     return result.stdout.rstrip() + "\n"
 
 
