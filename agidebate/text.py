@@ -22,6 +22,7 @@ import re
 from collections.abc import Mapping
 from typing import NamedTuple, assert_never
 
+from agidebate.i18n import pgettext
 from agidebate.model import Claim, Debate, Relation, Side
 
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -113,6 +114,22 @@ def natural_key(claim_id: str) -> tuple[tuple[int, int | str], ...]:
 def side_word(side: Side | None) -> str:
     """`pro`, `con` or `root` (for a claim without a side)."""
     return side.value if side else "root"
+
+
+def side_name(label: str | None) -> str:
+    """A side label (`Debate.side_label`: thesis, root, pro, con) in the reader's language;
+    '-' for a claim that reaches no root."""
+    match label:
+        case "thesis":
+            return pgettext("side", "thesis")
+        case "root":
+            return pgettext("side", "root")
+        case "pro":
+            return pgettext("side", "pro")
+        case "con":
+            return pgettext("side", "con")
+        case _:
+            return label or "-"
 
 
 def counts_phrase(side: Side | None, anchor: str = "the thesis") -> str:

@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
 import typer
 
 from agidebate.cli._common import console, fail, print_problems
-from agidebate.scoring import semantics_choices
+from agidebate.cli._language import help_text
+from agidebate.i18n import N_, _
+from agidebate.scoring import SEMANTICS
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -31,7 +33,10 @@ SemanticsOption = Annotated[
         "--semantics",
         "-s",
         metavar="NAME",
-        help=f"How strengths are computed: {semantics_choices()} (see docs/scoring.md).",
+        help=help_text(
+            "How strengths are computed: one of {names} (see docs/scoring.md).",
+            names=", ".join(SEMANTICS),
+        ),
     ),
 ]
 SetOption = Annotated[
@@ -39,7 +44,7 @@ SetOption = Annotated[
     typer.Option(
         "--set",
         metavar="ID=VALUE",
-        help="What if claim ID had base weight VALUE (0 to 1)? Repeatable.",
+        help=N_("What if claim ID had base weight VALUE (0 to 1)? Repeatable."),
         show_default=False,
     ),
 ]
@@ -48,7 +53,7 @@ WeightsOption = Annotated[
     typer.Option(
         "--weights",
         metavar="FILE",
-        help="Your own weights: a YAML file mapping claim ids to weights in [0, 1].",
+        help=N_("Your own weights: a YAML file mapping claim ids to weights in [0, 1]."),
         show_default=False,
     ),
 ]
@@ -57,7 +62,7 @@ WithoutOption = Annotated[
     typer.Option(
         "--without",
         metavar="ID",
-        help="Leave out claim ID and every claim that argues only about it. Repeatable.",
+        help=N_("Leave out claim ID and every claim that argues only about it. Repeatable."),
         show_default=False,
     ),
 ]
@@ -67,7 +72,7 @@ PerspectiveOption = Annotated[
         "--perspective",
         "-p",
         metavar="NAME",
-        help="Score with the weights of perspectives/NAME.yaml in the debate folder.",
+        help=N_("Score with the weights of perspectives/NAME.yaml in the debate folder."),
         show_default=False,
     ),
 ]
@@ -125,8 +130,8 @@ def reports_weight_files(func: Callable[P, R]) -> Callable[P, R]:
         except WeightsFileError as error:
             print_problems(console(stderr=True), error.problems)
             raise fail(
-                f"cannot use the weights in {error.path}",
-                "fix the file: each line is `claim-id: weight` with a weight between 0 and 1",
+                _("cannot use the weights in {path}", path=error.path),
+                _("fix the file: each line is `claim-id: weight` with a weight between 0 and 1"),
             ) from None
 
     return wrapper

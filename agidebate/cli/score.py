@@ -17,6 +17,7 @@ from agidebate.cli._whatif import (
     load_profile,
     reports_weight_files,
 )
+from agidebate.i18n import N_, _
 from agidebate.scoring import DEFAULT_SEMANTICS
 
 DEFAULT_TOP = 20
@@ -37,15 +38,15 @@ def score(
         typer.Option(
             "--compare",
             metavar="A B",
-            help="Compare two perspectives side by side ('base': the debate's own weights).",
+            help=N_("Compare two perspectives side by side ('base': the debate's own weights)."),
             show_default=False,
         ),
     ] = None,
     top: Annotated[
         int,
-        typer.Option("--top", "-n", metavar="N", min=1, help="How many claims to list."),
+        typer.Option("--top", "-n", metavar="N", min=1, help=N_("How many claims to list.")),
     ] = DEFAULT_TOP,
-    show_all: Annotated[bool, typer.Option("--all", help="List every claim.")] = False,
+    show_all: Annotated[bool, typer.Option("--all", help=N_("List every claim."))] = False,
 ) -> None:
     """Score the debate: the thesis's verdict, each topic's balance, the claims by strength.
 
@@ -70,8 +71,8 @@ def score(
 
     if compare is not None and perspective is not None:
         raise fail(
-            "use either --perspective or --compare, not both",
-            "--compare A B names both perspectives",
+            _("use either --perspective or --compare, not both"),
+            _("--compare A B names both perspectives"),
             2,
         )
     folder, debate = load_folder(directory)

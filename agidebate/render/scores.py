@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.text import Text
 
+from agidebate.i18n import _, ngettext, pgettext
 from agidebate.model import tally
 from agidebate.render import theme
 from agidebate.render.page import Page
-from agidebate.text import inert, plural
+from agidebate.text import inert, side_name
 
 if TYPE_CHECKING:
     from agidebate.model import Debate
@@ -34,7 +36,17 @@ def change(value: float) -> str:
 
 
 def semantics_line(info: SemanticsInfo) -> str:
-    return f"Semantics: {info.name}, {info.title} ({info.reference})."
+    return _(
+        "Semantics: {name}, {title} ({reference}).",
+        name=info.name,
+        title=info.title,
+        reference=info.reference,
+    )
+
+
+def approximate(value: float, exact: bool) -> str:
+    """A score to two decimals, 'about' it when it is an estimate."""
+    return f"{value:.2f}" if exact else _("about {value:.2f}", value=value)
 
 
 def context(page: Page, info: SemanticsInfo, applied: Applied, indent: int = 2) -> None:
@@ -42,7 +54,7 @@ def context(page: Page, info: SemanticsInfo, applied: Applied, indent: int = 2) 
     page.para(semantics_line(info), indent)
     changes = applied.describe()
     if not changes and info.gradual:
-        changes = ["Weights: as written in the debate files."]
+        changes = [_("Weights: as written in the debate files.")]
     for line in changes:
         page.para(line, indent)
 
@@ -51,8 +63,12 @@ def convergence_warning(page: Page, result: ScoreResult) -> None:
     """Say plainly when a cycle did not settle, so nobody mistakes the numbers for exact."""
     if not result.converged:
         page.para(
-            f"warning: the scores did not settle: after {result.iterations:,} steps a cycle "
-            f"still changed by {result.residual:.1e} per step; treat them as approximate.",
+            _(
+                "warning: the scores did not settle: after {steps:,} steps a cycle still "
+                "changed by {residual:.1e} per step; treat them as approximate.",
+                steps=result.iterations,
+                residual=result.residual,
+            ),
             indent=0,
             style=theme.WARNING,
         )
@@ -84,43 +100,25 @@ def render_verdict(page: Page, report: ScoreReport) -> None:
     thesis = debate.thesis
     assert thesis is not None and report.verdict is not None
     value = result.scores[thesis]
-    page.add(Text("Thesis: ", style=theme.STRONG) + Text(label(debate, thesis)))
+    page.add(Text(_("Thesis: "), style=theme.STRONG) + Text(label(debate, thesis)))
     labels = result.labels or {}
     if thesis in labels:
-        from agidebate.scoring.verdict import GROUNDED_WORDS
-
-        words = GROUNDED_WORDS[labels[thesis]]
-        page.add(f"Verdict: {words.split(':')[0]} ({labels[thesis]}, {value:.2f})", theme.STRONG)
-        page.para("The thesis is " + words + ".")
-        page.para(
-            "Grounded semantics only asks which attacks are answered: in counts as 1, out as 0, "
-            "undecided as 0.5. Weights and supports play no part."
-        )
+        render_grounded_verdict(page, labels[thesis], value)
     else:
-        page.add(f"Verdict: {report.verdict.phrase} ({value:.2f})", theme.STRONG)
-        children = debate.children(thesis)
-        pros, cons = tally(e.relation for e in children)
-        movers = (
-            f"its {plural(pros, 'supporter')} and {plural(cons, 'attacker')} move it"
-            if report.info.uses_supports
-            else f"its {plural(cons, 'attacker')} bring it down"
+        page.add(
+            _("Verdict: {phrase} ({value:.2f})", phrase=report.verdict.phrase, value=value),
+            theme.STRONG,
         )
-        page.para(
-            f"{value:.2f} on a scale from 0 (the case against wins outright) to 1 (the case for "
-            "wins outright); 0.5 would be a draw. The thesis starts at its base weight "
-            f"{result.base[thesis]:.2f}; {movers} to {value:.2f}."
-            + (
-                " It weighs this map, not the world: every argument mapped counts, so a side "
-                "argued in more claims weighs more."
-                if report.info.uses_supports
-                else ""
-            )
-        )
+        page.para(reading(report, value))
         if not report.info.uses_supports:
+            pros, _cons = tally(e.relation for e in debate.children(thesis))
             page.para(
-                f"This semantics ignores supports (the thesis has {plural(pros, 'supporter')}): "
-                "no claim can score above its base weight, so read the number as how much of "
-                "the thesis survives its attacks, not as a balance of pros and cons."
+                _(
+                    "This semantics ignores supports (the thesis has {supporters}): no claim "
+                    "can score above its base weight, so read the number as how much of the "
+                    "thesis survives its attacks, not as a balance of pros and cons.",
+                    supporters=supporters(pros),
+                )
             )
         if report.robustness is not None:
             page.para(robustness_text(debate, report.robustness))
@@ -128,36 +126,115 @@ def render_verdict(page: Page, report: ScoreReport) -> None:
     page.add()
 
 
+def render_grounded_verdict(page: Page, thesis_label: str, value: float) -> None:
+    from agidebate.scoring.verdict import GROUNDED_VERDICTS, GROUNDED_WORDS
+
+    page.add(
+        _(
+            "Verdict: {word} ({label}, {value:.2f})",
+            word=_(GROUNDED_VERDICTS[thesis_label]),
+            label=thesis_label,
+            value=value,
+        ),
+        theme.STRONG,
+    )
+    page.para(_("The thesis is {words}.", words=_(GROUNDED_WORDS[thesis_label])))
+    page.para(
+        _(
+            "Grounded semantics only asks which attacks are answered: in counts as 1, out as "
+            "0, undecided as 0.5. Weights and supports play no part."
+        )
+    )
+
+
+def supporters(count: int) -> str:
+    return ngettext("{n} supporter", "{n} supporters", count)
+
+
+def attackers(count: int) -> str:
+    return ngettext("{n} attacker", "{n} attackers", count)
+
+
+def reading(report: ScoreReport, value: float) -> str:
+    """How to read the thesis's score: the scale, where it started and what moved it."""
+    thesis = report.debate.thesis
+    assert thesis is not None
+    pros, cons = tally(e.relation for e in report.debate.children(thesis))
+    base = report.result.base[thesis]
+    if report.info.uses_supports:
+        return _(
+            "{value:.2f} on a scale from 0 (the case against wins outright) to 1 (the case "
+            "for wins outright); 0.5 would be a draw. The thesis starts at its base weight "
+            "{base:.2f}; its {supporters} and {attackers} move it to {value:.2f}. It weighs "
+            "this map, not the world: every argument mapped counts, so a side argued in more "
+            "claims weighs more.",
+            value=value,
+            base=base,
+            supporters=supporters(pros),
+            attackers=attackers(cons),
+        )
+    return _(
+        "{value:.2f} on a scale from 0 (the case against wins outright) to 1 (the case for "
+        "wins outright); 0.5 would be a draw. The thesis starts at its base weight "
+        "{base:.2f}; its {attackers} bring it down to {value:.2f}.",
+        value=value,
+        base=base,
+        attackers=attackers(cons),
+    )
+
+
 def robustness_text(debate: Debate, sure: Robustness) -> str:
     """'How sure' in words: can one claim's weight carry the thesis across 0.5?"""
     crux = sure.strongest
     if crux is None:
-        return "How sure: firm. No single claim's weight moves it (by more than 1e-9)."
-    about = "" if crux.exact else "about "
+        return _("How sure: firm. No single claim's weight moves it (by more than 1e-9).")
     if sure.firm:
-        return (
-            f"How sure: firm. Of the {plural(sure.checked, 'claim')} it depends on most, none can "
-            f'carry it across 0.5 alone: the most decisive, {crux.id} "{label(debate, crux.id)}", '
-            f"moves it between {about}{crux.low:.2f} and {crux.high:.2f} as its weight goes "
-            "from 0 to 1."
+        return ngettext(
+            "How sure: firm. Of the {n} claim it depends on most, none can carry it across "
+            '0.5 alone: the most decisive, {id} "{title}", moves it between {low} and '
+            "{high:.2f} as its weight goes from 0 to 1.",
+            "How sure: firm. Of the {n} claims it depends on most, none can carry it across "
+            '0.5 alone: the most decisive, {id} "{title}", moves it between {low} and '
+            "{high:.2f} as its weight goes from 0 to 1.",
+            sure.checked,
+            id=crux.id,
+            title=label(debate, crux.id),
+            low=approximate(crux.low, crux.exact),
+            high=crux.high,
         )
     flip = sure.flips[0]
     end, other = sure.tipping_end(flip)
-    about = "" if flip.exact else "about "
+    fields = {
+        "id": flip.id,
+        "title": label(debate, flip.id),
+        "weight": end,
+        "score": approximate(other, flip.exact),
+    }
     more = len(sure.flips) - 1
-    also = f" ({plural(more, 'other claim')} could too)" if more else ""
-    return (
-        f'How sure: fragile. A single claim can tip it: with {flip.id} "{label(debate, flip.id)}" '
-        f"at weight {end} the thesis would score {about}{other:.2f}{also}. "
-        "See `agidebate cruxes`."
+    if not more:
+        return _(
+            'How sure: fragile. A single claim can tip it: with {id} "{title}" at weight '
+            "{weight} the thesis would score {score}. See `agidebate cruxes`.",
+            **fields,
+        )
+    return ngettext(
+        'How sure: fragile. A single claim can tip it: with {id} "{title}" at weight '
+        "{weight} the thesis would score {score} ({n} other claim could too). "
+        "See `agidebate cruxes`.",
+        'How sure: fragile. A single claim can tip it: with {id} "{title}" at weight '
+        "{weight} the thesis would score {score} ({n} other claims could too). "
+        "See `agidebate cruxes`.",
+        more,
+        **fields,
     )
 
 
 def render_roots(page: Page, report: ScoreReport) -> None:
     debate, result = report.debate, report.result
-    page.add("This debate has no thesis; its root claims score:", theme.STRONG)
+    page.add(_("This debate has no thesis; its root claims score:"), theme.STRONG)
     rows = [[f"{result.scores[r]:.2f}", r, label(debate, r)] for r in debate.roots]
-    page.table(["score", "id", "claim"], rows, {0})
+    headers = [pgettext("column", "score"), pgettext("column", "id"), pgettext("column", "claim")]
+    page.table(headers, rows, {0})
     context(page, report.info, report.applied)
     page.add()
 
@@ -165,18 +242,25 @@ def render_roots(page: Page, report: ScoreReport) -> None:
 def render_topics(page: Page, topics: list[TopicBalance]) -> None:
     if not topics:
         return
-    page.add("Topics: the summed strength of each topic's pro and con claims", theme.STRONG)
+    page.add(_("Topics: the summed strength of each topic's pro and con claims"), theme.STRONG)
     rows = [
         [
             t.id,
             f"{t.pro:.2f}",
             f"{t.con:.2f}",
-            f"{page.bar(t.balance)} {round(100 * t.balance):>3}% pro",
+            _("{bar} {percent:>3}% pro", bar=page.bar(t.balance), percent=round(100 * t.balance)),
             inert(t.title or "", newlines=False),
         ]
         for t in topics
     ]
-    page.table(["topic", "pro", "con", "balance", "title"], rows, {1, 2})
+    headers = [
+        pgettext("column", "topic"),
+        pgettext("column", "pro"),
+        pgettext("column", "con"),
+        pgettext("column", "balance"),
+        pgettext("column", "title"),
+    ]
+    page.table(headers, rows, {1, 2})
     page.add()
 
 
@@ -185,21 +269,35 @@ def render_claims(page: Page, report: ScoreReport, top: int | None) -> None:
     ranked = sorted(result.scores, key=lambda cid: (-result.scores[cid], cid))
     shown = ranked if top is None else ranked[:top]
     count = len(ranked)
-    more = "" if len(shown) == count else f" ({len(shown)} of {count}; --all shows every claim)"
-    page.add("Claims by strength" + more, theme.STRONG)
+    if len(shown) == count:
+        page.add(_("Claims by strength"), theme.STRONG)
+    else:
+        heading = _(
+            "Claims by strength ({shown} of {count}; --all shows every claim)",
+            shown=len(shown),
+            count=count,
+        )
+        page.add(heading, theme.STRONG)
     labels = result.labels
     rows = [
         [
             f"{result.scores[cid]:.2f}",
             labels[cid] if labels is not None else f"{result.base[cid]:.2f}",
-            debate.side_label(cid) or "-",
+            side_name(debate.side_label(cid)),
             cid,
             label(debate, cid),
         ]
         for cid in shown
     ]
-    second = "label" if labels is not None else "base"
-    page.table(["score", second, "side", "id", "claim"], rows, {0} if labels else {0, 1})
+    second = pgettext("column", "label") if labels is not None else pgettext("column", "base")
+    headers = [
+        pgettext("column", "score"),
+        second,
+        pgettext("column", "side"),
+        pgettext("column", "id"),
+        pgettext("column", "claim"),
+    ]
+    page.table(headers, rows, {0} if labels else {0, 1})
 
 
 # -- agidebate score --compare -------------------------------------------------
@@ -213,19 +311,10 @@ def render_comparison(page: Page, comparison: Comparison, top: int) -> None:
     title(page, debate)
     for report in (a, b):
         convergence_warning(page, report.result)
-    thesis = debate.thesis
-    if thesis is not None:
-        page.add(f"Verdicts under {a.info.name}", theme.STRONG)
-        width = max(len(first), len(second))
-        for name, report in ((first, a), (second, b)):
-            assert report.verdict is not None
-            profile = report.applied.perspective
-            who = f" ({inert(profile.title, newlines=False)})" if profile and profile.title else ""
-            value = report.result.scores[thesis]
-            page.add(f"  {name.ljust(width)}  {value:.2f}  {report.verdict.phrase}{who}")
-        page.add()
+    if debate.thesis is not None:
+        render_verdicts(page, comparison)
     if a.topics:
-        page.add("Topic balances (% pro)", theme.STRONG)
+        page.add(_("Topic balances (% pro)"), theme.STRONG)
         b_topics = {t.id: t for t in b.topics}
         rows = [
             [
@@ -236,20 +325,43 @@ def render_comparison(page: Page, comparison: Comparison, top: int) -> None:
             ]
             for t in a.topics
         ]
-        page.table(["topic", first, second, "title"], rows, {1, 2})
+        headers = [pgettext("column", "topic"), first, second, pgettext("column", "title")]
+        page.table(headers, rows, {1, 2})
         page.add()
     render_differences(page, comparison, top)
+
+
+def render_verdicts(page: Page, comparison: Comparison) -> None:
+    """Each perspective's verdict on the thesis, one line each."""
+    thesis = comparison.a.debate.thesis
+    assert thesis is not None
+    first, second = comparison.names
+    page.add(_("Verdicts under {semantics}", semantics=comparison.a.info.name), theme.STRONG)
+    width = max(cell_len(first), cell_len(second))
+    for name, report in ((first, comparison.a), (second, comparison.b)):
+        assert report.verdict is not None
+        profile = report.applied.perspective
+        who = f" ({inert(profile.title, newlines=False)})" if profile and profile.title else ""
+        value = report.result.scores[thesis]
+        padded = name + " " * (width - cell_len(name))
+        page.add(f"  {padded}  {value:.2f}  {report.verdict.phrase}{who}")
+    page.add()
 
 
 def render_differences(page: Page, comparison: Comparison, top: int) -> None:
     first, second = comparison.names
     debate = comparison.a.debate
     if not comparison.differences:
-        page.add("The two give every claim the same score.", theme.STRONG)
+        page.add(_("The two give every claim the same score."), theme.STRONG)
         return
     shown = comparison.differences[:top]
-    total = plural(len(comparison.differences), "claim")
-    page.add(f"Where they differ most ({len(shown)} of {total} that differ)", theme.STRONG)
+    heading = ngettext(
+        "Where they differ most ({shown} of {n} claim that differ)",
+        "Where they differ most ({shown} of {n} claims that differ)",
+        len(comparison.differences),
+        shown=len(shown),
+    )
+    page.add(heading, theme.STRONG)
     rows = [
         [
             d.id,
@@ -261,4 +373,12 @@ def render_differences(page: Page, comparison: Comparison, top: int) -> None:
         ]
         for d in shown
     ]
-    page.table(["id", first, second, "change", "weights", "claim"], rows, {1, 2, 3})
+    headers = [
+        pgettext("column", "id"),
+        first,
+        second,
+        pgettext("column", "change"),
+        pgettext("column", "weights"),
+        pgettext("column", "claim"),
+    ]
+    page.table(headers, rows, {1, 2, 3})

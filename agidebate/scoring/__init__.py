@@ -34,7 +34,6 @@ __all__ = [
     "SemanticsInfo",
     "base_weights",
     "score",
-    "semantics_choices",
     "semantics_info",
 ]
 
@@ -73,16 +72,6 @@ class SemanticsInfo:
     @property
     def uses_supports(self) -> bool:
         return self.spec is not None and self.spec.uses_supports
-
-
-def semantics_choices() -> str:
-    """The registered names for help texts: `qe (default), dfquad, euler, hcat or grounded`.
-
-    >>> semantics_choices().startswith(DEFAULT_SEMANTICS + " (default), ")
-    True
-    """
-    names = [f"{n} (default)" if n == DEFAULT_SEMANTICS else n for n in SEMANTICS]
-    return ", ".join(names[:-1]) + " or " + names[-1]
 
 
 def semantics_info(name: str) -> SemanticsInfo:

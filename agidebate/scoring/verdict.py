@@ -19,43 +19,63 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from agidebate.i18n import N_, _
 from agidebate.model import Debate, Side
 
 FOR, AGAINST, UNDECIDED = "for", "against", "undecided"
+STRONGLY, SLIGHTLY = "strongly", "slightly"
+# What grounded semantics' labels mean, in English: `_(GROUNDED_WORDS[label])` to show one.
 GROUNDED_WORDS = {
-    "in": "accepted: every attack on it is itself defeated",
-    "out": "rejected: an attack on it stands undefeated",
-    "undec": "undecided: the attacks on it go round in circles",
+    "in": N_("accepted: every attack on it is itself defeated"),
+    "out": N_("rejected: an attack on it stands undefeated"),
+    "undec": N_("undecided: the attacks on it go round in circles"),
 }
+# The same in one word, for a verdict line.
+GROUNDED_VERDICTS = {"in": N_("accepted"), "out": N_("rejected"), "undec": N_("undecided")}
 
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    """Which way a score leans (`for`, `against`, `undecided`) and how strongly, in words."""
+    """Which way a score leans (`for`, `against`, `undecided`) and how strongly
+    (`strongly`, `slightly` or ''); `phrase` says it in the reader's language."""
 
     score: float
     lean: str
     degree: str
-    phrase: str
+    subject: str | None = None  # what leans: None is the thesis
+
+    @property
+    def phrase(self) -> str:
+        """'strongly for the thesis', in the reader's language."""
+        subject = self.subject if self.subject is not None else _("the thesis")
+        if self.lean == UNDECIDED:
+            return _("undecided: the arguments roughly balance")
+        if self.lean == FOR:
+            if self.degree == STRONGLY:
+                return _("strongly for {subject}", subject=subject)
+            if self.degree == SLIGHTLY:
+                return _("leans slightly for {subject}", subject=subject)
+            return _("for {subject}", subject=subject)
+        if self.degree == STRONGLY:
+            return _("strongly against {subject}", subject=subject)
+        if self.degree == SLIGHTLY:
+            return _("leans slightly against {subject}", subject=subject)
+        return _("against {subject}", subject=subject)
 
 
-def verdict(score: float, subject: str = "the thesis") -> Verdict:
-    """The words for a strength in [0, 1]."""
+def verdict(score: float, subject: str | None = None) -> Verdict:
+    """The lean and strength of a score in [0, 1] (about `subject`; None: the thesis)."""
     distance = abs(score - 0.5)
-    lean = FOR if score > 0.5 else AGAINST
     if distance < 0.05:
-        return Verdict(score, UNDECIDED, "", "undecided: the arguments roughly balance")
+        return Verdict(score, UNDECIDED, "", subject)
+    lean = FOR if score > 0.5 else AGAINST
     if distance >= 0.3:
-        degree = "strongly"
+        degree = STRONGLY
     elif distance >= 0.1:
         degree = ""
     else:
-        degree = "slightly"
-    if degree == "slightly":
-        phrase = f"leans slightly {lean} {subject}"
-    else:
-        phrase = f"{degree + ' ' if degree else ''}{lean} {subject}"
-    return Verdict(score, lean, degree, phrase)
+        degree = SLIGHTLY
+    return Verdict(score, lean, degree, subject)
 
 
 @dataclass(frozen=True, slots=True)

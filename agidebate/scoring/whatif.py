@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from agidebate.errors import UsageError
+from agidebate.i18n import _, ngettext
 from agidebate.model import Debate, WeightProfile
 from agidebate.suggest import id_hint
 
@@ -62,26 +63,50 @@ class Applied:
         lines = []
         if self.perspective is not None:
             p = self.perspective
-            title = f' "{p.title}"' if p.title else ""
-            lines.append(
-                f"Perspective: {p.name}{title} (weights for {_count(len(p.weights), 'claim')} "
-                f"from {p.source})."
-            )
+            count = len(p.weights)
+            if p.title:
+                lines.append(
+                    ngettext(
+                        'Perspective: {name} "{title}" (weights for {n} claim from {source}).',
+                        'Perspective: {name} "{title}" (weights for {n} claims from {source}).',
+                        count,
+                        name=p.name,
+                        title=p.title,
+                        source=p.source,
+                    )
+                )
+            else:
+                lines.append(
+                    ngettext(
+                        "Perspective: {name} (weights for {n} claim from {source}).",
+                        "Perspective: {name} (weights for {n} claims from {source}).",
+                        count,
+                        name=p.name,
+                        source=p.source,
+                    )
+                )
         if self.own is not None:
             lines.append(
-                f"Your weights: {_count(len(self.own.weights), 'claim')} from {self.own.source}."
+                ngettext(
+                    "Your weights: {n} claim from {source}.",
+                    "Your weights: {n} claims from {source}.",
+                    len(self.own.weights),
+                    source=self.own.source,
+                )
             )
         if self.overrides:
-            lines.append("Set: " + ", ".join(f"{k}={v:g}" for k, v in self.overrides.items()) + ".")
+            values = ", ".join(f"{k}={v:g}" for k, v in self.overrides.items())
+            lines.append(_("Set: {values}.", values=values))
         if self.removed:
             lines.append(
-                f"Left out: {_count(len(self.removed), 'claim')} ({', '.join(self.removed)})."
+                ngettext(
+                    "Left out: {n} claim ({ids}).",
+                    "Left out: {n} claims ({ids}).",
+                    len(self.removed),
+                    ids=", ".join(self.removed),
+                )
             )
         return lines
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'s' * (n != 1)}"
 
 
 def unknown_claim(debate: Debate, claim_id: str, option: str) -> UsageError:
