@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.segment import Segment
 from rich.text import Text
@@ -45,8 +46,9 @@ def widen(widths: list[int], lengths: Iterable[int]) -> list[int]:
 
 
 def align(cell: str, width: int, right: bool) -> str:
-    """A plain cell padded to its column, numbers to the right."""
-    return cell.rjust(width) if right else cell.ljust(width)
+    """A plain cell padded to its column (in terminal cells: 中 takes two), numbers to the right."""
+    pad = " " * (width - cell_len(cell))
+    return pad + cell if right else cell + pad
 
 
 def page_rows(
@@ -64,9 +66,9 @@ def page_rows(
     by `cut(cell, room)`; stacked, it goes on a line of its own below its row.
     """
     fixed = len(headers) - 1
-    widths = [len(h) for h in headers[:fixed]]
+    widths = [cell_len(h) for h in headers[:fixed]]
     for row in rows:
-        widths = widen(widths, (len(cell) for cell in row[:fixed]))
+        widths = widen(widths, (cell_len(cell) for cell in row[:fixed]))
     stacked = stacks(width - indent, widths)
     for n, row in enumerate([headers, *rows]):
         lead = " " * indent + GAP.join(
@@ -77,7 +79,7 @@ def page_rows(
             if row[fixed]:
                 yield " " * indent + STACK_INDENT + row[fixed], n == 0, True
             continue
-        room = max(width - len(lead) - len(GAP), 10)
+        room = max(width - cell_len(lead) - len(GAP), 10)
         yield (lead + GAP + cut(row[fixed], room)).rstrip(), n == 0, False
 
 
@@ -97,7 +99,7 @@ class PlainTable(Generic[T]):
     right: frozenset[int] = frozenset()  # columns aligned to the right (numbers)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        widths = [len(h) for h in self.headers[:-1]]
+        widths = [cell_len(h) for h in self.headers[:-1]]
         for item in self.items:
             widths = widen(widths, (cell.cell_len for cell in self.fixed(item)))
         blank = " " * lead_width(widths)
