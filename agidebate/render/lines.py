@@ -129,7 +129,12 @@ def _sequential(
 def _breaks(plain: str, width: int) -> list[tuple[int, int]]:
     """(start, end) of each line when `plain` is wrapped greedily at spaces to `width`.
 
-    A word wider than the line is cut at the width (CJK text has no spaces).
+    A word wider than the line is cut at the width (CJK text has no spaces), and a
+    run of CJK text that does not fit fills the rest of the line first, breaking
+    where `chop_word` may.
+
+    >>> [plain[a:b] for plain in ["ab 到2040年将造出AGI。"] for a, b in _breaks(plain, 10)]
+    ['ab 到2040', '年将造出', 'AGI。']
     """
     lines: list[tuple[int, int]] = []
     offset = 0
@@ -139,8 +144,11 @@ def _breaks(plain: str, width: int) -> list[tuple[int, int]]:
             word_start, word = offset + match.start(), match.group()
             size = cell_len(word.rstrip())
             if used and used + size > width:
-                lines.append((start, word_start))
-                start, used = word_start, 0
+                cut = _fitting_break(word.rstrip(), width - used)
+                lines.append((start, word_start + cut))
+                start, used = word_start + cut, 0
+                word_start, word = word_start + cut, word[cut:]
+                size = cell_len(word.rstrip())
             if size > width:
                 for piece in chop_word(word.rstrip(), width)[:-1]:
                     lines.append((start, start + len(piece)))
@@ -151,6 +159,21 @@ def _breaks(plain: str, width: int) -> list[tuple[int, int]]:
         lines.append((start, offset + len(paragraph_text)))
         offset += len(paragraph_text) + 1
     return lines
+
+
+def _fitting_break(word: str, room: int) -> int:
+    """Where a word with CJK text may break so that its first part fits in `room` cells
+    (0: nowhere; a word of Latin letters never breaks here, `well-known` stays whole)."""
+    if word.isascii() or all(cell_len(char) < 2 for char in word):
+        return 0
+    used, found = 0, 0
+    for index, char in enumerate(word):
+        if index and not _keeps_together(word[index - 1], char):
+            found = index
+        used += cell_len(char)
+        if used > room:
+            break
+    return found
 
 
 _NO_BREAK_BEFORE = frozenset("，。、；：！？）》」』】〕…”’,.;:!?)]}%")
