@@ -51,6 +51,12 @@ def test_help_and_version_import_nothing_heavy() -> None:
     assert loaded(["--version"], HEAVY) == []
 
 
+def test_help_in_chinese_imports_nothing_heavy_either() -> None:
+    """The catalog is a small file read by the standard library's gettext."""
+    assert loaded(["score", "--lang", "zh", "--help"], HEAVY) == []
+    assert loaded(["--help"], HEAVY, {"AGIDEBATE_LANG": "", "LANG": "zh_CN.UTF-8"}) == []
+
+
 def test_a_warm_load_needs_no_yaml(tmp_path: Path) -> None:
     env = {"XDG_CACHE_HOME": str(tmp_path), "AGIDEBATE_NO_CACHE": ""}
     args = ["score", "--dir", str(BUNDLED)]
