@@ -72,6 +72,33 @@ def run_process(
     )
 
 
+_AFTER_MAIN = """
+import sys
+from agidebate.cli import main
+sys.argv = ["agidebate", *{args!r}]
+try:
+    main()
+except SystemExit:
+    pass
+print("AFTER:" + repr({expression}))
+"""
+
+
+def after_main(args: list[str], expression: str, env: Mapping[str, str] | None = None) -> str:
+    """Run the command line `args` in a fresh interpreter, then evaluate `expression`
+    there (what it imported, what it read) and return its repr."""
+    result = subprocess.run(
+        [sys.executable, "-c", _AFTER_MAIN.format(args=args, expression=expression)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, **(env or {})},
+        timeout=120,
+    )
+    line = [x for x in result.stdout.splitlines() if x.startswith("AFTER:")][-1]
+    return line.removeprefix("AFTER:")
+
+
 MakeDebate = Callable[[Mapping[str, str | bytes]], Path]
 
 

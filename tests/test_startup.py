@@ -2,37 +2,16 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
+import ast
 from pathlib import Path
 
-from tests.conftest import BUNDLED
-
-PROBE = """
-import sys
-from agidebate.cli import main
-sys.argv = ["agidebate", *{args!r}]
-try:
-    main()
-except SystemExit:
-    pass
-heavy = sorted(m for m in {modules!r} if m in sys.modules)
-print("HEAVY:" + ",".join(heavy))
-"""
+from tests.conftest import BUNDLED, after_main
 
 
 def loaded(args: list[str], modules: list[str], env: dict[str, str] | None = None) -> list[str]:
-    code = PROBE.format(args=args, modules=modules)
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, **(env or {})},
-    )
-    line = [x for x in result.stdout.splitlines() if x.startswith("HEAVY:")][-1]
-    return [m for m in line.removeprefix("HEAVY:").split(",") if m]
+    """Which of `modules` running `args` imported."""
+    found = after_main(args, f"sorted(m for m in {modules!r} if m in sys.modules)", env)
+    return list(ast.literal_eval(found))
 
 
 HEAVY = [

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import gettext
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from babel.messages.catalog import Catalog
 
 from agidebate import i18n
 from agidebate.i18n import NotALanguage, _, ngettext, pgettext, translator, using
+from tests.conftest import after_main
 from tests.i18n.catalog import mo_bytes
 
 LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
@@ -191,36 +191,17 @@ def test_adding_a_language_is_adding_one_catalog(french: Path) -> None:
         assert _("Thesis: ") == "Thesis: "  # not translated yet: English
 
 
-PROBE = """
-import sys
-from agidebate import i18n
-from agidebate.cli import main
-sys.argv = ["agidebate", *{args!r}]
-try:
-    main()
-except SystemExit:
-    pass
-print("LOOKED:", i18n._catalog_path.cache_info().misses, file=sys.stderr)
-print("LOADED:", i18n._translator.cache_info().currsize, file=sys.stderr)
-"""
-
-
 def catalog_use(args: list[str], env: dict[str, str]) -> tuple[int, int]:
     """How many catalog files a run looked for, and how many languages it loaded."""
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE.format(args=args)],
-        capture_output=True,
-        text=True,
-        env={"PATH": "/usr/bin:/bin", "AGIDEBATE_NO_CACHE": "1", **env},
-        timeout=120,
-        check=False,
+    clean = dict.fromkeys((i18n.ENV, *LOCALE_VARIABLES), "")
+    found = after_main(
+        args,
+        "(__import__('agidebate.i18n').i18n._catalog_path.cache_info().misses, "
+        "__import__('agidebate.i18n').i18n._translator.cache_info().currsize)",
+        {**clean, "AGIDEBATE_NO_CACHE": "1", **env},
     )
-    counts = dict(
-        line.split(": ")
-        for line in result.stderr.splitlines()
-        if line.startswith("LOOKED: ") or line.startswith("LOADED: ")
-    )
-    return int(counts["LOOKED"]), int(counts["LOADED"])
+    looked, loaded = ast.literal_eval(found)
+    return int(looked), int(loaded)
 
 
 def test_an_english_run_never_looks_for_a_catalog() -> None:
