@@ -5,8 +5,9 @@ The language is known before typer prints anything: `LocalizedGroup.main` reads
 $AGIDEBATE_LANG, else the locale, and holds it for the run; the command's own
 `--lang` option (added to every command by `with_language`) checks the code and
 settles it. Help texts are English in the source (marked with `N_`) and
-translated when a help page is drawn, and click's and typer's own words
-("Usage:", "Options", its usage errors) go through the same catalog.
+translated when a help page is drawn; the usage line and typer's own words on
+help pages ("Options", "default", "required") go through the same catalog.
+typer's copy of click writes its usage errors ("No such option") in English.
 """
 
 from __future__ import annotations
