@@ -32,13 +32,21 @@ _EXPORTS = {
     "Source": "agidebate.model",
     "Figure": "agidebate.model",
     "Topic": "agidebate.model",
+    "ClaimKind": "agidebate.model",
+    "Quote": "agidebate.model",
+    "Perspective": "agidebate.model",
+    "Expect": "agidebate.model",
+    "Range": "agidebate.model",
+    "BottomLine": "agidebate.model",
+    "Author": "agidebate.model",
     "to_networkx": "agidebate.graph",
     "export_debate": "agidebate.export:export",
     "score": "agidebate.scoring",
     "ScoreResult": "agidebate.scoring",
     "available_formats": "agidebate.export",
     "ExportOptions": "agidebate.export",
-    "json_schema": "agidebate.format.schema",
+    "json_schema": "agidebate.format.jsonschema",
+    "perspective_schema": "agidebate.format.jsonschema",
     "AgidebateError": "agidebate.errors",
     "DebateError": "agidebate.errors",
     "UsageError": "agidebate.errors",
@@ -51,16 +59,23 @@ _EXPORTS = {
 
 __all__ = [
     "AgidebateError",
+    "Author",
+    "BottomLine",
     "CheckReport",
     "Claim",
+    "ClaimKind",
     "Debate",
     "DebateError",
     "Edge",
+    "Expect",
     "ExportOptions",
     "Figure",
     "Location",
     "OperationError",
+    "Perspective",
     "Problem",
+    "Quote",
+    "Range",
     "Relation",
     "RequestRefused",
     "ScoreResult",
@@ -77,6 +92,7 @@ __all__ = [
     "find_debate_dir",
     "json_schema",
     "load_debate",
+    "perspective_schema",
     "score",
     "to_networkx",
 ]
@@ -109,6 +125,7 @@ if TYPE_CHECKING:
     )
     from agidebate.export import ExportOptions, available_formats
     from agidebate.export import export as export_debate
+    from agidebate.format.jsonschema import json_schema, perspective_schema
     from agidebate.format.load import (
         CheckReport,
         bundled_debate_dir,
@@ -116,7 +133,22 @@ if TYPE_CHECKING:
         find_debate_dir,
         load_debate,
     )
-    from agidebate.format.schema import json_schema
     from agidebate.graph import to_networkx
-    from agidebate.model import Claim, Debate, Edge, Figure, Relation, Side, Source, Topic
+    from agidebate.model import (
+        Author,
+        BottomLine,
+        Claim,
+        ClaimKind,
+        Debate,
+        Edge,
+        Expect,
+        Figure,
+        Perspective,
+        Quote,
+        Range,
+        Relation,
+        Side,
+        Source,
+        Topic,
+    )
     from agidebate.scoring import ScoreResult, score

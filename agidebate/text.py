@@ -140,23 +140,27 @@ def counts_phrase(side: Side | None, anchor: str = "the thesis") -> str:
 
 
 def relation_verb(relation: Relation) -> str:
-    """`supports` or `attacks`."""
+    """`supports`, `attacks` or `undercuts`."""
     match relation:
         case Relation.SUPPORT:
             return "supports"
         case Relation.ATTACK:
             return "attacks"
+        case Relation.UNDERCUT:
+            return "undercuts"
         case _:
             assert_never(relation)
 
 
 def relation_noun(relation: Relation) -> str:
-    """What the source of `relation` is called: `supporter` or `attacker`."""
+    """What the source of `relation` is called: `supporter`, `attacker` or `undercutter`."""
     match relation:
         case Relation.SUPPORT:
             return "supporter"
         case Relation.ATTACK:
             return "attacker"
+        case Relation.UNDERCUT:
+            return "undercutter"
         case _:
             assert_never(relation)
 

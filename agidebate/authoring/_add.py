@@ -53,10 +53,21 @@ from agidebate.errors import (
 )
 from agidebate.fileio import folder_lock as debate_lock
 from agidebate.format import scalars
-from agidebate.format.emit import Field
+from agidebate.format.emit import Field, flow_mapping
 from agidebate.format.load import CheckReport
+from agidebate.format.provenance import default_date
 from agidebate.format.schema import DEBATE_FILE_NAMES, relation_keys
-from agidebate.model import DEFAULT_WEIGHT, Claim, Debate, Edge, Side, Source
+from agidebate.model import (
+    DEFAULT_WEIGHT,
+    Claim,
+    ClaimKind,
+    Debate,
+    Edge,
+    Quote,
+    Relation,
+    Side,
+    Source,
+)
 from agidebate.suggest import did_you_mean
 
 _BOM = b"\xef\xbb\xbf"
@@ -157,9 +168,20 @@ def _prepare(
     reading = read_folder(folder, cache)
     before = check_reading(reading)
     debate = require_valid(before)
-    require_known(debate, wanted.target)
+    cut = wanted.relation is Relation.UNDERCUT
+    if cut:
+        require_link(debate, wanted.link_source, wanted.target)
+    else:
+        require_known(debate, wanted.target)
     claim_id = _choose_id(debate, wanted)
-    target = locate(folder, rel, True) if rel else _home_of(folder, debate, wanted.target)
+    home = wanted.link_source if cut and wanted.link_source else wanted.target
+    target = locate(folder, rel, True) if rel else _home_of(folder, debate, home)
+    nested = rel is None and not cut
+    if cut and rel is None and target.rel in DEBATE_FILE_NAMES:
+        raise UsageError(
+            f"'{home}' is written in {target.rel}, where an undercut cannot go",
+            "name a topic file with --file FILE",
+        )
     if target.exists and all(known != target.rel for _, known in reading.files):
         if not final:  # another writer may have created it since the folder was read
             raise _Raced(f"'{target.rel}' appeared while the debate was being read")
@@ -171,11 +193,10 @@ def _prepare(
     if old is None:
         old = _read(target)
     text = _decode(old, target.path)
-    fields = _fields(wanted, claim_id, nested=rel is None)
-    if rel is None:
-        key = relation_keys(wanted.relation)[0]
-        home = target.rel in DEBATE_FILE_NAMES
-        plan = plan_nested(text, wanted.target, key, fields, home)
+    fields = _fields(wanted, claim_id, nested=nested)
+    key = relation_keys(wanted.relation)[0]
+    if nested and key is not None:
+        plan = plan_nested(text, wanted.target, key, fields, target.rel in DEBATE_FILE_NAMES)
     else:
         plan = plan_top_level(text, fields)
     new_text, start, end = plan.apply(text)
@@ -204,9 +225,24 @@ def require_known(debate: Debate, claim_id: str, option: str = "--to") -> None:
     raise UsageError(f"{prefix}no claim with id '{claim_id}'", hint)
 
 
+def require_link(debate: Debate, source: str | None, target: str) -> None:
+    """`UsageError` unless `source` supports or attacks `target` (the link to undercut)."""
+    assert source is not None, "an undercut names its link's source"
+    require_known(debate, source, "--undercut")
+    require_known(debate, target, "--undercut")
+    if debate.link(source, target) is None:
+        reverse = debate.link(target, source)
+        hint = (
+            f"the link goes the other way: --undercut {target} {source}"
+            if reverse is not None
+            else "`agidebate path " + source + "` shows what it supports and attacks"
+        )
+        raise UsageError(f"--undercut: '{source}' neither supports nor attacks '{target}'", hint)
+
+
 def _choose_id(debate: Debate, wanted: NewClaim) -> str:
     if wanted.claim_id is None:
-        side = relation_keys(wanted.relation)[0]
+        side = relation_keys(wanted.relation)[0] or wanted.relation.value
         fallback = f"{wanted.target}-{side}"
         return derive_id(wanted.title or wanted.text, debate.claims, fallback)
     existing = debate.claims.get(wanted.claim_id)
@@ -247,20 +283,60 @@ def _fields(wanted: NewClaim, claim_id: str, nested: bool) -> list[Field]:
     if wanted.title:
         fields.append(Field("title", wanted.title))
     fields.append(Field("text", wanted.text))
-    if not nested:
-        key = relation_keys(wanted.relation)[1]
-        fields.append(Field(key, wanted.target))
+    if wanted.kind is not ClaimKind.ARGUMENT:
+        fields.append(Field("kind", wanted.kind.value))
+    link = _link_fields(wanted)
+    if nested:
+        if link:
+            fields.append(Field("link", flow_mapping(link), verbatim=True))
+    else:
+        fields.append(_relation_field(wanted, link))
     if wanted.weight is not None:
-        fields.append(Field("weight", wanted.weight, number=True))
+        fields.append(Field("weight", wanted.weight, verbatim=True))
     if wanted.by:
         fields.append(Field("by", wanted.by))
+    if wanted.date:
+        fields.append(Field("date", wanted.date))
     if wanted.sources:
         fields.append(Field("sources", wanted.sources))
+    if wanted.quotes:
+        quotes = wanted.quotes
+        fields.append(Field("quote", quotes[0] if len(quotes) == 1 else quotes))
+    if wanted.editorial:
+        fields.append(Field("editorial", "true", verbatim=True))
+    if wanted.note:
+        fields.append(Field("note", wanted.note))
     return fields
+
+
+def _link_fields(wanted: NewClaim) -> list[tuple[str, bool | int | float | str | None]]:
+    """What the new claim's link says besides its ends: impact (as typed), editorial."""
+    impact = scalars.parse_number(wanted.impact) if wanted.impact is not None else None
+    return [
+        (key, value)
+        for key, value in (("impact", impact), ("editorial", wanted.editorial_link or None))
+        if value is not None
+    ]
+
+
+def _relation_field(
+    wanted: NewClaim, link: list[tuple[str, bool | int | float | str | None]]
+) -> Field:
+    """`supports:`/`attacks:` naming the target (a mapping when the link says more), or
+    `undercuts: {from, to}`."""
+    key = relation_keys(wanted.relation)[1]
+    if wanted.relation is Relation.UNDERCUT:
+        ends = [("from", wanted.link_source), ("to", wanted.target)]
+        return Field(key, flow_mapping(ends + link), verbatim=True)
+    if link:
+        return Field(key, flow_mapping([("id", wanted.target), *link]), verbatim=True)
+    return Field(key, wanted.target)
 
 
 def _expected(wanted: NewClaim, claim_id: str) -> tuple[Claim, Edge]:
     weight = scalars.parse_number(wanted.weight) if wanted.weight is not None else None
+    impact = scalars.parse_number(wanted.impact) if wanted.impact is not None else None
+    sources = tuple(Source(url=url) for url in wanted.sources)
     claim = Claim(
         id=claim_id,
         text=wanted.text,
@@ -268,9 +344,22 @@ def _expected(wanted: NewClaim, claim_id: str) -> tuple[Claim, Edge]:
         by=wanted.by,
         weight=DEFAULT_WEIGHT if weight is None else float(weight),
         weight_stated=weight is not None,
-        sources=tuple(Source(url=url) for url in wanted.sources),
+        sources=sources,
+        kind=wanted.kind,
+        quotes=tuple(Quote(text) for text in wanted.quotes),
+        editorial=wanted.editorial,
+        note=wanted.note,
+        date=wanted.date or default_date(sources),
     )
-    return claim, Edge(claim_id, wanted.target, wanted.relation)
+    edge = Edge(
+        claim_id,
+        wanted.target,
+        wanted.relation,
+        impact=1.0 if impact is None else float(impact),
+        editorial=wanted.editorial_link,
+        link_source=wanted.link_source,
+    )
+    return claim, edge
 
 
 def _write(folder: Path, target: Target, old: bytes, data: bytes) -> None:

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 from agidebate.errors import UsageError
 from agidebate.format import scalars
+from agidebate.format.provenance import normal_date
 from agidebate.format.schema import ID_RE, URL_SCHEME_RE
-from agidebate.model import Relation
+from agidebate.model import ClaimKind, Relation
 
 # C0 and C1 controls (tab and newline aside), DEL, lone surrogates (undecodable bytes
 # on the command line) and the characters YAML reads as line breaks.
@@ -21,10 +22,12 @@ _FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]"
 
 @dataclass(frozen=True, slots=True)
 class NewClaim:
-    """A claim to add: it supports or attacks `target`.
+    """A claim to add: it supports or attacks `target`, or undercuts the link
+    `link_source -> target` (`Relation.UNDERCUT`).
 
-    `claim_id` None means "derive one from the title or text". `weight` is kept
-    as written (`"0.7"`), so the file shows what was typed.
+    `claim_id` None means "derive one from the title or text". `weight` and
+    `impact` are kept as written (`"0.7"`), so the file shows what was typed.
+    `editorial` marks the claim as the editor's; `editorial_link` its link.
     """
 
     target: str
@@ -35,9 +38,19 @@ class NewClaim:
     by: str | None = None
     sources: tuple[str, ...] = ()
     weight: str | None = None
+    link_source: str | None = None
+    impact: str | None = None
+    editorial: bool = False
+    editorial_link: bool = False
+    kind: ClaimKind = ClaimKind.ARGUMENT
+    quotes: tuple[str, ...] = ()
+    note: str | None = None
+    date: str | None = None
 
     def checked(self) -> NewClaim:
         """This claim with its fields cleaned; raises `UsageError` for a bad field."""
+        if self.impact is not None and self.relation is Relation.UNDERCUT:
+            raise UsageError("--impact is for a support or an attack, not an undercut")
         return NewClaim(
             target=self.target,
             relation=self.relation,
@@ -47,6 +60,14 @@ class NewClaim:
             by=clean_optional(self.by, "--by"),
             sources=tuple(check_source(url) for url in self.sources),
             weight=check_weight(self.weight) if self.weight is not None else None,
+            link_source=self.link_source,
+            impact=check_weight(self.impact, "--impact") if self.impact is not None else None,
+            editorial=self.editorial,
+            editorial_link=self.editorial_link,
+            kind=self.kind,
+            quotes=tuple(clean_text(q, "--quote", multiline=True) for q in self.quotes),
+            note=clean_text(self.note, "--note", multiline=True) if self.note is not None else None,
+            date=check_date(self.date) if self.date is not None else None,
         )
 
 
@@ -99,8 +120,16 @@ def check_source(url: str, option: str = "--source") -> str:
     return cleaned
 
 
+def check_date(raw: str, option: str = "--date") -> str:
+    """A date as the format writes it: YYYY, YYYY-MM or YYYY-MM-DD, a real day."""
+    date = normal_date(raw.strip())
+    if date is None:
+        raise UsageError(f"{option} {raw!r} is not a date", "write YYYY, YYYY-MM or YYYY-MM-DD")
+    return date
+
+
 def check_weight(raw: str, option: str = "--weight") -> str:
-    """A weight as written, if it is a plain number in [0, 1]."""
+    """A number in [0, 1] as written (a weight, or with `option="--impact"` an impact)."""
     text = raw.strip()
     value = scalars.parse_number(text)
     if value is None:
@@ -111,6 +140,8 @@ def check_weight(raw: str, option: str = "--weight") -> str:
     if not 0 <= value <= 1:
         raise UsageError(
             f"{option} {text} is outside [0, 1]".lstrip(),
-            "a weight is a plausibility between 0 (none) and 1 (certain); 0.5 is neutral",
+            "an impact is a link's relevance between 0 (beside the point) and 1 (fully)"
+            if option == "--impact"
+            else "a weight is a plausibility between 0 (none) and 1 (certain); 0.5 is neutral",
         )
     return text

@@ -116,8 +116,21 @@ def _plain(claim: Claim) -> Claim:
     return dataclasses.replace(claim, location=None, topic=None)
 
 
-def _relations(edges: tuple[Edge, ...]) -> Counter[tuple[str, str, str]]:
-    return Counter((e.source, e.target, e.relation.value) for e in edges)
+def _relations(edges: tuple[Edge, ...]) -> Counter[Edge]:
+    """Every relation with all it says (but not where it is written)."""
+    return Counter(dataclasses.replace(e, location=None) for e in edges)
+
+
+def _heading(debate: Debate) -> tuple[object, ...]:
+    """What debate.yaml says besides the thesis claim."""
+    return (
+        debate.thesis,
+        debate.title,
+        debate.summary,
+        debate.expect,
+        debate.i18n,
+        debate.authors,
+    )
 
 
 def require_same_meaning(
@@ -148,11 +161,15 @@ def _difference(
     expected = _relations(before.edges) + _relations((edge,) if edge else ())
     if _relations(after.edges) != expected:
         return "the relations between claims would change"
-    if (after.thesis, after.title, after.summary) != (before.thesis, before.title, before.summary):
-        return "the debate's thesis or title would change"
+    if _heading(after) != _heading(before):
+        return "the debate's thesis, title or expectations would change"
     for topic_id, topic in before.topics.items():
         other = after.topics.get(topic_id)
-        if other is None or (other.title, other.summary) != (topic.title, topic.summary):
+        if other is None or (other.title, other.summary, other.i18n) != (
+            topic.title,
+            topic.summary,
+            topic.i18n,
+        ):
             return f"topic '{topic_id}' would change"
     extra = set(after.topics) - set(before.topics) - ({new_topic} if new_topic else set())
     if extra:

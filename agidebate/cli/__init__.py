@@ -129,12 +129,14 @@ COMMANDS = (
     ),
     Command("cruxes", _cruxes.cruxes, True, N_("The claims whose weight moves the thesis most.")),
     Command("check", _check.check, True),
-    Command("add", _add.add, False),
+    Command("add", _add.add, False, N_("Add a rebuttal, a supporting claim or an undercut.")),
     Command("new", _new.new, False, N_("Start a topic file from a commented template.")),
     Command("export", _export.export, True, N_("Write the debate in another format.")),
     Command("serve", _serve.serve, False, N_("The HTML map in a browser, rebuilt as you edit.")),
     Command("import", _import.import_, False, N_("Turn a Kialo or Argdown file into a debate.")),
-    Command("schema", _schema.schema, False, N_("The JSON Schema of argument files, for editors.")),
+    Command(
+        "schema", _schema.schema, False, N_("The JSON Schemas of the debate's files, for editors.")
+    ),
 )
 for _command in COMMANDS:
     app.command(_command.name, short_help=_command.short_help, cls=LocalizedCommand)(

@@ -160,7 +160,7 @@ class _Asker:
 
         from agidebate.format.schema import relation_keys
 
-        side = relation_keys(relation)[0]
+        side = relation_keys(relation)[0] or relation.value
         suggestion = derive_id(words, self.debate.claims, f"{target}-{side}")
         return self._until_valid("Id of the new claim", unused, suggestion)
 

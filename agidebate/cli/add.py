@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
     from agidebate.authoring import Addition, Change, EditRefused
     from agidebate.errors import Problem
-    from agidebate.model import Relation
+    from agidebate.model import ClaimKind, Relation
 
 WriteDirOption = Annotated[
     str | None,
@@ -65,6 +65,57 @@ def add(
         str | None,
         typer.Option("--weight", metavar="W", help="Base plausibility in [0, 1]; default 0.5."),
     ] = None,
+    undercut: Annotated[
+        tuple[str, str] | None,
+        typer.Option(
+            "--undercut",
+            metavar="FROM TO",
+            help="The new claim undercuts the link FROM -> TO (instead of --to/--con/--pro): "
+            "it says FROM does not bear on TO.",
+        ),
+    ] = None,
+    impact: Annotated[
+        str | None,
+        typer.Option(
+            "--impact",
+            metavar="I",
+            help="The link's relevance in [0, 1]: how far the claim bears on ID; default 1.",
+        ),
+    ] = None,
+    editorial: Annotated[
+        bool,
+        typer.Option("--editorial", help="The map's editor wrote the claim: it is in no source."),
+    ] = False,
+    editorial_link: Annotated[
+        bool,
+        typer.Option(
+            "--editorial-link",
+            help="The map's editor drew the link: the author did not reply to ID.",
+        ),
+    ] = False,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind",
+            metavar="KIND",
+            help="argument (default) or summary: a claim that restates others, never counted.",
+        ),
+    ] = None,
+    quotes: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--quote", metavar="TEXT", help="The passage the claim stands on, verbatim; repeat."
+        ),
+    ] = None,
+    note: Annotated[
+        str | None, typer.Option("--note", metavar="TEXT", help="The editor's comment.")
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date", metavar="DATE", help="When it was argued: YYYY, YYYY-MM, YYYY-MM-DD."
+        ),
+    ] = None,
     file: Annotated[
         str | None,
         typer.Option(
@@ -78,10 +129,14 @@ def add(
     directory: WriteDirOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Add a claim that attacks (--con) or supports (--pro) claim ID.
+    """Add a claim that attacks (--con) or supports (--pro) ID, or undercuts a link.
+
+    With --undercut FROM TO the claim attacks the link FROM -> TO instead: it
+    says that FROM does not bear on TO.
 
     By default the claim is nested under ID, as `con:` or `pro:`, in the file
-    that holds ID; with --file it goes into FILE instead. Everything else in
+    that holds ID (an undercut goes into the file that holds FROM); with --file
+    it goes into FILE instead. Everything else in
     the file stays exactly as it was: comments, quoting, blank lines. The whole
     debate is checked with the new claim before anything is written, the write
     is atomic, and concurrent runs wait for each other.
@@ -96,12 +151,19 @@ def add(
 
       agidebate add -d my-debate --to thesis --con --file replies/mine.yaml --dry-run
 
+      agidebate add -d my-debate --undercut parking-loss thesis --editorial --text "..."
+
       agidebate add -d my-debate    (on a terminal: asks for each field)
     """
+    import dataclasses
+
     from agidebate.authoring import EditRefused, NewClaim, add_claim
     from agidebate.cli._ask import ask_missing
+    from agidebate.model import Relation
 
-    relation = _relation(con, pro)
+    relation = _relation(con, pro, undercut is not None, to)
+    if undercut is not None:
+        to = undercut[1]
     try:
         if text is not None and to is not None and relation is not None:
             wanted = NewClaim(to, relation, text, claim_id, title, by, tuple(sources or ()), weight)
@@ -109,6 +171,19 @@ def add(
             wanted = ask_missing(
                 directory, to, relation, text, claim_id, title, by, sources, weight
             )
+        wanted = dataclasses.replace(
+            wanted,
+            link_source=undercut[0] if undercut is not None else None,
+            impact=impact,
+            editorial=editorial,
+            editorial_link=editorial_link,
+            kind=_kind(kind),
+            quotes=tuple(quotes or ()),
+            note=note,
+            date=date,
+        )
+        if wanted.relation is Relation.UNDERCUT and impact is not None:
+            raise UsageError("--impact is for a support or an attack, not an undercut")
         added = add_claim(directory, wanted, file=file, dry_run=dry_run, cache=use_cache())
     except DebateError as error:
         raise broken_debate(error) from None
@@ -122,14 +197,33 @@ def add(
         _print(added)
 
 
-def _relation(con: bool, pro: bool) -> Relation | None:
+def _relation(con: bool, pro: bool, undercut: bool, to: str | None) -> Relation | None:
     from agidebate.model import Relation
 
+    if undercut and (con or pro or to is not None):
+        raise UsageError(
+            "--undercut names the link it attacks: leave out --to, --con and --pro",
+            'e.g. agidebate add --undercut FROM TO --text "..."',
+        )
+    if undercut:
+        return Relation.UNDERCUT
     if con and pro:
         raise UsageError("--con and --pro exclude each other", "give one of them")
     if con or pro:
         return Relation.ATTACK if con else Relation.SUPPORT
     return None
+
+
+def _kind(name: str | None) -> ClaimKind:
+    from agidebate.format.schema import KINDS
+    from agidebate.model import ClaimKind
+    from agidebate.suggest import unknown_choice
+
+    if name is None:
+        return ClaimKind.ARGUMENT
+    if name not in KINDS:
+        raise unknown_choice("kind", name, KINDS)
+    return ClaimKind(name)
 
 
 # -- errors -------------------------------------------------------------------------
@@ -187,7 +281,9 @@ def _print(added: Addition) -> None:
     from agidebate.text import relation_verb
 
     relation = relation_verb(added.edge.relation)
-    detail = f"  {relation} {added.edge.target}; side: {_side_words(added)}"
+    cut = added.edge.cut_link
+    aim = f"the link {cut[0]} -> {cut[1]}" if cut else added.edge.target
+    detail = f"  {relation} {aim}; side: {_side_words(added)}"
     out.print(Text(inert(detail)), soft_wrap=True)
     if added.claim.topic is None:
         note = (

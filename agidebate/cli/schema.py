@@ -1,4 +1,4 @@
-"""`agidebate schema`: print the JSON Schema of argument files."""
+"""`agidebate schema`: print the JSON Schema of argument files or perspective files."""
 
 from __future__ import annotations
 
@@ -11,16 +11,24 @@ from agidebate.cli._common import handles_errors, write_output
 
 @handles_errors
 def schema(
+    perspective: Annotated[
+        bool,
+        typer.Option(
+            "--perspective", help="The schema of perspective files (perspectives/NAME.yaml)."
+        ),
+    ] = False,
     output: Annotated[
         str | None, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE.")
     ] = None,
 ) -> None:
-    """Print the JSON Schema of topic files and debate.yaml, for editors.
+    """Print the JSON Schema of topic files and debate.yaml (or of perspective files), for
+    editors.
 
     Example: agidebate schema -o agidebate-schema.json
     """
     import json
 
-    from agidebate.format.schema import json_schema
+    from agidebate.format.jsonschema import json_schema, perspective_schema
 
-    write_output(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n", output)
+    schema = perspective_schema() if perspective else json_schema()
+    write_output(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", output)

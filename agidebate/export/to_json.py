@@ -10,7 +10,14 @@ from typing import Any
 
 from agidebate.export import ExportOptions
 from agidebate.model import Claim, Debate
-from agidebate.query.records import figure_dict, source_dict
+from agidebate.query.parts import (
+    edge_dict,
+    expect_dict,
+    figure_dict,
+    quote_dict,
+    source_dict,
+    translations,
+)
 
 SCHEMA_VERSION = 1
 # One encoder for every record: json.dumps with options builds a new one per call.
@@ -46,10 +53,18 @@ def claim_dict(debate: Debate, claim: Claim, options: ExportOptions) -> dict[str
         "depth": debate.depth(claim.id),
         "supports": debate.supports_of(claim.id),
         "attacks": debate.attacks_of(claim.id),
+        "undercuts": [
+            {"source": e.link_source, "target": e.target} for e in debate.undercuts_of(claim.id)
+        ],
         "sources": [source_dict(s) for s in claim.sources],
         "figures": [figure_dict(f) for f in claim.figures],
         "tags": list(claim.tags),
-        "i18n": {lang: dict(fields) for lang, fields in claim.i18n.items()},
+        "i18n": translations(claim.i18n),
+        "kind": claim.kind.value,
+        "quote": [quote_dict(q) for q in claim.quotes],
+        "editorial": claim.editorial,
+        "note": claim.note,
+        "date": claim.date,
     }
     if options.scores is not None:
         data["score"] = options.scores.get(claim.id)
@@ -63,6 +78,9 @@ def _header(debate: Debate, options: ExportOptions) -> dict[str, Any]:
         "title": debate.title,
         "summary": debate.summary,
         "thesis": debate.thesis,
+        "i18n": translations(debate.i18n),
+        "authors": {name: translations(a.i18n) for name, a in debate.authors.items()},
+        "expect": expect_dict(debate.expect),
     }
     if options.scores is not None:
         data["semantics"] = options.semantics
@@ -72,12 +90,11 @@ def _header(debate: Debate, options: ExportOptions) -> dict[str, Any]:
 def _records(debate: Debate, options: ExportOptions) -> dict[str, Iterable[dict[str, Any]]]:
     return {
         "topics": (
-            {"id": t.id, "title": t.title, "summary": t.summary} for t in debate.topics.values()
+            {"id": t.id, "title": t.title, "summary": t.summary, "i18n": translations(t.i18n)}
+            for t in debate.topics.values()
         ),
         "claims": (claim_dict(debate, c, options) for c in debate),
-        "edges": (
-            {"source": e.source, "target": e.target, "type": e.relation.value} for e in debate.edges
-        ),
+        "edges": (edge_dict(e) for e in debate.edges),
     }
 
 

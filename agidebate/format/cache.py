@@ -9,8 +9,9 @@ It is never trusted over the files:
 
 - an entry is used only when the file's bytes hash to the digest stored with it
   (BLAKE2b), and when it was written by this exact agidebate (version, Python,
-  PyYAML, and the size and mtime of every module of `agidebate/format/` and of
-  `model.py` and `errors.py`, so no edit to the parser can leave a stale entry);
+  PyYAML, and the size and mtime of every module of `agidebate/format/`, of the
+  `agidebate/model/` package and of `errors.py`, so no edit to the parser can leave
+  a stale entry);
 - an entry carries a digest of its own content, so one that is damaged,
   truncated or edited by hand is ignored and rebuilt, as is one that cannot be
   read or is not JSON;
@@ -24,7 +25,6 @@ Callers switch it off with `load_debate(..., cache=False)`; the command line pas
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import functools
 import hashlib
 import json
@@ -33,13 +33,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from agidebate.errors import Location, Problem, Severity
+from agidebate.format import codec
 from agidebate.format.parsed import ParsedFile
-from agidebate.model import Claim, Edge, Figure, Relation, Source
 
-LAYOUT = 3
-# Besides every module of agidebate/format/, the cached values are built from these.
-_MODEL_MODULES = ("model.py", "errors.py")
+LAYOUT = 4
+# Besides every module of agidebate/format/, the cached values are built from these
+# (every module of the model package, and errors.py).
+_MODEL_MODULES = ("model", "errors.py")
 
 
 def cache_dir() -> Path:
@@ -68,7 +68,10 @@ def fingerprint() -> str:
     here = Path(__file__).resolve().parent
     parts = [__version__, sys.version, f"parse-{LAYOUT}"]
     parts += sorted(_stamp(p) for p in here.iterdir() if p.suffix == ".py")
-    parts += [_stamp(here.parent / name) for name in _MODEL_MODULES]
+    for name in _MODEL_MODULES:
+        path = here.parent / name
+        modules = sorted(path.glob("*.py")) if path.is_dir() else [path]
+        parts += [f"{name}/{_stamp(p)}" for p in modules]
     spec = importlib.util.find_spec("yaml")
     if spec is not None and spec.origin:
         yaml_dir = Path(spec.origin).parent
@@ -122,166 +125,17 @@ def put(absolute: str, data_digest: str, parsed: ParsedFile) -> None:
 # -- encoding ------------------------------------------------------------------
 #
 # Every record is stored by field name (a claim's, a source's, a figure's, a
-# relation's), with its relation as the enum's value, so that an entry written by
-# another version of the model cannot be read into the wrong fields: a renamed,
+# relation's), with enums by their values (`format.codec`), so that an entry written
+# by another version of the model cannot be read into the wrong fields: a renamed,
 # added or removed field makes the entry fail to decode and it is rebuilt.
 
 
-def _loc(location: Location | None) -> list[int] | None:
-    return [location.line, location.column] if location else None
-
-
 def _encode(parsed: ParsedFile) -> dict[str, Any]:
-    return {
-        "is_debate_file": parsed.is_debate_file,
-        "title": parsed.title,
-        "summary": parsed.summary,
-        "topic": parsed.topic,
-        "topic_explicit": parsed.topic_explicit,
-        "topic_location": _loc(parsed.topic_location),
-        "thesis": parsed.thesis,
-        "claims": _encode_claims(parsed.claims),
-        "edges": _encode_edges(parsed.edges),
-        "edge_owners": parsed.edge_owners,
-        "problems": [
-            {
-                "code": p.code,
-                "message": p.message,
-                "hint": p.hint,
-                "severity": p.severity.value,
-                "location": _loc(p.location),
-            }
-            for p in parsed.problems
-        ],
-    }
-
-
-def _encode_edges(edges: list[Edge]) -> dict[str, list[Any]]:
-    """Relations by field name, one list per field (fast to read back: they are many)."""
-    return {
-        "source": [e.source for e in edges],
-        "target": [e.target for e in edges],
-        "relation": [e.relation.value for e in edges],
-        "line": [e.location.line if e.location else None for e in edges],
-        "column": [e.location.column if e.location else None for e in edges],
-    }
-
-
-CLAIM_COLUMNS = (
-    "id",
-    "text",
-    "title",
-    "by",
-    "weight",
-    "weight_stated",
-    "sources",
-    "figures",
-    "tags",
-    "i18n",
-    "topic",
-    "line",
-    "column",
-)
-_RELATIONS = {relation.value: relation for relation in Relation}
-
-
-def _encode_claims(claims: list[Claim]) -> dict[str, list[Any]]:
-    """Claims by field name, one list per field (fast to read back: they are many)."""
-    return {
-        "id": [c.id for c in claims],
-        "text": [c.text for c in claims],
-        "title": [c.title for c in claims],
-        "by": [c.by for c in claims],
-        "weight": [c.weight for c in claims],
-        "weight_stated": [c.weight_stated for c in claims],
-        "sources": [[dataclasses.asdict(s) for s in c.sources] for c in claims],
-        "figures": [[dataclasses.asdict(f) for f in c.figures] for c in claims],
-        "tags": [list(c.tags) for c in claims],
-        "i18n": [c.i18n for c in claims],
-        "topic": [c.topic for c in claims],
-        "line": [c.location.line if c.location else None for c in claims],
-        "column": [c.location.column if c.location else None for c in claims],
-    }
-
-
-def _decode_claims(columns: dict[str, list[Any]], shown: str) -> list[Claim]:
-    """The claims back from their columns; a column more or less than the model's fields
-    (an entry from another version) raises, and the entry is rebuilt."""
-    if columns.keys() != _COLUMN_SET:
-        raise KeyError(f"claim fields {sorted(columns)}")
-    rows = zip(*(columns[name] for name in CLAIM_COLUMNS), strict=True)
-    return [
-        Claim(
-            id=claim_id,
-            text=text,
-            title=title,
-            by=by,
-            weight=weight,
-            weight_stated=stated,
-            sources=tuple([Source(**s) for s in sources]) if sources else (),
-            figures=tuple([Figure(**f) for f in figures]) if figures else (),
-            tags=tuple(tags),
-            i18n=i18n,
-            topic=topic,
-            location=Location(shown, line, column) if line else None,
-        )
-        for (
-            claim_id,
-            text,
-            title,
-            by,
-            weight,
-            stated,
-            sources,
-            figures,
-            tags,
-            i18n,
-            topic,
-            line,
-            column,
-        ) in rows
-    ]
-
-
-_COLUMN_SET = frozenset(CLAIM_COLUMNS)
-# Every field of Claim is a column (its location as line and column).
-assert {f.name for f in dataclasses.fields(Claim)} == (_COLUMN_SET - {"line", "column"}) | {
-    "location"
-}
+    data: dict[str, Any] = codec.encode(parsed)
+    return data
 
 
 def _decode(data: dict[str, Any], shown: str) -> ParsedFile:
-    def at(pair: list[int] | None) -> Location | None:
-        return Location(shown, pair[0], pair[1]) if pair else None
-
-    columns = data["edges"]
-    relation = _RELATIONS  # an unknown value is a KeyError: the entry is rebuilt
-    edges = [
-        Edge(source, target, relation[kind], Location(shown, line, column) if line else None)
-        for source, target, kind, line, column in zip(
-            columns["source"],
-            columns["target"],
-            columns["relation"],
-            columns["line"],
-            columns["column"],
-            strict=True,
-        )
-    ]
-    problems = [
-        Problem(p["code"], p["message"], at(p["location"]), p["hint"], Severity(p["severity"]))
-        for p in data["problems"]
-    ]
-    return ParsedFile(
-        path=shown,
-        is_debate_file=data["is_debate_file"],
-        title=data["title"],
-        summary=data["summary"],
-        topic=data["topic"],
-        topic_explicit=data["topic_explicit"],
-        topic_location=at(data["topic_location"]),
-        thesis=data["thesis"],
-        claims=_decode_claims(data["claims"], shown),
-        edges=edges,
-        edge_owners=list(data["edge_owners"]),
-        problems=problems,
-    )
+    parsed: ParsedFile = codec.decode(ParsedFile, data, shown)
+    parsed.path = shown  # the file as named now (the entry may come from another folder)
+    return parsed

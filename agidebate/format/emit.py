@@ -55,13 +55,19 @@ def number(value: int | float) -> str:
     return repr(value) if isinstance(value, float) else str(value)
 
 
-def scalar(value: int | float | str) -> str:
-    """A number as written, text double-quoted."""
+def scalar(value: bool | int | float | str) -> str:
+    """A number as written, a boolean as `true`/`false`, text double-quoted."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     return quote(value) if isinstance(value, str) else number(value)
 
 
-def flow_mapping(fields: Iterable[tuple[str, int | float | str | None]]) -> str:
-    """`{key: value, ...}` of the fields that have a value, every text double-quoted."""
+def flow_mapping(fields: Iterable[tuple[str, bool | int | float | str | None]]) -> str:
+    """`{key: value, ...}` of the fields that have a value, every text double-quoted.
+
+    >>> flow_mapping([("id", "a"), ("impact", 0.5), ("editorial", True), ("note", None)])
+    '{id: "a", impact: 0.5, editorial: true}'
+    """
     parts = [f"{key}: {scalar(value)}" for key, value in fields if value is not None]
     return "{" + ", ".join(parts) + "}"
 
@@ -70,13 +76,13 @@ def flow_mapping(fields: Iterable[tuple[str, int | float | str | None]]) -> str:
 class Field:
     """One field of the new claim, in the order it is written.
 
-    `number` marks a value already checked to be a plain number (the weight),
-    which is written exactly as given.
+    `verbatim` marks a value written exactly as given: a number already checked
+    to be plain (the weight, as typed), or a flow mapping built by `flow_mapping`.
     """
 
     key: str
     value: str | tuple[str, ...]
-    number: bool = False
+    verbatim: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,43 +147,41 @@ def _flow_scalar(value: str, quoted: bool) -> str:
     return out[1:-1]
 
 
-def _reads_back(node: nodes.YNode | None, value: str, number: bool) -> bool:
+def _reads_back(node: nodes.YNode | None, value: str) -> bool:
     if not isinstance(node, nodes.YScalar) or node.text != value:
         return False
-    if number:
-        return node.plain and scalars.parse_number(value) is not None
     return not node.plain or (not scalars.is_null(value) and scalars.text_surprise(value) is None)
 
 
-def _check(snippet: str, value: str, number: bool, flow: bool) -> bool:
+def _check(snippet: str, value: str, flow: bool) -> bool:
     result = nodes.read(snippet, "<new claim>")
     root = result.root
     if flow:
         node = root.items[0] if isinstance(root, nodes.YSeq) and root.items else None
     else:
         node = root.items.get("k") if isinstance(root, nodes.YMap) else None
-    return not result.problems and _reads_back(node, value, number)
+    return not result.problems and _reads_back(node, value)
 
 
-def block_value(value: str, width: int, number: bool = False) -> list[str]:
+def block_value(value: str, width: int, verbatim: bool = False) -> list[str]:
     """The lines of one value in block context (first line goes after `key: ` or `- `)."""
-    if number:
+    if verbatim:
         return [value]
     for quoted in (False, True):
         lines = _block_scalar(value, width, quoted)
         snippet = "k: " + "\n".join(lines) + "\nnext: field\n"
-        if _self_contained(lines) and _check(snippet, value, number, flow=False):
+        if _self_contained(lines) and _check(snippet, value, flow=False):
             return lines
     raise OperationError(f"cannot write {value!r} as YAML that reads back the same")
 
 
-def flow_value(value: str, number: bool = False) -> str:
+def flow_value(value: str, verbatim: bool = False) -> str:
     """One value in flow context (inside `[...]` or `{...}`)."""
-    if number:
+    if verbatim:
         return value
     for quoted in (False, True):
         text = _flow_scalar(value, quoted)
-        if _check("[" + text + "]\n", value, number, flow=True):
+        if _check("[" + text + "]\n", value, flow=True):
             return text
     raise OperationError(f"cannot write {value!r} as YAML that reads back the same")
 
@@ -196,7 +200,7 @@ def block_item(fields: list[Field], dash_col: int, layout: Layout) -> list[str]:
 
 def _field_lines(field: Field, width: int, layout: Layout) -> list[str]:
     if isinstance(field.value, str):
-        first, *rest = block_value(field.value, width, field.number)
+        first, *rest = block_value(field.value, width, field.verbatim)
         return [f"{field.key}: {first}", *rest]
     lines = [f"{field.key}:"]
     dash = " " * layout.seq_indent + "-" + " " * (max(2, layout.item_offset) - 1)
@@ -212,7 +216,7 @@ def flow_item(fields: list[Field]) -> str:
     parts = []
     for field in fields:
         if isinstance(field.value, str):
-            parts.append(f"{field.key}: {flow_value(field.value, field.number)}")
+            parts.append(f"{field.key}: {flow_value(field.value, field.verbatim)}")
         else:
             parts.append(f"{field.key}: [" + ", ".join(flow_value(v) for v in field.value) + "]")
     return "{" + ", ".join(parts) + "}"

@@ -2,8 +2,9 @@
 
 Checks everything that can be checked inside one file: the fields and their
 types, id patterns, weights, YAML 1.1 surprises. What needs the whole debate
-(duplicate ids across files, unknown references, sides) is `format.join`'s job;
-reading each field's value is `format.values`'.
+(duplicate ids across files, unknown references, links that exist, sides) is
+`format.join`'s job; reading each field's value is the readers' (`format.values`,
+`format.provenance`, `format.links`, `format.expect`).
 """
 
 from __future__ import annotations
@@ -12,16 +13,23 @@ from dataclasses import dataclass
 
 from agidebate.errors import Location, Problem, Severity
 from agidebate.format import scalars
+from agidebate.format.expect import ExpectReader
+from agidebate.format.links import LinkReader
 from agidebate.format.nodes import YMap, YNode, YScalar, YSeq
 from agidebate.format.parsed import ParsedFile
+from agidebate.format.provenance import default_date
 from agidebate.format.schema import (
+    AUTHOR_FIELDS,
+    AUTHOR_I18N_FIELDS,
     CLAIM_FIELDS,
     DEBATE_FIELDS,
+    HEADING_I18N_FIELDS,
+    I18N_FIELDS,
+    MISPLACED,
     TOPIC_FIELDS,
     relation_keys,
 )
-from agidebate.format.values import ValueReader
-from agidebate.model import THESIS_ID, Claim, Edge, Relation
+from agidebate.model import THESIS_ID, Author, Claim, Edge, Relation
 
 
 def parse_file(
@@ -57,8 +65,12 @@ class _Pending:
     where: str
 
 
-class _Converter(ValueReader):
+class _Converter(LinkReader, ExpectReader):
     """Turns one file's nodes into claims and relations."""
+
+    def __init__(self, out: ParsedFile, source: str = "") -> None:
+        super().__init__(out.path, out.problems, source)
+        self.out = out
 
     def debate_file(self, root: YNode) -> None:
         top = self.mapping(root, "debate.yaml", DEBATE_FIELDS, "title, summary and thesis")
@@ -66,6 +78,9 @@ class _Converter(ValueReader):
             return
         self.out.title = self.string(top, "title")
         self.out.summary = self.string(top, "summary")
+        self.out.i18n = self.i18n(top, HEADING_I18N_FIELDS)
+        self.out.expect = self.expect(top)
+        self.out.authors = self.authors(top)
         thesis = top.items.get("thesis")
         if thesis is not None and not self._is_null(thesis):
             self.claims([_Pending(thesis, None, None, "thesis")], default_id=THESIS_ID)
@@ -89,6 +104,7 @@ class _Converter(ValueReader):
         self.out.topic_location = self.loc(topic_node if topic_node is not None else top)
         self.out.title = self.string(top, "title")
         self.out.summary = self.string(top, "summary")
+        self.out.i18n = self.i18n(top, HEADING_I18N_FIELDS)
         claims = top.items.get("claims")
         if claims is None or self._is_null(claims):
             self.out.problems.append(
@@ -112,8 +128,29 @@ class _Converter(ValueReader):
             nested = self.claim(item, default_id if item.where == "thesis" else None)
             stack.extend(reversed(nested))
 
+    def authors(self, top: YMap) -> dict[str, Author]:
+        """`authors:` in debate.yaml: names as `by:` writes them, with their translations."""
+        raw = top.items.get("authors")
+        if raw is None or self._is_null(raw):
+            return {}
+        if not isinstance(raw, YMap):
+            self.error(
+                "wrong-type",
+                "'authors' must map names (as `by:` writes them) to their translations",
+                raw,
+                'e.g. authors: {"Dan Fu": {i18n: {zh: {name: 傅丹}}}}',
+            )
+            return {}
+        found: dict[str, Author] = {}
+        for name, value in raw.items.items():
+            mapping = self.mapping(value, f"author '{name}'", AUTHOR_FIELDS, "i18n")
+            if mapping is not None:
+                translations = self.i18n(mapping, AUTHOR_I18N_FIELDS)
+                found[name] = Author(name, translations, self.loc(raw.keys[name]))
+        return found
+
     def claim(self, item: _Pending, default_id: str | None) -> list[_Pending]:
-        node = self.mapping(item.node, item.where, CLAIM_FIELDS, "id, text, ...")
+        node = self.mapping(item.node, item.where, CLAIM_FIELDS, "id, text, ...", MISPLACED)
         if node is None:
             return []
         claim_id = self.claim_id(node, default_id)
@@ -133,8 +170,8 @@ class _Converter(ValueReader):
         nested: list[_Pending] = []
         for relation in Relation:
             key = relation_keys(relation)[0]
-            child = node.items.get(key)
-            if child is not None:
+            child = node.items.get(key) if key is not None else None
+            if key is not None and child is not None:
                 nested.extend(
                     _Pending(n, claim_id, relation, f"claim under '{key}'")
                     for n in self.sequence(child, key)
@@ -151,6 +188,7 @@ class _Converter(ValueReader):
 
     def record(self, node: YMap, claim_id: str, text: str, item: _Pending) -> None:
         weight, weight_stated = self.weight(node)
+        sources = self.sources(node)
         claim = Claim(
             id=claim_id,
             text=text,
@@ -158,36 +196,42 @@ class _Converter(ValueReader):
             by=self.string(node, "by"),
             weight=weight,
             weight_stated=weight_stated,
-            sources=self.sources(node),
+            sources=sources,
             figures=self.figures(node),
-            tags=self.tags(node),
-            i18n=self.i18n(node),
+            tags=self.strings(node, "tags"),
+            i18n=self.i18n(node, I18N_FIELDS),
             topic=self.out.topic,
             location=self.loc(node),
+            kind=self.kind(node),
+            quotes=self.quotes(node, len(sources), "claim"),
+            editorial=self.boolean(node, "editorial"),
+            note=self.string(node, "note"),
+            date=self.date(node) or default_date(sources),
         )
         owner = len(self.out.claims)
         self.out.claims.append(claim)
         edges: list[Edge] = []
+        link = self.nested_link(node, item.parent is not None)
         if item.parent is not None and item.relation is not None:
-            edges.append(Edge(claim_id, item.parent, item.relation, self.loc(node)))
+            edges.append(
+                Edge(
+                    claim_id,
+                    item.parent,
+                    item.relation,
+                    self.loc(node),
+                    link.impact,
+                    link.editorial,
+                    link.note,
+                )
+            )
         for relation in Relation:
             key = relation_keys(relation)[1]
             target_node = node.items.get(key)
-            if target_node is not None:
-                edges.extend(
-                    Edge(claim_id, ref.text, relation, self.loc(ref))
-                    for ref in self.references(target_node, key)
-                )
+            if target_node is None:
+                continue
+            if relation is Relation.UNDERCUT:
+                edges.extend(self.undercuts(claim_id, target_node))
+            else:
+                edges.extend(self.targets(claim_id, relation, target_node, key))
         self.out.edges.extend(edges)
         self.out.edge_owners.extend([owner] * len(edges))
-
-    def references(self, node: YNode, key: str) -> list[YScalar]:
-        items: list[YNode] = [node] if isinstance(node, YScalar) else self.sequence(node, key)
-        refs: list[YScalar] = []
-        for ref in items:
-            if isinstance(ref, YScalar) and ref.plain and scalars.is_null(ref.text):
-                continue
-            if self.ident(ref, key) is not None:
-                assert isinstance(ref, YScalar)
-                refs.append(ref)
-        return refs

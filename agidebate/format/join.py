@@ -8,12 +8,13 @@ sides. Every pass is linear in claims plus relations.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from agidebate.errors import Problem, Severity
+from agidebate.format import undercuts
 from agidebate.format.parsed import ParsedFile
-from agidebate.model import Claim, Debate, Edge, Relation, Side, Topic
-from agidebate.suggest import similar
+from agidebate.model import Claim, Debate, Edge, Range, Relation, Side, Topic
+from agidebate.suggest import id_hint, similar
 from agidebate.text import relation_verb
 
 # Suggesting a close id costs a scan of all ids; past this many unknown
@@ -40,10 +41,46 @@ def link(files: Sequence[ParsedFile], graph_warnings: bool = True) -> tuple[Deba
         title=meta.title if meta else None,
         summary=meta.summary if meta else None,
         topics=_topics(files, problems),
+        expect=meta.expect if meta else None,
+        i18n=meta.i18n if meta else {},
+        authors=meta.authors if meta else {},
     )
+    if debate.expect is not None:
+        problems.extend(unknown_ids(debate, debate.expect.claims))
     if graph_warnings:
         problems.extend(_reachability(debate))
+        problems.extend(undercuts.cycles(debate))
+        problems.extend(_unused_authors(debate))
     return debate, problems
+
+
+def unknown_ids(debate: Debate, ranges: Mapping[str, Range]) -> list[Problem]:
+    """An error for each claim id in `expect: claims:` that the debate does not have."""
+    return [
+        Problem(
+            "unknown-id",
+            f"expect names unknown claim id '{claim_id}'",
+            expected.location,
+            id_hint(debate, claim_id),
+        )
+        for claim_id, expected in ranges.items()
+        if claim_id not in debate.claims
+    ]
+
+
+def _unused_authors(debate: Debate) -> list[Problem]:
+    used = {c.by for c in debate}
+    return [
+        Problem(
+            "unused-author",
+            f"no claim is by '{name}'",
+            author.location,
+            "names in `authors:` are written exactly as in `by:`; check the spelling",
+            Severity.WARNING,
+        )
+        for name, author in debate.authors.items()
+        if name not in used
+    ]
 
 
 def _claims(
@@ -78,20 +115,29 @@ def _edges(
 ) -> list[Edge]:
     edges: list[Edge] = []
     seen: dict[tuple[str, str], Edge] = {}
+    cuts: list[Edge] = []
     suggestions = 0
+
+    def unknown(edge: Edge, claim_id: str) -> Problem:
+        nonlocal suggestions
+        suggestions += 1
+        return _unknown(edge, claim_id, claims, suggest=suggestions <= _MAX_SUGGESTIONS)
+
     for file_index, parsed in enumerate(files):
         for edge, owner in zip(parsed.edges, parsed.edge_owners, strict=True):
             if dropped and (file_index, owner) in dropped:
                 continue
+            if edge.relation is Relation.UNDERCUT:
+                cuts.append(edge)  # once every link is known
+                continue
             if edge.target not in claims:
-                suggestions += 1
-                problems.append(_unknown(edge, claims, suggest=suggestions <= _MAX_SUGGESTIONS))
+                problems.append(unknown(edge, edge.target))
                 continue
             if edge.source == edge.target:
                 problems.append(
                     Problem(
                         "self-target",
-                        f"claim '{edge.source}' {edge.relation.value}s itself",
+                        f"claim '{edge.source}' {relation_verb(edge.relation)} itself",
                         edge.location,
                         "a claim cannot support or attack itself; point it at another claim",
                     )
@@ -103,29 +149,31 @@ def _edges(
                 continue
             seen[(edge.source, edge.target)] = edge
             edges.append(edge)
-    return edges
+    kept, found = undercuts.resolve(cuts, seen, claims, unknown)
+    problems.extend(found)
+    return edges + kept
 
 
-def _unknown(edge: Edge, claims: dict[str, Claim], suggest: bool) -> Problem:
-    close = similar(edge.target, claims, n=1) if suggest else []
+def _unknown(edge: Edge, claim_id: str, claims: dict[str, Claim], suggest: bool) -> Problem:
+    close = similar(claim_id, claims, n=1) if suggest else []
     hint = (
         f"did you mean '{close[0]}'?"
         if close
         else "check the spelling, or add a claim with that id"
     )
-    return Problem(
-        "unknown-id",
-        f"claim '{edge.source}' {edge.relation.value}s unknown id '{edge.target}'",
-        edge.location,
-        hint,
+    what = (
+        f"undercuts a link with unknown id '{claim_id}'"
+        if edge.relation is Relation.UNDERCUT
+        else f"{relation_verb(edge.relation)} unknown id '{claim_id}'"
     )
+    return Problem("unknown-id", f"claim '{edge.source}' {what}", edge.location, hint)
 
 
 def _repeated(edge: Edge, first: Edge) -> Problem:
     if edge.relation is first.relation:
         return Problem(
             "duplicate-relation",
-            f"claim '{edge.source}' {edge.relation.value}s '{edge.target}' twice "
+            f"claim '{edge.source}' {relation_verb(edge.relation)} '{edge.target}' twice "
             f"(first at {first.location})",
             edge.location,
             "remove one of the two",
@@ -147,7 +195,7 @@ def _topics(files: Sequence[ParsedFile], problems: list[Problem]) -> dict[str, T
         if parsed.is_debate_file or parsed.topic is None:
             continue
         topic = topics.get(parsed.topic)
-        has_text = parsed.title is not None or parsed.summary is not None
+        has_text = parsed.title is not None or parsed.summary is not None or bool(parsed.i18n)
         if has_text and parsed.topic in described:
             problems.append(
                 Problem(
@@ -155,7 +203,8 @@ def _topics(files: Sequence[ParsedFile], problems: list[Problem]) -> dict[str, T
                     f"topic '{parsed.topic}' is already described in "
                     f"{described[parsed.topic].path}",
                     parsed.topic_location,
-                    "give the title and summary in one file only, or use a different `topic:`",
+                    "give the title, summary and i18n in one file only, or use a different "
+                    "`topic:`",
                 )
             )
             has_text = False
@@ -168,6 +217,7 @@ def _topics(files: Sequence[ParsedFile], problems: list[Problem]) -> dict[str, T
                 summary=parsed.summary if has_text else None,
                 files=(parsed.path,),
                 location=parsed.topic_location,
+                i18n=parsed.i18n if has_text else {},
             )
         else:
             topics[parsed.topic] = Topic(
@@ -176,6 +226,7 @@ def _topics(files: Sequence[ParsedFile], problems: list[Problem]) -> dict[str, T
                 summary=topic.summary if not has_text else parsed.summary,
                 files=(*topic.files, parsed.path),
                 location=topic.location,
+                i18n=topic.i18n if not has_text else parsed.i18n,
             )
     return topics
 
@@ -201,10 +252,11 @@ def _orphan(debate: Debate, claim: Claim) -> Problem:
 
 
 def _implied_side(debate: Debate, edge: Edge) -> Side | None:
-    if edge.target in debate.roots:
+    upstream = edge.upstream
+    if upstream in debate.roots:
         return Side.PRO.through(edge.relation)
-    target_side = debate.side(edge.target)
-    return target_side.through(edge.relation) if target_side else None
+    upstream_side = debate.side(upstream)
+    return upstream_side.through(edge.relation) if upstream_side else None
 
 
 def _side_conflict(debate: Debate, edge: Edge) -> list[Problem]:
@@ -217,8 +269,8 @@ def _side_conflict(debate: Debate, edge: Edge) -> list[Problem]:
     return [
         Problem(
             "mixed-side",
-            f"claim '{edge.source}' counts as {own.value} through '{via.target}' but as "
-            f"{implied.value} through '{edge.target}'",
+            f"claim '{edge.source}' counts as {own.value} through '{via.upstream}' but as "
+            f"{implied.value} through '{edge.upstream}'",
             edge.location,
             "this is legal, but check that each relation says what you mean",
             Severity.WARNING,

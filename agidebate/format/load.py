@@ -17,7 +17,7 @@ from agidebate.format import cache as parse_cache
 from agidebate.format.join import link
 from agidebate.format.parsed import ParsedFile
 from agidebate.format.schema import DEBATE_FILE_NAMES, PERSPECTIVES_DIR
-from agidebate.model import Debate
+from agidebate.model import Debate, Perspective
 
 ENV_DIR = "AGIDEBATE_DIR"
 SUFFIXES = (".yaml", ".yml")
@@ -59,6 +59,7 @@ class CheckReport:
     debate: Debate | None
     problems: tuple[Problem, ...]
     files: int
+    perspectives: tuple[Perspective, ...] = ()  # those that read without errors
 
     @property
     def errors(self) -> list[Problem]:
@@ -135,13 +136,15 @@ def check_debate(
         )
         return CheckReport(folder, None, (problem,), 0)
     debate, problems = link(parsed, graph_warnings=warnings)
+    perspectives: list[Perspective] = []
     if warnings and not any(p.is_error for p in problems):
         # Perspectives name claim ids: a renamed claim must not break them unseen.
         from agidebate.format.perspectives import check_perspectives
 
-        problems.extend(check_perspectives(folder, debate))
+        perspectives, found = check_perspectives(folder, debate)
+        problems.extend(found)
     ordered = tuple(sorted(problems, key=Problem.sort_key))
-    return CheckReport(folder, debate, ordered, len(parsed))
+    return CheckReport(folder, debate, ordered, len(parsed), tuple(perspectives))
 
 
 def load_debate(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from agidebate.errors import Location, Problem
-from agidebate.model import Claim, Edge
+from agidebate.model import Author, Claim, Edge, Expect
 
 
 @dataclass(slots=True)
@@ -29,3 +29,7 @@ class ParsedFile:
     # For each edge, the index in `claims` of the claim that wrote it.
     edge_owners: list[int] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # The title and summary (of the debate or the topic) in other languages.
+    i18n: dict[str, dict[str, str]] = field(default_factory=dict)
+    expect: Expect | None = None  # debate.yaml only
+    authors: dict[str, Author] = field(default_factory=dict)  # debate.yaml only

@@ -1,4 +1,4 @@
-"""Named weight profiles: perspective files and a reader's own weights file.
+"""Perspectives and weights files: a reader's view of the debate, read and checked.
 
 A weights file is YAML, read with the project's positioned reader (never
 `yaml.load`), in one of two shapes:
@@ -7,16 +7,21 @@ A weights file is YAML, read with the project's positioned reader (never
     dw-01: 0.3
     se-03: 0.8
 
-    # a perspective: a title, a summary, who holds it, and the weights
+    # a perspective (docs/format.md lists every field)
     title: The Skeptic
-    summary: What the skeptic finds convincing.
     by: Dwarkesh Patel (Skeptic)
-    weights:
+    prior: 0.4
+    credence:            # `weights:` is its earlier name
       dw-01: 0.8
+    impact:
+      se-01: {thesis: 0.5}
+    bottom_line: {text: ..., value: 0.3, quote: {text: ..., source: 1}}
+    expect: {verdict: [0.05, 0.45]}
 
-A file with a `weights:` mapping is a perspective; any other mapping is plain.
-Every problem is reported at once as `path:line:col` (`WeightsFileError`).
-Perspectives live in `perspectives/NAME.yaml` inside the debate folder.
+A file with any of a perspective's fields at the top is a perspective; any other
+mapping is plain. Every problem is reported at once as `path:line:col`
+(`WeightsFileError`). Perspectives live in `perspectives/NAME.yaml` inside the
+debate folder; `format.perspective_reader` reads their fields.
 """
 
 from __future__ import annotations
@@ -27,23 +32,17 @@ from pathlib import Path
 
 from agidebate.errors import (
     Location,
-    OperationError,
     Problem,
     UsageError,
     WeightsFileError,
     file_error,
 )
-from agidebate.format import nodes, scalars
+from agidebate.format import nodes
+from agidebate.format.perspective_reader import PerspectiveReader
 from agidebate.format.schema import PERSPECTIVES_DIR
-from agidebate.model import Debate, WeightProfile
-from agidebate.suggest import id_hint, similar
+from agidebate.model import Debate, Perspective
+from agidebate.suggest import similar
 
-PERSPECTIVE_FIELDS = {
-    "title": "the perspective's name as shown to readers",
-    "summary": "whose view it is and how the weights were chosen",
-    "by": "who holds the view",
-    "weights": "a mapping of claim ids to base weights in [0, 1]",
-}
 SUFFIXES = (".yaml", ".yml")
 
 
@@ -55,7 +54,7 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
 
 def read_weights(
     path: str | Path, debate: Debate, name: str | None = None, source: str | None = None
-) -> WeightProfile:
+) -> Perspective:
     """Read a weights file (plain mapping or perspective) and check it against `debate`.
 
     `source` names the file for readers (default: the path as given).
@@ -75,111 +74,30 @@ def read_weights(
     return dataclasses.replace(profile, source=source or shown)
 
 
-def parse_weights(data: bytes, shown: str, debate: Debate, name: str) -> WeightProfile:
-    """Parse a weights file's bytes; `shown` is the path used in messages."""
+def parse_weights(data: bytes, shown: str, debate: Debate, name: str) -> Perspective:
+    """Parse a weights file's bytes (`shown` is the path used in messages); raise
+    `WeightsFileError` when it has errors (warnings do not stop it)."""
+    perspective, problems = read_perspective(data, shown, debate, name)
+    if any(p.is_error for p in problems):
+        raise WeightsFileError(shown, problems)
+    return perspective
+
+
+def read_perspective(
+    data: bytes, shown: str, debate: Debate, name: str
+) -> tuple[Perspective, list[Problem]]:
+    """A weights file's bytes as a perspective, with every problem (errors and warnings)."""
     text, problems = nodes.decode(data, shown)
     root = None
+    source = ""
     if text is not None:
         read = nodes.read(text, shown)
         problems += read.problems
-        root = read.root
+        root, source = read.root, read.source
     if any(p.is_error for p in problems):
-        raise WeightsFileError(shown, problems)
-    checker = _Checker(shown, debate)
-    profile = checker.profile(root, name)
-    if checker.problems:
-        raise WeightsFileError(shown, checker.problems)
-    return profile
-
-
-class _Checker:
-    def __init__(self, path: str, debate: Debate) -> None:
-        self.path = path
-        self.debate = debate
-        self.problems: list[Problem] = []
-
-    def error(self, node: nodes.YNode | None, message: str, hint: str | None = None) -> None:
-        where = Location(self.path, node.line, node.column) if node else Location(self.path)
-        self.problems.append(Problem("weights-file", message, where, hint))
-
-    def profile(self, root: nodes.YNode | None, name: str) -> WeightProfile:
-        if root is None:
-            self.error(None, "the file is empty", "write one `claim-id: weight` line per claim")
-            return WeightProfile(name, self.path, {})
-        if not isinstance(root, nodes.YMap):
-            self.error(
-                root,
-                "a weights file must be a mapping of claim ids to weights",
-                "write one `claim-id: weight` line per claim, e.g. `dw-01: 0.3`",
-            )
-            return WeightProfile(name, self.path, {})
-        inner = root.items.get("weights")
-        if not isinstance(inner, nodes.YMap):
-            if inner is not None:
-                self.error(inner, "'weights' must be a mapping of claim ids to weights")
-                return WeightProfile(name, self.path, {})
-            return WeightProfile(name, self.path, self.weights(root))
-        for key, key_node in root.keys.items():
-            if key not in PERSPECTIVE_FIELDS:
-                close = closest(key, PERSPECTIVE_FIELDS)
-                hint = (
-                    f"did you mean '{close}'?"
-                    if close
-                    else "allowed fields: " + ", ".join(PERSPECTIVE_FIELDS)
-                )
-                self.error(key_node, f"unknown field '{key}' in a perspective", hint)
-        return WeightProfile(
-            name,
-            self.path,
-            self.weights(inner),
-            title=self.text(root, "title"),
-            summary=self.text(root, "summary"),
-            by=self.text(root, "by"),
-        )
-
-    def text(self, node: nodes.YMap, key: str) -> str | None:
-        value = node.items.get(key)
-        if value is None:
-            return None
-        if not isinstance(value, nodes.YScalar):
-            self.error(value, f"'{key}' must be text")
-            return None
-        return value.text
-
-    def weights(self, node: nodes.YMap) -> dict[str, float]:
-        found: dict[str, float] = {}
-        for claim_id, value in node.items.items():
-            key_node = node.keys[claim_id]
-            if claim_id not in self.debate.claims:
-                hint = id_hint(self.debate, claim_id)
-                self.error(key_node, f"no claim with id '{claim_id}' in this debate", hint)
-                continue
-            weight = self.weight(claim_id, value)
-            if weight is not None:
-                found[claim_id] = weight
-        return found
-
-    def weight(self, claim_id: str, node: nodes.YNode) -> float | None:
-        hint = f"write a plain number between 0 and 1, e.g. {claim_id}: 0.7"
-        if not isinstance(node, nodes.YScalar) or not node.plain:
-            kind = "text" if isinstance(node, nodes.YScalar) else "a list or mapping"
-            self.error(node, f"the weight of '{claim_id}' must be a number, not {kind}", hint)
-            return None
-        value = scalars.parse_number(node.text)
-        if value is None:
-            why = (
-                "it is empty"
-                if scalars.is_null(node.text)
-                else scalars.number_surprise(node.text)
-                or scalars.text_surprise(node.text)
-                or f"{node.text!r} is not a number"
-            )
-            self.error(node, f"the weight of '{claim_id}' must be a number; {why}", hint)
-            return None
-        if not 0 <= value <= 1:
-            self.error(node, f"the weight of '{claim_id}' is {node.text}, outside [0, 1]", hint)
-            return None
-        return float(value)
+        return Perspective(name, shown), problems
+    reader = PerspectiveReader(shown, problems, source, debate)
+    return reader.perspective(root, name), problems
 
 
 def perspectives_dir(debate_dir: str | Path) -> Path | None:
@@ -198,8 +116,9 @@ def perspective_names(debate_dir: str | Path) -> list[str]:
     )
 
 
-def load_perspective(debate_dir: str | Path, debate: Debate, name: str) -> WeightProfile:
-    """Perspective `name` from `debate_dir/perspectives/`, checked against `debate`."""
+def perspective_path(debate_dir: str | Path, name: str) -> Path:
+    """The file of perspective `name` in `debate_dir/perspectives/`; a usage error naming
+    the perspectives there when there is none of that name."""
     names = perspective_names(debate_dir)
     folder = perspectives_dir(debate_dir)
     if folder is None or name not in names:
@@ -211,20 +130,35 @@ def load_perspective(debate_dir: str | Path, debate: Debate, name: str) -> Weigh
         close = closest(name, names)
         hint = f"did you mean '{close}'? " if close else ""
         raise UsageError(f"no perspective '{name}'", hint + "perspectives: " + ", ".join(names))
-    path = next(
+    return next(
         folder / f"{name}{suffix}" for suffix in SUFFIXES if (folder / f"{name}{suffix}").is_file()
     )
+
+
+def load_perspective(debate_dir: str | Path, debate: Debate, name: str) -> Perspective:
+    """Perspective `name` from `debate_dir/perspectives/`, checked against `debate`."""
+    path = perspective_path(debate_dir, name)
     return read_weights(path, debate, name, f"{PERSPECTIVES_DIR}/{path.name}")
 
 
-def check_perspectives(debate_dir: str | Path, debate: Debate) -> list[Problem]:
-    """Every problem of every perspective file of the debate (for `agidebate check`)."""
+def check_perspectives(
+    debate_dir: str | Path, debate: Debate
+) -> tuple[list[Perspective], list[Problem]]:
+    """Every perspective of the debate that reads without errors, and every problem of
+    every perspective file, errors and warnings (for `agidebate check`)."""
+    found: list[Perspective] = []
     problems: list[Problem] = []
     for name in perspective_names(debate_dir):
+        path = perspective_path(debate_dir, name)
         try:
-            load_perspective(debate_dir, debate, name)
-        except WeightsFileError as error:
-            problems.extend(error.problems)
-        except OperationError as error:
-            problems.append(Problem("unreadable", str(error), Location(name)))
-    return problems
+            data = path.read_bytes()
+        except OSError as err:
+            error = file_error("read", path, err)
+            problems.append(Problem("unreadable", str(error), Location(str(path)), error.hint))
+            continue
+        perspective, own = read_perspective(data, str(path), debate, name)
+        problems.extend(own)
+        if not any(p.is_error for p in own):
+            source = f"{PERSPECTIVES_DIR}/{path.name}"
+            found.append(dataclasses.replace(perspective, source=source))
+    return found, problems

@@ -1,50 +1,89 @@
-"""The single description of what an argument file may contain.
+"""The single description of what an argument file and a perspective file may contain.
 
-The loader checks files against these field lists, and `json_schema()` renders
+The loader checks files against these field tables, and `format.jsonschema` renders
 the same description as a JSON Schema for editors.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any, assert_never
+from typing import assert_never
 
-from agidebate.model import Relation
+from agidebate.model import ClaimKind, Relation
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 ID_RE = re.compile(ID_PATTERN)
 LANG_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 LANG_RE = re.compile(LANG_PATTERN)
 URL_SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+# `date:` as a string: YYYY, YYYY-MM or YYYY-MM-DD (whether the day exists is checked apart).
+DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 
 DEBATE_FILE_NAMES = ("debate.yaml", "debate.yml")
 PERSPECTIVES_DIR = "perspectives"
+
+KINDS = tuple(kind.value for kind in ClaimKind)
 
 DEBATE_FIELDS: dict[str, str] = {
     "title": "the debate's title",
     "summary": "a paragraph introducing the debate",
     "thesis": "the thesis: a claim mapping; its id defaults to 'thesis'",
+    "expect": "scores the debate's own weights should give (checked by `agidebate test`)",
+    "authors": "display names of the authors named in `by:`, in other languages",
+    "i18n": "the title and summary in other languages, e.g. {zh: {title: ...}}",
 }
 TOPIC_FIELDS: dict[str, str] = {
     "topic": "the topic's id; defaults to the file name without its extension",
     "title": "the topic's heading",
     "summary": "a paragraph introducing the topic",
     "claims": "the list of claims",
+    "i18n": "the title and summary in other languages, e.g. {zh: {title: ...}}",
 }
 CLAIM_FIELDS: dict[str, str] = {
     "id": "unique id: lower-case letters, digits, '.', '_', '-'; starts with a letter or digit",
     "text": "the claim in full",
     "title": "a short label for trees and maps",
-    "supports": "an id or a list of ids this claim supports",
-    "attacks": "an id or a list of ids this claim attacks",
+    "kind": "'argument' (the default) or 'summary': restates other claims or an author's "
+    "overall conclusion; shown, never counted",
+    "supports": "the claims this claim supports: an id, a {id, impact, editorial, note} "
+    "mapping, or a list of these",
+    "attacks": "the claims this claim attacks: an id, a {id, impact, editorial, note} "
+    "mapping, or a list of these",
+    "undercuts": "the links this claim attacks, not their claims: {from: ID, to: ID} "
+    "(with editorial, note) or a list of these",
     "pro": "claims nested under this one that support it",
     "con": "claims nested under this one that attack it",
+    "link": "under pro:/con:, the link to the parent claim: {impact, editorial, note}",
     "weight": "base plausibility in [0, 1] before other claims act on it (default 0.5)",
     "by": "who argues it",
+    "date": "when the argument was made: YYYY, YYYY-MM or YYYY-MM-DD; defaults to the year "
+    "of the first source",
     "sources": "a list of URLs or mappings with title, url, author, year, note",
+    "quote": "the passage the claim stands on, verbatim: a text, a {text, source, at} "
+    "mapping, or a list of these",
     "figures": "the numbers the claim rests on: mappings with value, unit, what, note",
+    "editorial": "true when the map's editor wrote the claim: it is in no source",
+    "note": "the editor's comment on the claim, kept apart from the author's text",
     "tags": "a list of strings",
     "i18n": "translations by language code, e.g. {zh: {title: ..., text: ...}}",
+}
+TARGET_FIELDS: dict[str, str] = {
+    "id": "the id of the claim supported or attacked",
+    "impact": "the link's relevance in [0, 1]: how far the claim bears on its target (default 1)",
+    "editorial": "true when the map's editor drew the link: the author did not reply to that claim",
+    "note": "the editor's comment on the link",
+}
+LINK_FIELDS: dict[str, str] = {k: v for k, v in TARGET_FIELDS.items() if k != "id"}
+UNDERCUT_FIELDS: dict[str, str] = {
+    "from": "the id of the cut link's source claim",
+    "to": "the id of the cut link's target claim",
+    "editorial": "true when the map's editor drew the undercut",
+    "note": "the editor's comment on the undercut",
+}
+QUOTE_FIELDS: dict[str, str] = {
+    "text": "the passage, verbatim, in the source's own language",
+    "source": "which of the claim's sources it is from: 1 for the first",
+    "at": "where in the source: a section, paragraph, page or footnote",
 }
 SOURCE_FIELDS: dict[str, str] = {
     "title": "the work's title",
@@ -52,17 +91,63 @@ SOURCE_FIELDS: dict[str, str] = {
     "author": "who wrote it",
     "year": "when it appeared",
     "note": "anything a reader should know about this source",
+    "i18n": "the note in other languages, e.g. {zh: {note: ...}}",
 }
 FIGURE_FIELDS: dict[str, str] = {
     "value": "a number, or quoted text for a range or an estimate",
     "unit": "the unit",
     "what": "what the number measures",
     "note": "caveats: a doubtful translation, a corrected value",
+    "i18n": "what and note in other languages, e.g. {zh: {what: ...}}",
 }
+AUTHOR_FIELDS: dict[str, str] = {
+    "i18n": "the name in other languages, e.g. {zh: {name: ...}}",
+}
+# What each `i18n:` may translate, by what it belongs to.
 I18N_FIELDS: dict[str, str] = {
     "title": "the translated title",
     "text": "the translated text",
+    "note": "the translated note",
 }
+HEADING_I18N_FIELDS: dict[str, str] = {
+    "title": "the translated title",
+    "summary": "the translated summary",
+}
+SOURCE_I18N_FIELDS: dict[str, str] = {"note": "the translated note"}
+FIGURE_I18N_FIELDS: dict[str, str] = {
+    "what": "what the number measures, translated",
+    "note": "the translated note",
+}
+AUTHOR_I18N_FIELDS: dict[str, str] = {"name": "the author's name as written in that language"}
+BOTTOM_LINE_I18N_FIELDS: dict[str, str] = {"text": "the bottom line, translated"}
+PERSPECTIVE_I18N_FIELDS: dict[str, str] = {
+    **HEADING_I18N_FIELDS,
+    "bottom_line": "the bottom line translated: {text: ...}",
+}
+
+PERSPECTIVE_FIELDS: dict[str, str] = {
+    "title": "the perspective's name as shown to readers",
+    "summary": "whose view it is and how the numbers were chosen",
+    "by": "who holds the view",
+    "prior": "the thesis's base weight for this reader, in [0, 1]",
+    "credence": "a mapping of claim ids to base weights in [0, 1]",
+    "weights": "the same as credence (its earlier name)",
+    "impact": "per-link relevance for this reader: FROM: {TO: value in [0, 1]}",
+    "bottom_line": "what the author concluded: {text, value, quote}",
+    "expect": "the scores this perspective should give (checked by `agidebate test`)",
+    "sources": "the works the bottom line quotes: URLs or mappings, as in a claim",
+    "i18n": "title, summary and bottom_line.text in other languages",
+}
+BOTTOM_LINE_FIELDS: dict[str, str] = {
+    "text": "the author's conclusion, in our words",
+    "value": "the conclusion as a number in [0, 1], where the author gave one",
+    "quote": "the conclusion in the author's words: a text or {text, source, at}",
+}
+EXPECT_FIELDS: dict[str, str] = {
+    "verdict": "[low, high]: the thesis under the default semantics",
+    "claims": "{ID: [low, high]}: single claims under the default semantics",
+}
+EXPECT_SEMANTICS = "[low, high]: the thesis under the semantics of that name (e.g. qe)"
 
 # Fields people reach for that do not exist, and what to write instead.
 MISPLACED: dict[str, str] = {
@@ -72,7 +157,6 @@ MISPLACED: dict[str, str] = {
     "target": "write `supports: ID` or `attacks: ID`",
     "source": "use `sources:` with a list",
     "url": "put URLs in `sources:`",
-    "link": "put URLs in `sources:`",
     "author": "use `by:` for who argues a claim; `author` belongs inside a source",
     "tag": "use `tags:` with a list",
     "children": "nest claims under `pro:` or `con:`",
@@ -83,134 +167,28 @@ MISPLACED: dict[str, str] = {
     "label": "use `title:`",
     "name": "use `title:`",
     "description": "use `text:` for a claim or `summary:` for a topic",
+    "summary": "a claim has no summary: write `kind: summary` for a claim that restates "
+    "others, or `note:` for the editor's comment",
+    "impact": "an impact belongs to a link: `supports: [{id: ID, impact: 0.5}]`, or "
+    "`link: {impact: 0.5}` under pro:/con:",
+    "quotes": "use `quote:` (a text, a mapping or a list)",
+    "undercut": "use `undercuts: {from: ID, to: ID}`",
+    "comment": "use `note:` for the editor's comment",
+    "notes": "use `note:`",
+    "year": "use `date:` (YYYY, YYYY-MM or YYYY-MM-DD)",
 }
 
 
-def _string(description: str) -> dict[str, Any]:
-    return {"type": "string", "description": description}
-
-
-def _ids(description: str) -> dict[str, Any]:
-    one = {"type": "string", "pattern": ID_PATTERN}
-    return {"description": description, "oneOf": [one, {"type": "array", "items": one}]}
-
-
-def _claim_schema() -> dict[str, Any]:
-    source = {
-        "oneOf": [
-            {"type": "string", "format": "uri", "description": "a URL"},
-            {
-                "type": "object",
-                "additionalProperties": False,
-                "properties": {
-                    "title": _string(SOURCE_FIELDS["title"]),
-                    "url": {"type": "string", "format": "uri", "description": SOURCE_FIELDS["url"]},
-                    "author": _string(SOURCE_FIELDS["author"]),
-                    "year": {"type": ["integer", "string"], "description": SOURCE_FIELDS["year"]},
-                    "note": _string(SOURCE_FIELDS["note"]),
-                },
-                "anyOf": [{"required": ["title"]}, {"required": ["url"]}],
-            },
-        ]
-    }
-    figure = {
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["value"],
-        "properties": {
-            "value": {"type": ["number", "string"], "description": FIGURE_FIELDS["value"]},
-            "unit": _string(FIGURE_FIELDS["unit"]),
-            "what": _string(FIGURE_FIELDS["what"]),
-            "note": _string(FIGURE_FIELDS["note"]),
-        },
-    }
-    translation = {
-        "type": "object",
-        "additionalProperties": False,
-        "properties": {k: _string(v) for k, v in I18N_FIELDS.items()},
-    }
-    nested = {"type": "array", "items": {"$ref": "#/$defs/claim"}}
-    return {
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["id", "text"],
-        "properties": {
-            "id": {"type": "string", "pattern": ID_PATTERN, "description": CLAIM_FIELDS["id"]},
-            "text": _string(CLAIM_FIELDS["text"]),
-            "title": _string(CLAIM_FIELDS["title"]),
-            "supports": _ids(CLAIM_FIELDS["supports"]),
-            "attacks": _ids(CLAIM_FIELDS["attacks"]),
-            "pro": {**nested, "description": CLAIM_FIELDS["pro"]},
-            "con": {**nested, "description": CLAIM_FIELDS["con"]},
-            "weight": {
-                "type": "number",
-                "minimum": 0,
-                "maximum": 1,
-                "default": 0.5,
-                "description": CLAIM_FIELDS["weight"],
-            },
-            "by": _string(CLAIM_FIELDS["by"]),
-            "sources": {"type": "array", "items": source, "description": CLAIM_FIELDS["sources"]},
-            "figures": {"type": "array", "items": figure, "description": CLAIM_FIELDS["figures"]},
-            "tags": {
-                "type": "array",
-                "items": {"type": "string"},
-                "description": CLAIM_FIELDS["tags"],
-            },
-            "i18n": {
-                "type": "object",
-                "propertyNames": {"pattern": LANG_PATTERN},
-                "additionalProperties": translation,
-                "description": CLAIM_FIELDS["i18n"],
-            },
-        },
-    }
-
-
-def json_schema() -> dict[str, Any]:
-    """A JSON Schema (draft 2020-12) for topic files and `debate.yaml`.
-
-    >>> json_schema()["$defs"]["claim"]["required"]
-    ['id', 'text']
-    """
-    thesis = _claim_schema()
-    thesis["required"] = ["text"]
-    thesis["description"] = DEBATE_FIELDS["thesis"]
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://agidebate.invalid/schema/argument-file.json",
-        "title": "agidebate argument file",
-        "description": (
-            "A topic file (topic, title, summary, claims) or debate.yaml (title, summary, thesis)."
-        ),
-        "type": "object",
-        "additionalProperties": False,
-        "properties": {
-            "topic": {
-                "type": "string",
-                "pattern": ID_PATTERN,
-                "description": TOPIC_FIELDS["topic"],
-            },
-            "title": _string(TOPIC_FIELDS["title"]),
-            "summary": _string(TOPIC_FIELDS["summary"]),
-            "claims": {
-                "type": "array",
-                "items": {"$ref": "#/$defs/claim"},
-                "description": TOPIC_FIELDS["claims"],
-            },
-            "thesis": thesis,
-        },
-        "$defs": {"claim": _claim_schema()},
-    }
-
-
-def relation_keys(relation: Relation) -> tuple[str, str]:
+def relation_keys(relation: Relation) -> tuple[str | None, str]:
     """How an argument file writes `relation`: the key of a reply nested under its target
-    (`pro:`, `con:`) and the key of a reference by id (`supports:`, `attacks:`)."""
+    (`pro:`, `con:`; None for an undercut, which cannot be nested) and the key that names
+    the target (`supports:`, `attacks:`, `undercuts:`)."""
     match relation:
         case Relation.SUPPORT:
             return "pro", "supports"
         case Relation.ATTACK:
             return "con", "attacks"
+        case Relation.UNDERCUT:
+            return None, "undercuts"
         case _:
             assert_never(relation)

@@ -1,34 +1,28 @@
 """Reading one field's value from positioned nodes: text, ids, numbers, weights,
-sources, figures, tags and translations, each with its own located problems.
+fractions, booleans, lists of strings and translations, each with its own located
+problems.
 
-`ValueReader` is what `agidebate.format.fields` builds claims with; it knows the
-field tables of `agidebate.format.schema` and the YAML 1.1 surprises of
-`agidebate.format.scalars`, and reports into the file's `ParsedFile`.
+`ValueReader` is the base of every reader of a file's fields (`format.fields` for
+argument files, `format.perspectives` for perspective files); it knows the YAML 1.1
+surprises of `agidebate.format.scalars` and reports into a list of problems.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from agidebate.errors import Location, Problem, Severity
 from agidebate.format import scalars
 from agidebate.format.nodes import YMap, YNode, YScalar, YSeq
-from agidebate.format.parsed import ParsedFile
-from agidebate.format.schema import (
-    FIGURE_FIELDS,
-    I18N_FIELDS,
-    ID_RE,
-    LANG_RE,
-    MISPLACED,
-    SOURCE_FIELDS,
-    URL_SCHEME_RE,
-)
-from agidebate.model import DEFAULT_WEIGHT, Figure, Source
+from agidebate.format.schema import ID_RE, LANG_RE
+from agidebate.model import DEFAULT_WEIGHT
 from agidebate.suggest import similar
 
 # Fields holding prose, where YAML's comment and anchor syntax can swallow text.
 _PROSE = frozenset({"text", "title", "summary", "by"})
 _COMMENT_AFTER = re.compile(r"[ \t]+#")
+_BOOLEANS = frozenset({"true", "True", "TRUE", "false", "False", "FALSE"})
 
 
 def _text_hint(key: str, kind: str) -> str:
@@ -48,11 +42,12 @@ def _suggest(word: str, choices: list[str]) -> str | None:
 
 
 class ValueReader:
-    """Reads field values of one file, reporting problems into its `ParsedFile`."""
+    """Reads field values of one file (`path`), reporting into `problems`; `source` is the
+    file's text (to see what YAML dropped from an unquoted text)."""
 
-    def __init__(self, out: ParsedFile, source: str = "") -> None:
-        self.out = out
-        self.path = out.path
+    def __init__(self, path: str, problems: list[Problem], source: str = "") -> None:
+        self.path = path
+        self.problems = problems
         self.raw = source
         self.checked_prose: set[int] = set()  # ids of scalars checked (an alias repeats one)
 
@@ -60,13 +55,25 @@ class ValueReader:
         return Location(self.path, node.line, node.column)
 
     def error(self, code: str, message: str, node: YNode, hint: str | None = None) -> None:
-        self.out.problems.append(Problem(code, message, self.loc(node), hint))
+        self.problems.append(Problem(code, message, self.loc(node), hint))
+
+    def warn(self, code: str, message: str, node: YNode, hint: str | None = None) -> None:
+        self.problems.append(Problem(code, message, self.loc(node), hint, Severity.WARNING))
 
     @staticmethod
     def _is_null(node: YNode) -> bool:
         return isinstance(node, YScalar) and node.plain and scalars.is_null(node.text)
 
-    def mapping(self, node: YNode, what: str, allowed: dict[str, str], summary: str) -> YMap | None:
+    def mapping(
+        self,
+        node: YNode,
+        what: str,
+        allowed: Mapping[str, str],
+        summary: str,
+        misplaced: Mapping[str, str] | None = None,
+    ) -> YMap | None:
+        """`node` as a mapping whose keys are among `allowed` (unknown keys are reported,
+        with the hint `misplaced` gives for a field people reach for by mistake)."""
         if not isinstance(node, YMap):
             self.error(
                 "wrong-type",
@@ -77,13 +84,20 @@ class ValueReader:
             return None
         for key, key_node in node.keys.items():
             if key not in allowed:
-                self.unknown_field(key, key_node, what, list(allowed))
+                self.unknown_field(key, key_node, what, list(allowed), misplaced or {})
         return node
 
-    def unknown_field(self, key: str, node: YScalar, what: str, allowed: list[str]) -> None:
+    def unknown_field(
+        self,
+        key: str,
+        node: YScalar,
+        what: str,
+        allowed: list[str],
+        misplaced: Mapping[str, str],
+    ) -> None:
         close = _suggest(key, allowed)
-        if key in MISPLACED:
-            hint = MISPLACED[key]
+        if key in misplaced:
+            hint = misplaced[key]
         elif close:
             hint = f"did you mean '{close}'?"
         else:
@@ -128,25 +142,19 @@ class ValueReader:
             return
         self.checked_prose.add(id(node))
         if node.anchor is not None:
-            self.out.problems.append(
-                Problem(
-                    "swallowed-text",
-                    f"'{key}' starts with &{node.anchor}, which YAML reads as an anchor and drops",
-                    self.loc(node),
-                    f'quote the text if "&{node.anchor}" is part of it',
-                    Severity.WARNING,
-                )
+            self.warn(
+                "swallowed-text",
+                f"'{key}' starts with &{node.anchor}, which YAML reads as an anchor and drops",
+                node,
+                f'quote the text if "&{node.anchor}" is part of it',
             )
         if node.end >= 0 and _COMMENT_AFTER.match(self.raw, node.end):
             rest = self.raw[node.end :].split("\n", 1)[0].strip()
-            self.out.problems.append(
-                Problem(
-                    "swallowed-text",
-                    f"'{key}' is followed by {rest!r}, which YAML reads as a comment and drops",
-                    self.loc(node),
-                    f"quote the whole text if {rest!r} is part of it",
-                    Severity.WARNING,
-                )
+            self.warn(
+                "swallowed-text",
+                f"'{key}' is followed by {rest!r}, which YAML reads as a comment and drops",
+                node,
+                f"quote the whole text if {rest!r} is part of it",
             )
 
     def string(self, parent: YMap, key: str) -> str | None:
@@ -226,145 +234,90 @@ class ValueReader:
             )
         return None
 
-    def sources(self, node: YMap) -> tuple[Source, ...]:
-        raw = node.items.get("sources")
-        if raw is None:
-            return ()
-        result: list[Source] = []
-        for item in self.sequence(raw, "sources"):
-            source = self.source(item)
-            if source is not None:
-                result.append(source)
-        return tuple(result)
-
-    def source(self, item: YNode) -> Source | None:
-        if isinstance(item, YScalar):
-            url = self.scalar_text(item, "sources")
-            if url is None:
-                return None
-            if not URL_SCHEME_RE.match(url):
-                self.error(
-                    "bad-source",
-                    f"a source given as text must be a URL, not {url!r}",
-                    item,
-                    "for a work without a URL write a mapping: `- title: ...`, `author:`, `year:`",
-                )
-                return None
-            return Source(url=url)
-        mapping = self.mapping(item, "source", SOURCE_FIELDS, "title, url, author, year, note")
-        if mapping is None:
-            return None
-        url = self.string(mapping, "url")
-        if url is not None and not URL_SCHEME_RE.match(url):
-            self.error(
-                "bad-source",
-                f"url {url!r} has no scheme",
-                mapping.items["url"],
-                "write the full address, e.g. https://example.org/page",
-            )
-        source = Source(
-            title=self.string(mapping, "title"),
-            url=url,
-            author=self.string(mapping, "author"),
-            year=self.year(mapping),
-            note=self.string(mapping, "note"),
-        )
-        if source.title is None and source.url is None:
-            self.error("bad-source", "a source needs a title or a url", mapping)
-            return None
-        return source
-
-    def year(self, mapping: YMap) -> int | str | None:
-        node = mapping.items.get("year")
-        if isinstance(node, YScalar) and node.plain:
-            number = scalars.parse_number(node.text)
-            if isinstance(number, int):
-                return number
-        return self.string(mapping, "year")
-
-    def figures(self, node: YMap) -> tuple[Figure, ...]:
-        raw = node.items.get("figures")
-        if raw is None:
-            return ()
-        result: list[Figure] = []
-        for item in self.sequence(raw, "figures"):
-            mapping = self.mapping(item, "figure", FIGURE_FIELDS, "value, unit, what, note")
-            if mapping is None:
-                continue
-            value = self.figure_value(mapping)
-            if value is None:
-                continue
-            result.append(
-                Figure(
-                    value=value,
-                    unit=self.string(mapping, "unit"),
-                    what=self.string(mapping, "what"),
-                    note=self.string(mapping, "note"),
-                )
-            )
-        return tuple(result)
-
-    def figure_value(self, mapping: YMap) -> int | float | str | None:
-        node = mapping.items.get("value")
+    def boolean(self, parent: YMap, key: str) -> bool:
+        """`true` or `false` (default false); anything else is reported."""
+        node = parent.items.get(key)
         if node is None or self._is_null(node):
-            self.error("missing-value", "figure has no value", node or mapping, "add `value: 42`")
+            return False
+        if isinstance(node, YScalar) and node.plain and node.text in _BOOLEANS:
+            return node.text.lower() == "true"  # what YAML 1.1 and 1.2 both read as a boolean
+        if isinstance(node, YScalar) and node.plain and scalars.yaml11_tag(node.text) == "bool":
+            why = f"YAML 1.2 tools read an unquoted {node.text} as text, not a boolean"
+        elif isinstance(node, YScalar):
+            why = f"not {node.text!r}" if node.plain else f"not the text {node.text!r}"
+        else:
+            why = "not a list or mapping"
+        hint = f"write {key}: true"
+        self.error("wrong-type", f"'{key}' must be true or false, {why}", node, hint)
+        return False
+
+    def fraction(self, parent: YMap, key: str, what: str) -> float | None:
+        """A number in [0, 1] (None when absent or reported); `what` says what it means."""
+        node = parent.items.get(key)
+        if node is None:
             return None
-        if not isinstance(node, YScalar):
-            self.error("wrong-type", "figure 'value' must be a number or text", node)
+        value = self.number(node, key, allow_text=False)
+        if value is None:
             return None
-        if not node.plain:
-            return node.text
-        number = scalars.parse_number(node.text)
-        if number is not None:
-            return number
-        surprise = scalars.number_surprise(node.text) or scalars.text_surprise(node.text)
-        if surprise:
+        if not 0 <= value <= 1:
+            shown = node.text if isinstance(node, YScalar) else value
             self.error(
-                "yaml11-surprise",
-                f"figure 'value': {surprise}",
+                f"{key.replace('_', '-')}-range",
+                f"{key} {shown} is outside [0, 1]",
                 node,
-                f'write a plain number, or quote it to keep it as text: value: "{node.text}"',
+                f"{what} is a number between 0 and 1",
             )
             return None
-        return node.text
+        return float(value)
 
-    def tags(self, node: YMap) -> tuple[str, ...]:
-        raw = node.items.get("tags")
+    def strings(self, parent: YMap, key: str) -> tuple[str, ...]:
+        """A list of non-empty strings (`tags:`)."""
+        raw = parent.items.get(key)
         if raw is None:
             return ()
         result: list[str] = []
-        for item in self.sequence(raw, "tags"):
-            tag = self.scalar_text(item, "tags")
-            if tag is not None and tag.strip():
-                result.append(tag)
+        for item in self.sequence(raw, key):
+            text = self.scalar_text(item, key)
+            if text is not None and text.strip():
+                result.append(text)
         return tuple(result)
 
-    def i18n(self, node: YMap) -> dict[str, dict[str, str]]:
-        raw = node.items.get("i18n")
+    def i18n(
+        self, node: YMap, fields: Mapping[str, str], key: str = "i18n"
+    ) -> dict[str, dict[str, str]]:
+        """Translations by language code, each a mapping of `fields` to text."""
+        raw = node.items.get(key)
         if raw is None or self._is_null(raw):
             return {}
         if not isinstance(raw, YMap):
+            example = next(iter(fields))
             self.error(
                 "wrong-type",
                 "'i18n' must be a mapping of language codes",
                 raw,
-                "e.g. i18n: {zh: {title: ...}}",
+                f"e.g. i18n: {{zh: {{{example}: ...}}}}",
             )
             return {}
         result: dict[str, dict[str, str]] = {}
         for lang, value in raw.items.items():
-            if not LANG_RE.match(lang):
-                self.error(
-                    "bad-language",
-                    f"{lang!r} is not a language code",
-                    raw.keys[lang],
-                    "use a code such as zh, en, de or pt-BR",
-                )
+            if not self.language(lang, raw.keys[lang]):
                 continue
-            mapping = self.mapping(value, f"i18n.{lang}", I18N_FIELDS, "title and text")
+            mapping = self.mapping(value, f"i18n.{lang}", fields, " and ".join(fields))
             if mapping is None:
                 continue
-            fields = {k: v for k in I18N_FIELDS if (v := self.string(mapping, k)) is not None}
-            if fields:
-                result[lang] = fields
+            found = {k: v for k in fields if (v := self.string(mapping, k)) is not None}
+            if found:
+                result[lang] = found
         return result
+
+    def language(self, lang: str, node: YScalar) -> bool:
+        """Whether `lang` is a language code (else it is reported)."""
+        if LANG_RE.match(lang):
+            return True
+        self.error(
+            "bad-language",
+            f"{lang!r} is not a language code",
+            node,
+            "use a code such as zh, en, de or pt-BR",
+        )
+        return False

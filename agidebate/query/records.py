@@ -1,4 +1,5 @@
-"""Every `--json` record shape, in one module: plain dicts, stable keys. No rich.
+"""Every `--json` record shape, in one module (with the parts of a debate they share,
+`query.parts`): plain dicts, stable keys. No rich.
 
 Every listing describes a claim the same way (`claim_record`), so scripts can
 use one parser for `list`, `search`, `path` and `show`; a cited work has the
@@ -12,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
+from agidebate.query.parts import edge_dict, source_dict
 from agidebate.scoring import JSON_DIGITS
 from agidebate.text import localized
 
@@ -21,7 +23,7 @@ if TYPE_CHECKING:
 
     from agidebate.errors import Problem
     from agidebate.format.load import CheckReport
-    from agidebate.model import Claim, Debate, Edge, Figure, Side, Source
+    from agidebate.model import Claim, Debate, Edge, Side
     from agidebate.query.citations import CitedWork
     from agidebate.query.outline import Outline
     from agidebate.query.paths import ClaimPath
@@ -208,20 +210,6 @@ def stats_record(stats: DebateStats) -> dict[str, Any]:
     }
 
 
-def source_dict(source: Source) -> dict[str, Any]:
-    return {
-        "title": source.title,
-        "url": source.url,
-        "author": source.author,
-        "year": source.year,
-        "note": source.note,
-    }
-
-
-def figure_dict(figure: Figure) -> dict[str, Any]:
-    return {"value": figure.value, "unit": figure.unit, "what": figure.what, "note": figure.note}
-
-
 def problem_dict(problem: Problem) -> dict[str, Any]:
     loc = problem.location
     return {
@@ -334,7 +322,7 @@ def addition_json(added: ClaimAdded) -> dict[str, Any]:
     change = added.change
     return {
         "id": added.claim.id,
-        "target": added.edge.target,
+        "target": edge_dict(added.edge)["target"],
         "relation": added.edge.relation.value,
         "side": added.side.value if added.side else None,
         **change_json(change),
@@ -363,3 +351,4 @@ def check_json(report: CheckReport, ok: bool) -> dict[str, Any]:
         "relations": len(report.debate.edges) if report.debate else 0,
         "problems": problems_json(report.problems),
     }
+

@@ -40,6 +40,10 @@ class Network:
                     supporters[target].append(source)
                 case Relation.ATTACK:
                     attackers[target].append(source)
+                case Relation.UNDERCUT:
+                    # Interim, until the scoring issue gives undercuts their meaning:
+                    # an undercut is not an input of any claim (it is not scored).
+                    continue
                 case _:
                     assert_never(edge.relation)
             targets[source].append(target)
@@ -165,7 +169,7 @@ def is_support(relation: Relation) -> bool:
     match relation:
         case Relation.SUPPORT:
             return True
-        case Relation.ATTACK:
+        case Relation.ATTACK | Relation.UNDERCUT:
             return False
         case _:
             assert_never(relation)

@@ -167,7 +167,11 @@ def without(debate: Debate, claim_ids: Iterable[str]) -> tuple[Debate, list[str]
                 removed.add(source)
                 queue.append(source)
     claims = {cid: c for cid, c in debate.claims.items() if cid not in removed}
-    edges = tuple(e for e in debate.edges if e.source not in removed and e.target not in removed)
+    edges = tuple(
+        e
+        for e in debate.edges
+        if e.source not in removed and e.target not in removed and e.link_source not in removed
+    )
     smaller = dataclasses.replace(debate, claims=claims, edges=edges)
     return smaller, [cid for cid in debate.claims if cid in removed]
 

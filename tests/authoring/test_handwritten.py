@@ -46,9 +46,14 @@ def test_it_is_in_the_json_export() -> None:
     data = json.loads(result.stdout)
     claim = next(c for c in data["claims"] if c["id"] == "parking-half-empty")
     assert claim["file"] == "replies/my-rebuttal.yaml" and claim["side"] == "pro"
-    assert {"source": "parking-half-empty", "target": "parking-loss", "type": "attack"} in data[
-        "edges"
-    ]
+    assert {
+        "source": "parking-half-empty",
+        "target": "parking-loss",
+        "type": "attack",
+        "impact": 1.0,
+        "editorial": False,
+        "note": None,
+    } in data["edges"]
 
 
 def test_it_lowers_the_score_of_the_claim_it_rebuts(tmp_path: Path) -> None:

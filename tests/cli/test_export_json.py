@@ -23,7 +23,14 @@ CLAIM_KEYS = {
     "sources",
     "figures",
     "tags",
+    "undercuts",
+    "kind",
+    "quote",
+    "editorial",
+    "note",
+    "date",
 }
+PLAIN = {"impact": 1.0, "editorial": False, "note": None}
 
 
 def export_json(*args: str) -> dict:  # type: ignore[type-arg]
@@ -49,11 +56,13 @@ def test_contract_keys_and_values() -> None:
             "unit": "share",
             "what": "drop in cyclist injuries after the lane opened",
             "note": None,
+            "i18n": {},
         }
     ]
     assert claims["latent-demand"]["attacks"] == ["few-cyclists"]
     assert claims["latent-demand"]["supports"] == ["fewer-injuries"]
-    assert {"source": "few-cyclists", "target": "fewer-injuries", "type": "attack"} in data["edges"]
+    edge = {"source": "few-cyclists", "target": "fewer-injuries", "type": "attack", **PLAIN}
+    assert edge in data["edges"]
     assert len(data["edges"]) == 5
 
 
@@ -62,7 +71,7 @@ def test_subtree_export() -> None:
     assert data["thesis"] == "few-cyclists"
     assert sorted(c["id"] for c in data["claims"]) == ["few-cyclists", "latent-demand"]
     assert data["edges"] == [
-        {"source": "latent-demand", "target": "few-cyclists", "type": "attack"}
+        {"source": "latent-demand", "target": "few-cyclists", "type": "attack", **PLAIN}
     ]
 
 
@@ -118,3 +127,45 @@ def test_exports_are_utf8_whatever_the_terminal_encoding(tmp_path: Path) -> None
             ["export", "--format", fmt, "--dir", str(BUNDLED)], env={"PYTHONIOENCODING": "ascii"}
         )
         assert result.returncode == 0, (fmt, result.stderr)
+
+
+def test_the_new_fields_are_in_the_contract() -> None:
+    """Provenance, summaries, quotes, dates, link attributes and undercuts (issue 15)."""
+    result = invoke(["export", "--format", "json", "--dir", str(DATA / "docs" / "complete")])
+    data = json.loads(result.stdout)
+    claims = {c["id"]: c for c in data["claims"]}
+    assert claims["committee-case"]["kind"] == "summary"
+    assert claims["fewer-injuries"]["quote"][0] == {
+        "text": "Injuries fell by a third on every street that got a protected lane.",
+        "source": 1,
+        "at": "p. 4",
+    }
+    assert claims["fewer-injuries"]["date"] == "2024-03-12"
+    assert claims["parking-loss"]["date"] == "2024"  # the year of its first source
+    latent = claims["latent-demand"]
+    assert (latent["editorial"], latent["note"].startswith("The committee")) == (True, True)
+    assert claims["customers-walk"]["undercuts"] == [{"source": "parking-loss", "target": "thesis"}]
+    edges = data["edges"]
+    assert {
+        "source": "customers-walk",
+        "target": {"source": "parking-loss", "target": "thesis"},
+        "type": "undercut",
+        "impact": 1.0,
+        "editorial": True,
+        "note": "the loss is real; whether it bears on the lane is the question",
+    } in edges
+    assert {
+        "source": "garage-nearby",
+        "target": "parking-loss",
+        "type": "attack",
+        "impact": 0.8,
+        "editorial": False,
+        "note": None,
+    } in edges
+    assert data["expect"] == {
+        "verdict": [0.3, 0.9],
+        "qe": [0.3, 0.9],
+        "claims": {"fewer-injuries": [0.5, 1.0]},
+    }
+    assert data["authors"]["Transport committee"] == {"zh": {"name": "交通委员会"}}
+    assert data["i18n"]["zh"]["title"] == "主街该不该修自行车道?"

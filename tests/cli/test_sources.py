@@ -42,6 +42,7 @@ def test_json_lists_works_with_their_claims() -> None:
             "year": 2019,
             "url": "https://example.org/study",
             "note": None,
+            "i18n": {},
             "cited_by": ["fewer-injuries"],
         }
     ]

@@ -175,7 +175,7 @@ def test_fingerprint_covers_every_module_of_the_format_package(module: Path) -> 
         lambda f: f.__setitem__("claims", 5),
         lambda f: f["claims"]["weight"].__setitem__(0, "heavy"),
         lambda f: f["edges"]["source"].append("a"),
-        lambda f: f["claims"]["line"].append(1),
+        lambda f: f["claims"]["location"].append([1, 1]),
         lambda f: f.__setitem__("problems", [{"code": "x", "severity": "fatal"}]),
     ],
     ids=[
@@ -238,14 +238,38 @@ def test_entries_store_claims_and_relations_by_field_name(
     assert body["edges"]["relation"] == ["attack"]
 
 
-def test_every_field_of_a_claim_is_a_column_of_the_cache() -> None:
-    """A field added to Claim must be added to the cache too (else it would be lost)."""
+def test_every_field_of_a_claim_and_a_relation_is_a_column_of_the_cache(
+    make_debate: MakeDebate, cache_home: Path
+) -> None:
+    """The cache stores records by the model's own fields: a field added to the model needs
+    no code in the cache, and is not lost."""
     import dataclasses
 
-    from agidebate.model import Claim
+    from agidebate.model import Claim, Edge
 
-    fields = {f.name for f in dataclasses.fields(Claim)} - {"location"}
-    assert set(cache.CLAIM_COLUMNS) == fields | {"line", "column"}
+    folder = make_debate(
+        {"t.yaml": "claims:\n  - {id: a, text: A, attacks: b}\n  - {id: b, text: B}\n"}
+    )
+    load_debate(folder)
+    (entry,) = entries(cache_home)
+    _, body = read_entry(entry)
+    assert set(body["claims"]) == {f.name for f in dataclasses.fields(Claim)}
+    assert set(body["edges"]) == {f.name for f in dataclasses.fields(Edge)}
+
+
+def test_every_new_field_comes_back_from_the_cache(cache_home: Path) -> None:
+    """The format guide's complete example uses every field: warm and cold loads agree."""
+    folder = DATA / "docs" / "complete"
+    cold = load_debate(folder, cache=False)
+    load_debate(folder)
+    warm = load_debate(folder)
+    assert warm.claims == cold.claims and warm.edges == cold.edges
+    assert (warm.expect, warm.i18n, warm.authors, warm.topics) == (
+        cold.expect,
+        cold.i18n,
+        cold.authors,
+        cold.topics,
+    )
 
 
 def test_an_entry_with_a_field_the_model_does_not_have_is_rebuilt(

@@ -1,0 +1,152 @@
+"""Undercuts, checked once every file is joined: the link each one cuts must exist.
+
+Rules (docs/format.md, "Undercuts"):
+
+- `from` and `to` must be claim ids, and `from` must support or attack `to`; an
+  undercut of a link that does not exist is an error, like an unknown id.
+- An undercut of an undercut is an error: `{from: U, to: X}` where U undercuts a
+  link into X names no support or attack. Attack the undercutter instead.
+- A claim cannot undercut a link it is part of (its own link, or a link into it).
+- A cycle that runs through an undercut (the claim whose link is cut supports or
+  attacks, directly or not, its undercutter) is legal, like every cycle, and
+  `check` warns about it: scoring settles it by iteration.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from agidebate.errors import Problem, Severity
+from agidebate.model import Claim, Debate, Edge, Relation
+from agidebate.model.cycles import strongly_connected
+from agidebate.text import relation_verb
+
+Unknown = Callable[[Edge, str], Problem]
+
+
+def resolve(
+    undercuts: list[Edge],
+    links: Mapping[tuple[str, str], Edge],
+    claims: Mapping[str, Claim],
+    unknown: Unknown,
+) -> tuple[list[Edge], list[Problem]]:
+    """The undercuts whose link exists, and a problem for each of the others.
+
+    `links` holds every support and attack by (source, target); `unknown(edge, id)`
+    reports an id that is no claim.
+    """
+    kept: list[Edge] = []
+    problems: list[Problem] = []
+    seen: dict[tuple[str, str, str], Edge] = {}
+    cutting = {(e.source, e.target) for e in undercuts}
+    targets: dict[str, list[str]] = {}
+    for source, target in links:
+        targets.setdefault(source, []).append(target)
+    for edge in undercuts:
+        cut = edge.cut_link
+        assert cut is not None
+        missing = [end for end in cut if end not in claims]
+        if missing:
+            problems.extend(unknown(edge, end) for end in dict.fromkeys(missing))
+            continue
+        problem = _bad_link(edge, cut, links, cutting, targets)
+        if problem is None:
+            first = seen.setdefault((edge.source, *cut), edge)
+            if first is not edge:
+                problem = Problem(
+                    "duplicate-relation",
+                    f"claim '{edge.source}' undercuts the link {_arrow(cut)} twice "
+                    f"(first at {first.location})",
+                    edge.location,
+                    "remove one of the two",
+                )
+        if problem is None:
+            kept.append(edge)
+        else:
+            problems.append(problem)
+    return kept, problems
+
+
+def _arrow(link: tuple[str, str]) -> str:
+    return f"'{link[0]}' -> '{link[1]}'"
+
+
+def _bad_link(
+    edge: Edge,
+    cut: tuple[str, str],
+    links: Mapping[tuple[str, str], Edge],
+    cutting: set[tuple[str, str]],
+    targets: Mapping[str, list[str]],
+) -> Problem | None:
+    source, target = cut
+    if edge.source == source:
+        return Problem(
+            "self-undercut",
+            f"claim '{edge.source}' undercuts its own link {_arrow(cut)}",
+            edge.location,
+            "to take the link back, remove it",
+        )
+    if edge.source == target:
+        return Problem(
+            "self-undercut",
+            f"claim '{edge.source}' undercuts the link {_arrow(cut)} into itself",
+            edge.location,
+            f"to answer '{source}', attack it (attacks: {source})",
+        )
+    if cut in links:
+        return None
+    if cut in cutting:
+        return Problem(
+            "undercut-of-undercut",
+            f"claim '{edge.source}' undercuts {_arrow(cut)}, which is an undercut, not a "
+            "support or attack; an undercut of an undercut is not supported",
+            edge.location,
+            f"attack the undercutter instead (attacks: {source})",
+        )
+    reverse = links.get((target, source))
+    if reverse is not None:
+        hint = (
+            f"the link goes the other way ('{target}' {relation_verb(reverse.relation)} "
+            f"'{source}'): write from: {target}, to: {source}"
+        )
+    elif targets.get(source):
+        hint = f"'{source}' supports or attacks: " + ", ".join(targets[source][:10])
+    else:
+        hint = f"'{source}' supports and attacks nothing; undercut a link that exists"
+    return Problem(
+        "unknown-link",
+        f"claim '{edge.source}' undercuts the link {_arrow(cut)}, but '{source}' neither "
+        f"supports nor attacks '{target}'",
+        edge.location,
+        hint,
+    )
+
+
+def cycles(debate: Debate) -> list[Problem]:
+    """A warning for each undercut on a cycle: the claim it protects from a link leads,
+    through supports and attacks, back to the undercutter."""
+    undercuts = [e for e in debate.edges if e.relation is Relation.UNDERCUT]
+    if not undercuts:
+        return []
+    ids = list(debate.claims)
+    index = {cid: i for i, cid in enumerate(ids)}
+    arcs: list[list[int]] = [[] for _ in ids]
+    for edge in debate.edges:  # t depends on s; for an undercut, t depends on u
+        arcs[index[edge.source]].append(index[edge.target])
+    group = [0] * len(ids)
+    for number, members in enumerate(strongly_connected(arcs)):
+        for node in members:
+            group[node] = number
+    return [
+        Problem(
+            "undercut-cycle",
+            f"claim '{e.source}' undercuts the link {_arrow(e.cut_link or ('', ''))}, and "
+            f"'{e.target}' leads back to '{e.source}' through supports and attacks",
+            e.location,
+            "this is legal (scoring settles cycles by iteration), but check that the "
+            "undercut says what you mean",
+            Severity.WARNING,
+        )
+        for e in undercuts
+        if group[index[e.source]] == group[index[e.target]]
+    ]
