@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from typing import NamedTuple, assert_never
 
 from agidebate.i18n import pgettext
-from agidebate.model import Claim, Debate, Relation, Side
+from agidebate.model import Claim, ClaimKind, Debate, Edge, Relation, Side
 
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -152,6 +152,18 @@ def relation_verb(relation: Relation) -> str:
             assert_never(relation)
 
 
+def aim(edge: Edge, thesis: str | None = None) -> str:
+    """What a relation is aimed at, in words: its target, or for an undercut the link.
+
+    >>> aim(Edge("u", "t", Relation.UNDERCUT, link_source="a"), "t")
+    'the link from a to the thesis'
+    """
+    target = "the thesis" if edge.target == thesis else edge.target
+    if edge.link_source is None:
+        return target
+    return f"the link from {edge.link_source} to {target}"
+
+
 def relation_noun(relation: Relation) -> str:
     """What the source of `relation` is called: `supporter`, `attacker` or `undercutter`."""
     match relation:
@@ -170,3 +182,55 @@ def format_score(scores: Mapping[str, float] | None, claim_id: str) -> str | Non
     if scores is None or claim_id not in scores:
         return None
     return f"{scores[claim_id]:.2f}"
+
+
+EDITORIAL_MARK = "ed."
+
+
+def kind_mark(kind: ClaimKind) -> str | None:
+    """How a claim's kind is marked where it is shown: nothing for an argument."""
+    match kind:
+        case ClaimKind.ARGUMENT:
+            return None
+        case ClaimKind.SUMMARY:
+            return "summary"
+        case _:
+            assert_never(kind)
+
+
+def claim_marks(claim: Claim) -> list[str]:
+    """The badges a claim carries in every view and export: `summary`, `ed.` (the editor's).
+
+    >>> claim_marks(Claim("a", "A", kind=ClaimKind.SUMMARY, editorial=True))
+    ['summary', 'ed.']
+    """
+    kind = kind_mark(claim.kind)
+    return [m for m in (kind, EDITORIAL_MARK if claim.editorial else None) if m]
+
+
+def impact_text(impact: float) -> str:
+    """A link's impact as shown: `impact 0.6` (never for the default 1).
+
+    >>> impact_text(0.6), impact_text(0.333333)
+    ('impact 0.6', 'impact 0.33')
+    """
+    return f"impact {impact:.2g}"
+
+
+def link_marks(edge: Edge) -> list[str]:
+    """The badges a link carries: `ed.` when the editor drew it, its impact when not 1.
+
+    >>> link_marks(Edge("a", "b", Relation.SUPPORT, impact=0.5, editorial=True))
+    ['ed.', 'impact 0.5']
+    """
+    marks = [EDITORIAL_MARK] if edge.editorial else []
+    if edge.impact != 1:
+        marks.append(impact_text(edge.impact))
+    return marks
+
+
+# How a format without undercuts (Kialo) writes one: as a con of the cut link's source,
+# with this line after its text; `agidebate import kialo` reads it back as an undercut.
+UNDERCUT_NOTE = (
+    "(Undercut: this answers the link from the claim above to its parent, not the claim.)"
+)

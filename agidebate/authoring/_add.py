@@ -53,7 +53,7 @@ from agidebate.errors import (
 )
 from agidebate.fileio import folder_lock as debate_lock
 from agidebate.format import scalars
-from agidebate.format.emit import Field, flow_mapping
+from agidebate.format.emit import Field, FlowValue, flow_mapping
 from agidebate.format.load import CheckReport
 from agidebate.format.provenance import default_date
 from agidebate.format.schema import DEBATE_FILE_NAMES, relation_keys
@@ -309,7 +309,7 @@ def _fields(wanted: NewClaim, claim_id: str, nested: bool) -> list[Field]:
     return fields
 
 
-def _link_fields(wanted: NewClaim) -> list[tuple[str, bool | int | float | str | None]]:
+def _link_fields(wanted: NewClaim) -> list[tuple[str, FlowValue]]:
     """What the new claim's link says besides its ends: impact (as typed), editorial."""
     impact = scalars.parse_number(wanted.impact) if wanted.impact is not None else None
     return [
@@ -319,15 +319,13 @@ def _link_fields(wanted: NewClaim) -> list[tuple[str, bool | int | float | str |
     ]
 
 
-def _relation_field(
-    wanted: NewClaim, link: list[tuple[str, bool | int | float | str | None]]
-) -> Field:
+def _relation_field(wanted: NewClaim, link: list[tuple[str, FlowValue]]) -> Field:
     """`supports:`/`attacks:` naming the target (a mapping when the link says more), or
     `undercuts: {from, to}`."""
     key = relation_keys(wanted.relation)[1]
     if wanted.relation is Relation.UNDERCUT:
         ends = [("from", wanted.link_source), ("to", wanted.target)]
-        return Field(key, flow_mapping(ends + link), verbatim=True)
+        return Field(key, flow_mapping([*ends, *link]), verbatim=True)
     if link:
         return Field(key, flow_mapping([("id", wanted.target), *link]), verbatim=True)
     return Field(key, wanted.target)

@@ -73,6 +73,21 @@ ScoresOption = Annotated[
     ),
 ]
 
+QuotesOption = Annotated[
+    bool,
+    typer.Option("--quotes", help=N_("Show the passages each claim quotes from its sources.")),
+]
+AuthorsOnlyOption = Annotated[
+    bool,
+    typer.Option(
+        "--authors-only",
+        help=N_(
+            "Leave out what the map's editor added (claims and links marked editorial); "
+            "sides and scores are those of the authors' own map."
+        ),
+    ),
+]
+
 
 def open_debate(
     directory: str | None,
@@ -83,10 +98,13 @@ def open_debate(
     side: SideChoice | None = None,
     tag: str | None = None,
     by: str | None = None,
+    authors_only: bool = False,
 ) -> tuple[Debate, ClaimFilter, str | None]:
-    """The debate, the filter the options describe, and the language to show.
+    """The debate (without the editor's additions, with `authors_only`), the filter the
+    options describe, and the language to show.
 
-    Raises a usage error for an unknown claim id, topic or language code.
+    Raises a usage error for an unknown claim id, topic or language code, and for a
+    claim left out by `authors_only`.
     """
     from agidebate.cli._select import load_folder, require_claim
     from agidebate.query.filters import ClaimFilter
@@ -94,6 +112,8 @@ def open_debate(
     _, debate = load_folder(directory)
     if claim_id is not None:
         require_claim(debate, claim_id)
+    if authors_only:
+        debate = authors_view(debate, claim_id)
     chosen = ClaimFilter(topic=topic, side=side.value if side else None, tag=tag, by=by)
     chosen.validate(debate)
     return debate, chosen, check_lang(debate, lang)
@@ -108,6 +128,18 @@ def load_scores(
     from agidebate.scoring import score
 
     return score(debate, semantics).scores
+
+
+def authors_view(debate: Debate, claim_id: str | None = None) -> Debate:
+    """The authors' own map (`--authors-only`); a usage error when `claim_id` is the editor's."""
+    from agidebate.query.filters import authors_only
+
+    if claim_id is not None and claim_id != debate.thesis and debate.claims[claim_id].editorial:
+        raise UsageError(
+            f"claim '{claim_id}' was written by the map's editor, and --authors-only leaves it out",
+            "leave out --authors-only to see it",
+        )
+    return authors_only(debate)
 
 
 def check_lang(debate: Debate, lang: str | None) -> str | None:

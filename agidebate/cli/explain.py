@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from agidebate.cli._common import DirOption, JsonOption, console, handles_errors, json_dump
+from agidebate.cli._reading import AuthorsOnlyOption, QuotesOption, authors_view
 from agidebate.cli._whatif import (
     PerspectiveOption,
     SemanticsOption,
@@ -40,6 +41,8 @@ def explain(
     weights: WeightsOption = None,
     sets: SetOption = None,
     without: WithoutOption = None,
+    quotes: QuotesOption = False,
+    authors_only: AuthorsOnlyOption = False,
 ) -> None:
     """Explain a claim's score: its base weight and each supporter's and attacker's share.
 
@@ -51,6 +54,8 @@ def explain(
       agidebate explain thesis
 
       agidebate explain dw-01 --depth 2 --perspective skeptic
+
+      agidebate explain thesis --authors-only
     """
     from agidebate.cli._select import load_folder, require_claim
     from agidebate.render.page import show
@@ -59,6 +64,8 @@ def explain(
 
     folder, debate = load_folder(directory)
     require_claim(debate, claim_id)
+    if authors_only:
+        debate = authors_view(debate, claim_id)
     scenario = build_scenario(folder, debate, perspective, weights, sets, without)
     report = explain_scenario(debate, claim_id, semantics, scenario, depth)
     if as_json:
@@ -67,3 +74,7 @@ def explain(
         json_dump(explanations_json(report))
     else:
         show(console(), render_explanations, report)
+        if quotes:
+            from agidebate.render.tree import quote_block
+
+            console().print(quote_block(debate, claim_id))

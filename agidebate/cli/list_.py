@@ -9,8 +9,10 @@ import typer
 
 from agidebate.cli._common import DirOption, JsonOption, handles_errors, json_dump
 from agidebate.cli._reading import (
+    AuthorsOnlyOption,
     ByOption,
     LangOption,
+    QuotesOption,
     ScoresOption,
     SideOption,
     TagOption,
@@ -72,6 +74,8 @@ def list_claims(
         ),
     ] = SortKey.order,
     lang: LangOption = None,
+    quotes: QuotesOption = False,
+    authors_only: AuthorsOnlyOption = False,
     scores: ScoresOption = True,
     semantics: SemanticsOption = DEFAULT_SEMANTICS,
     directory: DirOption = None,
@@ -92,7 +96,7 @@ def list_claims(
     from agidebate.query.filters import select
 
     debate, chosen, lang = open_debate(
-        directory, None, lang, topic=topic, side=side, tag=tag, by=by
+        directory, None, lang, topic=topic, side=side, tag=tag, by=by, authors_only=authors_only
     )
     strengths = load_scores(debate, scores or sort is SortKey.score, semantics)
     ids = sorted_ids(debate, [c.id for c in select(debate, chosen)], sort, strengths)
@@ -109,4 +113,4 @@ def list_claims(
     if not ids:
         out.print(no_match(chosen))
         return
-    stream(out, claims_table(debate, ids, shown, lang, glyphs))
+    stream(out, claims_table(debate, ids, shown, lang, glyphs, quotes))

@@ -8,7 +8,9 @@ import typer
 
 from agidebate.cli._common import DirOption, JsonOption, handles_errors, json_dump
 from agidebate.cli._reading import (
+    AuthorsOnlyOption,
     LangOption,
+    QuotesOption,
     ScoresOption,
     load_scores,
     open_debate,
@@ -22,6 +24,8 @@ from agidebate.scoring import DEFAULT_SEMANTICS
 def path(
     claim_id: Annotated[str, typer.Argument(metavar="ID", help="The claim to start from.")],
     lang: LangOption = None,
+    quotes: QuotesOption = False,
+    authors_only: AuthorsOnlyOption = False,
     scores: ScoresOption = True,
     semantics: SemanticsOption = DEFAULT_SEMANTICS,
     directory: DirOption = None,
@@ -41,7 +45,7 @@ def path(
     """
     from agidebate.query.paths import claim_path
 
-    debate, _, lang = open_debate(directory, claim_id, lang)
+    debate, _, lang = open_debate(directory, claim_id, lang, authors_only=authors_only)
     chain = claim_path(debate, claim_id)
     strengths = load_scores(debate, scores, semantics)
     if as_json:
@@ -53,4 +57,4 @@ def path(
     from agidebate.render.listing import path_view
 
     out, glyphs = reading_console()
-    stream(out, path_view(chain, strengths, lang, glyphs))
+    stream(out, path_view(chain, strengths, lang, glyphs, quotes))

@@ -8,8 +8,10 @@ import typer
 
 from agidebate.cli._common import DirOption, JsonOption, handles_errors, json_dump
 from agidebate.cli._reading import (
+    AuthorsOnlyOption,
     ByOption,
     LangOption,
+    QuotesOption,
     ScoresOption,
     SideOption,
     TagOption,
@@ -35,6 +37,8 @@ def search(
     tag: TagOption = None,
     by: ByOption = None,
     lang: LangOption = None,
+    quotes: QuotesOption = False,
+    authors_only: AuthorsOnlyOption = False,
     scores: ScoresOption = True,
     semantics: SemanticsOption = DEFAULT_SEMANTICS,
     directory: DirOption = None,
@@ -43,7 +47,7 @@ def search(
     """Find claims by words, with their path to the thesis.
 
     A claim matches when every word appears in its id, title, text, author, tags,
-    sources, translations or topic name (any case). Claims whose id, title or
+    sources, note, quotes, translations or topic name (any case). Claims whose id, title or
     topic hold more of the words come first. Each hit shows the chain of
     relations from it up to the thesis, and where the words were found.
 
@@ -59,7 +63,7 @@ def search(
     from agidebate.query.search import search as find
 
     debate, chosen, lang = open_debate(
-        directory, None, lang, topic=topic, side=side, tag=tag, by=by
+        directory, None, lang, topic=topic, side=side, tag=tag, by=by, authors_only=authors_only
     )
     query = " ".join(words)
     hits = [h for h in find(debate, query) if chosen.matches(debate, debate.claims[h.claim_id])]
@@ -76,4 +80,4 @@ def search(
     from agidebate.render.listing import search_results
 
     out, glyphs = reading_console()
-    stream(out, search_results(debate, query, hits, paths, strengths, lang, glyphs))
+    stream(out, search_results(debate, query, hits, paths, strengths, lang, glyphs, quotes))

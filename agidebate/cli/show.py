@@ -8,8 +8,10 @@ import typer
 
 from agidebate.cli._common import DirOption, JsonOption, handles_errors, json_dump
 from agidebate.cli._reading import (
+    AuthorsOnlyOption,
     ByOption,
     LangOption,
+    QuotesOption,
     ScoresOption,
     SideOption,
     TagOption,
@@ -47,6 +49,8 @@ def show(
     text: Annotated[
         bool, typer.Option("--text", help="Show each claim's full text under its title.")
     ] = False,
+    quotes: QuotesOption = False,
+    authors_only: AuthorsOnlyOption = False,
     topic: TopicOption = None,
     side: SideOption = None,
     tag: TagOption = None,
@@ -64,7 +68,10 @@ def show(
     tree. A reply on the other side from the claim above rebuts it; one on the
     same side backs it up. Branches beyond the depth shown end in "+N more" with
     the command that opens them, and a claim that appears twice is shown in full
-    once and as "↻ see ID" elsewhere.
+    once and as "↻ see ID" elsewhere. An undercut (it says a link does not bear on
+    its target) is shown under the link it attacks; [summary] marks a claim that
+    restates others (listed last, never counted), [ed.] what the map's editor
+    added, and a link shows its impact when it is not 1.
 
     Examples:
 
@@ -73,11 +80,13 @@ def show(
       agidebate show dw-01 --all
 
       agidebate show --topic data-wall --side con --lang zh
+
+      agidebate show dw-01 --quotes --authors-only
     """
     from agidebate.query.outline import build_outline
 
     debate, chosen, lang = open_debate(
-        directory, claim_id, lang, topic=topic, side=side, tag=tag, by=by
+        directory, claim_id, lang, topic=topic, side=side, tag=tag, by=by, authors_only=authors_only
     )
     outline = build_outline(
         debate, claim_id, depth=depth, expand_all=expand_all, claim_filter=chosen
@@ -102,10 +111,14 @@ def show(
         no_scores=not scores,
         semantics=semantics if scores and semantics != DEFAULT_SEMANTICS else None,
         text=text,
+        quotes=quotes,
+        authors_only=authors_only,
         topic=topic,
         side=side.value if side else None,
         tag=tag,
         by=by,
     )
-    style = NodeStyle(strengths, lang, text, expand, semantics)
+    style = NodeStyle(
+        strengths, lang, text, quotes=quotes, expand_command=expand, semantics=semantics
+    )
     stream(out, show_view(debate, outline, style, glyphs, chosen.describe()))

@@ -2,9 +2,11 @@
 
 The outline is how a reader meets the debate on paper: the thesis, then one
 section per topic, in each section the claims nested under the claim they
-support or attack. A claim is written in full once; every further relation
-it has shows up as a short reference. Claims whose tree parent lives in
-another topic start a group "arguing with" that parent. Nesting stops at
+support or attack, and an undercut nested under the link it cuts (under the
+line of the link's source, before that claim's own replies). A claim is written
+in full once; every further relation it has shows up as a short reference.
+Claims whose tree parent lives in another topic start a group "arguing with"
+that parent. Nesting stops at
 `MAX_DEPTH` levels: deeper claims start a group of their own further down.
 
 Everything here is iterative and linear in claims plus relations.
@@ -63,11 +65,14 @@ def label_lines(debate: Debate, claim_id: str, options: ExportOptions, width: in
 
 
 def relation_word(relation: Relation) -> str:
+    """How an outline marks a reply: `Pro`, `Con`, or `Undercut` (it attacks the link above)."""
     match relation:
         case Relation.SUPPORT:
             return "Pro"
         case Relation.ATTACK:
             return "Con"
+        case Relation.UNDERCUT:
+            return "Undercut"
         case _:
             assert_never(relation)
 
@@ -113,7 +118,7 @@ class Section:
 def outline(debate: Debate, max_depth: int = MAX_DEPTH) -> list[Section]:
     """The debate as sections of nested entries; every relation appears exactly once."""
     tree_parent = {
-        cid: edge.target for cid in debate.claims if (edge := debate.parent_edge(cid)) is not None
+        cid: edge.upstream for cid in debate.claims if (edge := debate.parent_edge(cid)) is not None
     }
     sections: dict[str | None, Section] = {None: Section(None)}
     for topic in debate.topics:
@@ -153,12 +158,13 @@ def _fill(
         while stack:
             entry = stack.pop()
             group.entries.append(entry)
-            if not entry.first:
-                continue
+            replies = _undercuts(debate, entry.edge)
+            if entry.first:
+                replies += debate.children(entry.claim)
             below: list[Entry] = []
-            for edge in debate.children(entry.claim):
+            for edge in replies:
                 source = edge.source
-                if tree_parent.get(source) != entry.claim or source == debate.thesis:
+                if debate.parent_edge(source) != edge or source == debate.thesis:
                     below.append(Entry(source, entry.depth + 1, edge, False))
                 elif debate.claim(source).topic != section.topic:
                     continue  # written in its own topic, under a reference to this claim
@@ -170,3 +176,10 @@ def _fill(
                 else:
                     below.append(Entry(source, entry.depth + 1, edge, True))
             stack.extend(reversed(below))
+
+
+def _undercuts(debate: Debate, edge: Edge | None) -> list[Edge]:
+    """The undercuts of the link `edge` (none when it is an undercut, or None: a root)."""
+    if edge is None or edge.cut_link is not None:
+        return []
+    return list(debate.undercutters(edge.source, edge.target))

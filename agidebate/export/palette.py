@@ -34,6 +34,8 @@ PALETTE: dict[str, Colours] = {
     "thesis": Colours("#3949ab", "#e8eaf6", "#9fa8da", "#22264a"),
     "root": Colours("#3949ab", "#e8eaf6", "#9fa8da", "#22264a"),
     "unlinked": Colours("#616161", "#eeeeee", "#bdbdbd", "#2c2c2c"),
+    # Not a side: the colour of an undercut, which attacks a link (purple, neither side's).
+    "undercut": Colours("#6a1b9a", "#f3e5f5", "#ce93d8", "#2a1a30"),
 }
 GLYPHS: dict[str, str] = {"pro": "▲", "con": "▼", "thesis": "◆", "root": "◆", "unlinked": "○"}
 WORDS: dict[str, str] = {

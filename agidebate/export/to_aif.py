@@ -6,13 +6,18 @@ The shape is that of AIFdb's JSON download (and of the samples in
 relation gets its own scheme node between the two claims, an RA-node
 ("Default Inference", schemeID 72) for support and a CA-node ("Default
 Conflict", schemeID 71) for attack, with edges `fromID` claim -> scheme node
-and scheme node -> target claim (Chesñevar et al. 2006, "Towards an Argument
+and scheme node -> target claim; an undercut is a CA-node too, from the
+undercutting claim to the scheme node of the link it cuts (AIF lets a conflict
+target any node, an inference included: Rahwan & Reed, "The Argument
+Interchange Format", in Argumentation in Artificial Intelligence, 2009)
+(Chesñevar et al. 2006, "Towards an Argument
 Interchange Format", Knowledge Engineering Review 21(4); the field lists of
 AIFdb's web services, arg.dundee.ac.uk/?page_id=749: nodes `nodeID`, `text`,
 `type`; edges `edgeID`, `fromID`, `toID`, `formEdgeID`). Node and edge ids are
 strings of digits, as AIFdb writes them; `formEdgeID` is null. There are no locutions
 (the debate is not a dialogue), no timestamps (exports stay reproducible) and
-no scores (AIF has no place for them).
+no scores, and none of a link's impact, editorial mark or note, nor a claim's
+kind, quotes, date, note or translations (AIF has no place for them).
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ def scheme(relation: Relation) -> dict[str, str]:
     match relation:
         case Relation.SUPPORT:
             return {"text": "Default Inference", "type": "RA", "schemeID": "72"}
-        case Relation.ATTACK:
+        case Relation.ATTACK | Relation.UNDERCUT:
             return {"text": "Default Conflict", "type": "CA", "schemeID": "71"}
         case _:
             assert_never(relation)
@@ -44,7 +49,9 @@ def to_data(debate: Debate, options: ExportOptions) -> dict[str, Any]:
     for claim in debate:
         node_id[claim.id] = str(len(nodes) + 1)
         nodes.append({"nodeID": node_id[claim.id], "text": text(claim, options.lang), "type": "I"})
-    for edge in debate.edges:
+    link_id: dict[tuple[str, str], str] = {}
+    # Links first, so that each undercut finds the scheme node of the link it cuts.
+    for edge in sorted(debate.edges, key=lambda e: e.cut_link is not None):
         kind = scheme(edge.relation)
         middle = str(len(nodes) + 1)
         nodes.append(
@@ -56,7 +63,10 @@ def to_data(debate: Debate, options: ExportOptions) -> dict[str, Any]:
                 "schemeID": kind["schemeID"],
             }
         )
-        for source, target in ((node_id[edge.source], middle), (middle, node_id[edge.target])):
+        cut = edge.cut_link
+        end = link_id[cut] if cut else node_id[edge.target]
+        link_id.setdefault((edge.source, edge.target), middle)
+        for source, target in ((node_id[edge.source], middle), (middle, end)):
             edges.append(
                 {
                     "edgeID": str(len(edges) + 1),

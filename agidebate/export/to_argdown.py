@@ -4,11 +4,19 @@ Every claim becomes one statement, defined once as `[Title]: text #tags
 {data}`; every relation is written once, as an indented `+` (supports) or
 `-` (attacks) line under the claim it targets (see the Argdown syntax guide,
 "Relations", and the lexer in christianvoigt/argdown
-packages/argdown-core/src/lexer.ts). Topics become `#` headings, so the map
+packages/argdown-core/src/lexer.ts). An undercut is Argdown's `<_` line,
+nested under the line of the cut link's source (itself under the link's
+target): Argdown records it as an undercut of that statement, and the outline
+says which of its links is cut. Topics become `#` headings, so the map
 groups claims by topic. The data block carries the claim's id (so
 `agidebate import argdown` gives the same ids back), who argues it, its
-weight, its score and its side. Each statement is tagged with its side
-(`#pro`, `#con`, `#thesis`), and the front matter gives those tags the
+weight, its score and its side, and what Argdown has no syntax for: its
+kind, date, editorial mark, note, quotes, sources, figures and translations,
+the attributes of its links (`links`: impact, editorial mark and note by
+target, and `undercuts`: the links it cuts, with theirs). A heading's data
+block carries the topic's id, summary and translations; the front matter the
+debate's translations, authors and expectations. Each statement is tagged with
+its side (`#pro`, `#con`, `#thesis`), and the front matter gives those tags the
 palette's colours with a priority above any other tag, so `argdown map`
 draws pro green, con red and the thesis indigo (with supports in green and
 attacks in red); `agidebate import argdown` drops the side tag again.
@@ -31,7 +39,8 @@ from typing import assert_never
 from agidebate.export import ExportOptions
 from agidebate.export._outline import Entry, one_line, outline, score, text
 from agidebate.export.palette import PALETTE
-from agidebate.model import Claim, Debate, Relation
+from agidebate.model import Claim, ClaimKind, Debate, Relation, Topic
+from agidebate.query.parts import expect_dict, figure_dict, quote_dict, source_dict, translations
 
 _ESCAPED = set("\\[]<>#@{}*_")
 _SHORTCODE = re.compile(r"\.[^\s]+?\.|:[^\s]+?:")
@@ -100,6 +109,50 @@ def _tag(tag: str) -> str:
     return "#(" + tag.replace("(", "").replace(")", "") + ")"
 
 
+def _json(value: object) -> str:
+    """Any JSON value whose every string is written by `_string` (safe in a data block).
+
+    >>> _json({"a": [1, "x{y}"], "b": None})
+    '{"a": [1, "x\\\\u007by\\\\u007d"], "b": null}'
+    """
+    if isinstance(value, str):
+        return _string(value)
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_string(k)}: {_json(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_json(v) for v in value) + "]"
+    return json.dumps(value)
+
+
+def _links(debate: Debate, claim: Claim) -> list[tuple[str, object]]:
+    """What Argdown's relation lines cannot say: link attributes and the links cut."""
+    links = {
+        e.target: {"impact": e.impact, "editorial": e.editorial, "note": e.note}
+        for e in debate.targets(claim.id)
+        if e.cut_link is None and (e.impact != 1 or e.editorial or e.note)
+    }
+    cuts = [
+        {"from": e.link_source, "to": e.target, "editorial": e.editorial, "note": e.note}
+        for e in debate.undercuts_of(claim.id)
+    ]
+    return [(k, v) for k, v in (("links", links), ("undercuts", cuts)) if v]
+
+
+def _provenance(claim: Claim) -> list[tuple[str, object]]:
+    """The claim's fields that Argdown has no syntax for, when they are set."""
+    fields: list[tuple[str, object]] = [
+        ("kind", claim.kind.value if claim.kind is not ClaimKind.ARGUMENT else None),
+        ("date", claim.date),
+        ("editorial", True if claim.editorial else None),
+        ("note", claim.note),
+        ("quote", [quote_dict(q) for q in claim.quotes]),
+        ("sources", [source_dict(s) for s in claim.sources]),
+        ("figures", [figure_dict(f) for f in claim.figures]),
+        ("i18n", translations(claim.i18n)),
+    ]
+    return [(key, value) for key, value in fields if value not in (None, [], {})]
+
+
 def _data(debate: Debate, claim: Claim, options: ExportOptions) -> str:
     fields: list[tuple[str, str]] = [("id", _string(claim.id))]
     if claim.id == debate.thesis:
@@ -114,6 +167,7 @@ def _data(debate: Debate, claim: Claim, options: ExportOptions) -> str:
     side = debate.side_label(claim.id)
     if side is not None:
         fields.append(("side", _string(side)))
+    fields += [(key, _json(v)) for key, v in (*_provenance(claim), *_links(debate, claim))]
     return "{" + ", ".join(f'"{key}": {value}' for key, value in fields) + "}"
 
 
@@ -143,6 +197,13 @@ def _front_matter(debate: Debate) -> list[str]:
         lines.append(f"title: {_string(one_line(debate.title))}")
     if debate.summary:
         lines.append(f"abstract: {_string(one_line(debate.summary))}")
+    for key, value in (
+        ("i18n", translations(debate.i18n)),
+        ("authors", {name: translations(a.i18n) for name, a in debate.authors.items()}),
+        ("expect", expect_dict(debate.expect)),
+    ):
+        if value:
+            lines.append(f"{key}: {_json(value)}")
     lines += ["model:", "  removeTagsFromText: true", "color:", "  tagColors:"]
     lines += [f'    {side}: {{color: "{PALETTE[side].line}", priority: 100}}' for side in SIDE_TAGS]
     lines += [
@@ -161,7 +222,7 @@ def export(debate: Debate, options: ExportOptions) -> str:
     for section in outline(debate):
         topic = debate.topics.get(section.topic) if section.topic else None
         if topic is not None:
-            lines += [f"# {escape(topic.title or topic.id)}", ""]
+            lines += [_heading(topic), ""]
         for group in section.groups:
             if group.parent is not None:
                 lines.append(f"[{titles[group.parent]}]")
@@ -175,12 +236,24 @@ def export(debate: Debate, options: ExportOptions) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+def _heading(topic: Topic) -> str:
+    data: dict[str, object] = {"id": topic.id}
+    if topic.summary:
+        data["summary"] = topic.summary
+    if topic.i18n:
+        data["i18n"] = translations(topic.i18n)
+    return f"# {escape(topic.title or topic.id)} {_json(data)}"
+
+
 def _symbol(relation: Relation) -> str:
-    """Argdown's relation symbol for a child below its parent: `+` or `-`."""
+    """Argdown's relation symbol for a child below its parent: `+`, `-`, or `<_` (the child
+    undercuts the parent's link to the line above it)."""
     match relation:
         case Relation.SUPPORT:
             return "+"
         case Relation.ATTACK:
             return "-"
+        case Relation.UNDERCUT:
+            return "<_"
         case _:
             assert_never(relation)

@@ -35,7 +35,8 @@ from agidebate.export.overview import layout as sunburst
 from agidebate.export.overview import layout_json
 from agidebate.export.palette import css_variables
 from agidebate.export.weighings import weighings_json
-from agidebate.model import Claim, Debate, Edge, Relation, Side, Source
+from agidebate.model import Claim, Debate, Edge, Quote, Relation, Side, Source
+from agidebate.text import claim_marks, link_marks
 
 STYLES = ("page.css", "overview.css")
 SCRIPTS = ("overview.js", "weigh.js", "page.js")
@@ -93,9 +94,8 @@ class Placement:
     parent: Mapping[str, Edge]
 
     def is_full(self, edge: Edge) -> bool:
-        """Whether `edge.source` is shown in full under `edge.target`."""
-        shown = self.parent.get(edge.source)
-        return shown is not None and shown.target == edge.target
+        """Whether `edge.source` is shown in full by this relation (under `edge.upstream`)."""
+        return self.parent.get(edge.source) == edge
 
 
 def placement(debate: Debate) -> Placement:
@@ -115,7 +115,7 @@ def placement(debate: Debate) -> Placement:
             placed.add(top)
             queue = deque([top])
             while queue:
-                for edge in debate.children(queue.popleft()):
+                for edge in debate.below(queue.popleft()):
                     if edge.source not in placed:
                         placed.add(edge.source)
                         parent[edge.source] = edge
@@ -172,13 +172,26 @@ def _claim(
         ],
         "tags": list(claim.tags),
         "i18n": {
-            lang: {k: v for k, v in fields.items() if k in ("title", "text")}
+            lang: {k: v for k, v in fields.items() if k in ("title", "text", "note")}
             for lang, fields in claim.i18n.items()
         },
+        "marks": claim_marks(claim),
+        "note": claim.note,
+        "date": claim.date,
+        "quotes": [_quote(claim, q) for q in claim.quotes],
+        # [id, relation, shown in full here, the link's badges, the cut link's target]
         "kids": [
-            [e.source, _kind(e.relation), layout.is_full(e)] for e in debate.children(claim.id)
+            [e.source, _kind(e.relation), layout.is_full(e), link_marks(e), e.note]
+            + ([e.target] if e.cut_link else [])
+            for e in sorted(debate.below(claim.id), key=lambda e: e.cut_link is None)
         ],
     }
+
+
+def _quote(claim: Claim, quote: Quote) -> dict[str, Any]:
+    """A quote with the label of its source, as the card shows it."""
+    source = claim.sources[quote.source - 1].label if quote.source else None
+    return {"text": quote.text, "source": source, "at": quote.at}
 
 
 def _balance(debate: Debate, scores: Mapping[str, float | None] | None) -> list[dict[str, Any]]:
@@ -341,5 +354,7 @@ def _kind(relation: Relation) -> str:
             return "support"
         case Relation.ATTACK:
             return "attack"
+        case Relation.UNDERCUT:
+            return "undercut"
         case _:
             assert_never(relation)

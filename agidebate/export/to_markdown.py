@@ -2,8 +2,12 @@
 
 The thesis comes first, then one section per topic with its claims as nested
 lists. Each claim has an anchor (`#claim-id`), a **Pro**/**Con** marker saying
-whether it supports or attacks the claim above it, who argues it, its score
-when scores are given, and numbered references to a closing source list.
+whether it supports or attacks the claim above it (**Undercut**: it attacks the
+link above, not the claim), the link's badges (*ed.* when the map's editor drew
+it, its impact when not 1, the editor's note), the claim's own badges (*summary*,
+*ed.*), who argues it and when, its score when scores are given, numbered
+references to a closing source list, the editor's note, and its quotes as block
+quotes with their source and place.
 
 Claim text is data, never markup: the characters CommonMark and GitHub
 Flavored Markdown read as syntax (emphasis, links, code, tables, headings,
@@ -31,7 +35,8 @@ from agidebate.export._outline import (
     text,
     title,
 )
-from agidebate.model import Claim, Debate, Source
+from agidebate.model import Claim, Debate, Edge, Quote, Source
+from agidebate.text import claim_marks, link_marks
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]#|~$])")
 _BLOCK_START = re.compile(r"^([-+=>]|\d+(?=[.)]))")
@@ -90,39 +95,70 @@ def _details(claim: Claim, options: ExportOptions, sources: _Sources) -> str:
     parts = []
     if claim.by:
         parts.append(f"*{escape(claim.by)}*")
+    if claim.date:
+        parts.append(escape(claim.date))
     value = score_text(score(options, claim.id))
     if value is not None:
         parts.append(f"score {value}")
     if claim.sources:
         parts.append(" ".join(sources.cite(s) for s in claim.sources))
+    if claim.note:
+        parts.append(f"*note:* {escape(claim.translated(options.lang, 'note') or claim.note)}")
     return " · ".join(parts)
+
+
+def _badges(marks: list[str]) -> str:
+    return "".join(f"*\\[{escape(mark)}\\]* " for mark in marks)
 
 
 def _claim_line(claim: Claim, options: ExportOptions, sources: _Sources) -> str:
     head = title(claim, options.lang)
     body = escape(text(claim, options.lang))
-    line = f"**{escape(head)}**: {body}" if head else body
+    line = _badges(claim_marks(claim)) + (f"**{escape(head)}**: {body}" if head else body)
     details = _details(claim, options, sources)
     return f'<a id="{claim.id}"></a>{line}' + (f" — {details}" if details else "")
+
+
+def _quote_lines(claim: Claim, indent: str, sources: _Sources) -> list[str]:
+    """Each quote as a block quote inside the claim's list item (or after its paragraph)."""
+    return [f"{indent}> {_quote(claim, quote, sources)}" for quote in claim.quotes]
+
+
+def _quote(claim: Claim, quote: Quote, sources: _Sources) -> str:
+    where = [sources.cite(claim.sources[quote.source - 1])] if quote.source else []
+    if quote.at:
+        where.append(escape(quote.at))
+    return f"“{escape(quote.text)}”" + (f" — {', '.join(where)}" if where else "")
+
+
+def _marker(edge: Edge | None) -> str:
+    if edge is None:
+        return ""
+    badges = (" " + _badges(link_marks(edge)).rstrip()).rstrip()
+    note = f" (*{escape(edge.note)}*)" if edge.note else ""
+    return f"**{relation_word(edge.relation)}**{badges}{note} · "
 
 
 def _link(debate: Debate, claim_id: str, options: ExportOptions) -> str:
     return f"[{escape(label(debate.claim(claim_id), options.lang))}](#{claim_id})"
 
 
-def _entry(debate: Debate, entry: Entry, options: ExportOptions, sources: _Sources) -> str:
-    marker = f"**{relation_word(entry.edge.relation)}** · " if entry.edge else ""
+def _entry(debate: Debate, entry: Entry, options: ExportOptions, sources: _Sources) -> list[str]:
+    marker = _marker(entry.edge)
     indent = "  " * entry.depth
-    if entry.first:
-        return f"{indent}- {marker}{_claim_line(debate.claim(entry.claim), options, sources)}"
-    return f"{indent}- {marker}see {_link(debate, entry.claim, options)}"
+    if not entry.first:
+        return [f"{indent}- {marker}see {_link(debate, entry.claim, options)}"]
+    claim = debate.claim(entry.claim)
+    line = f"{indent}- {marker}{_claim_line(claim, options, sources)}"
+    return [line, *_quote_lines(claim, indent + "  ", sources)]
 
 
 def _group(debate: Debate, group: Group, options: ExportOptions, sources: _Sources) -> list[str]:
     lines: list[str] = []
     if group.parent is not None:
         lines += [f"Arguing with {_link(debate, group.parent, options)}:", ""]
-    lines += [_entry(debate, e, options, sources) for e in group.entries]
+    for entry in group.entries:
+        lines += _entry(debate, entry, options, sources)
     return [*lines, ""]
 
 
@@ -130,10 +166,11 @@ def _thesis(debate: Debate, group: Group, options: ExportOptions, sources: _Sour
     """The thesis as a paragraph; claims without a topic that argue with it as a list."""
     claim = debate.claim(group.entries[0].claim)
     lines = ["## Thesis", "", _claim_line(claim, options, sources), ""]
-    below = [
-        _entry(debate, Entry(e.claim, e.depth - 1, e.edge, e.first), options, sources)
-        for e in group.entries[1:]
-    ]
+    if claim.quotes:
+        lines += [*_quote_lines(claim, "", sources), ""]
+    below: list[str] = []
+    for e in group.entries[1:]:
+        below += _entry(debate, Entry(e.claim, e.depth - 1, e.edge, e.first), options, sources)
     return lines + below + ([""] if below else [])
 
 
@@ -159,7 +196,9 @@ def export(debate: Debate, options: ExportOptions) -> str:
     if debate.summary:
         lines += [paragraph(debate.summary), ""]
     lines += [
-        "*Pro* and *Con* say whether a claim supports or attacks the claim it sits under.",
+        "*Pro* and *Con* say whether a claim supports or attacks the claim it sits under; an",
+        "*Undercut* attacks the link above it, not the claim. *\\[ed.\\]* marks what the map's",
+        "editor added; a *\\[summary\\]* restates other claims and is never counted.",
         "",
     ]
     for section in outline(debate, MAX_DEPTH):

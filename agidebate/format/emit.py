@@ -13,7 +13,7 @@ otherwise it is written with `quote`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,14 +62,28 @@ def scalar(value: bool | int | float | str) -> str:
     return quote(value) if isinstance(value, str) else number(value)
 
 
-def flow_mapping(fields: Iterable[tuple[str, bool | int | float | str | None]]) -> str:
-    """`{key: value, ...}` of the fields that have a value, every text double-quoted.
+FlowValue = bool | int | float | str | Mapping[str, "FlowValue"] | None
+
+
+def flow_mapping(fields: Iterable[tuple[str, FlowValue]]) -> str:
+    """`{key: value, ...}` of the fields that have a value (an empty mapping has none),
+    every text double-quoted, a mapping value as a nested flow mapping.
 
     >>> flow_mapping([("id", "a"), ("impact", 0.5), ("editorial", True), ("note", None)])
     '{id: "a", impact: 0.5, editorial: true}'
+    >>> flow_mapping([("note", "n"), ("i18n", {"zh": {"note": "注"}}), ("x", {})])
+    '{note: "n", i18n: {"zh": {"note": "注"}}}'
     """
-    parts = [f"{key}: {scalar(value)}" for key, value in fields if value is not None]
+    parts = [f"{key}: {_flow(value)}" for key, value in fields if value is not None and value != {}]
     return "{" + ", ".join(parts) + "}"
+
+
+def _flow(value: FlowValue) -> str:
+    if isinstance(value, Mapping):
+        inner = ", ".join(f"{quote(k)}: {_flow(v)}" for k, v in value.items() if v is not None)
+        return "{" + inner + "}"
+    assert value is not None
+    return scalar(value)
 
 
 @dataclass(frozen=True, slots=True)

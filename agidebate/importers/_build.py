@@ -12,8 +12,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from agidebate.format.provenance import default_date
 from agidebate.format.schema import ID_RE
-from agidebate.model import Claim, Debate, Edge, Relation, Source, Topic
+from agidebate.model import Author, Claim, Debate, Edge, Expect, Relation, Source, Topic
 from agidebate.text import relation_verb
 
 _NON_ID = re.compile(r"[^a-z0-9]+")
@@ -45,6 +46,9 @@ class DebateBuilder:
     edges: list[Edge] = field(default_factory=list)
     topics: dict[str, Topic] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    i18n: dict[str, dict[str, str]] = field(default_factory=dict)
+    authors: dict[str, Author] = field(default_factory=dict)
+    expect: Expect | None = None
     _relations: dict[tuple[str, str], Relation] = field(default_factory=dict)
     _used: set[str] = field(default_factory=set)
 
@@ -58,8 +62,14 @@ class DebateBuilder:
         self._used.add(candidate)
         return candidate
 
-    def add_topic(self, topic_id: str, title: str | None = None) -> None:
-        self.topics.setdefault(topic_id, Topic(topic_id, title=title))
+    def add_topic(
+        self,
+        topic_id: str,
+        title: str | None = None,
+        summary: str | None = None,
+        i18n: dict[str, dict[str, str]] | None = None,
+    ) -> None:
+        self.topics.setdefault(topic_id, Topic(topic_id, title, summary, i18n=i18n or {}))
 
     def add_claim(
         self,
@@ -74,7 +84,14 @@ class DebateBuilder:
     ) -> None:
         self._used.add(claim_id)
         self.claims[claim_id] = Claim(
-            claim_id, text, title=title, sources=sources, tags=tags, topic=topic, by=by
+            claim_id,
+            text,
+            title=title,
+            sources=sources,
+            tags=tags,
+            topic=topic,
+            by=by,
+            date=default_date(sources),  # as the loader fills it in
         )
 
     def relate(self, source: str, target: str, relation: Relation, where: str) -> bool:
@@ -98,6 +115,21 @@ class DebateBuilder:
         self.edges.append(Edge(source, target, relation))
         return True
 
+    def undercut(self, source: str, link: tuple[str, str], where: str) -> bool:
+        """Add `source` undercuts the link `link` (a support or attack already added)."""
+        if link not in self._relations:
+            self.notes.append(f"{where}: no link {link[0]} -> {link[1]} to undercut; skipped")
+            return False
+        if source in link:
+            self.notes.append(f"{where}: '{source}' cannot undercut its own link; skipped")
+            return False
+        edge = Edge(source, link[1], Relation.UNDERCUT, link_source=link[0])
+        if edge in self.edges:
+            self.notes.append(f"{where}: '{source}' already undercuts that link; skipped")
+            return False
+        self.edges.append(edge)
+        return True
+
     def build(self) -> Debate:
         return Debate(
             claims=dict(self.claims),
@@ -106,4 +138,7 @@ class DebateBuilder:
             title=self.title,
             summary=self.summary,
             topics=dict(self.topics),
+            expect=self.expect,
+            i18n=dict(self.i18n),
+            authors=dict(self.authors),
         )

@@ -12,14 +12,17 @@ christianvoigt/argdown packages/argdown-core/src/lexer.ts):
   title are one claim (Argdown's equivalence class);
 - relations in indented trees: `+` and `<+` (the line supports its parent),
   `-` and `<-` (attacks it), `+>` and `->` (the parent supports / attacks the
-  line); undercuts `_>` / `<_` are read as attacks and contradictions `><` as
-  attacks both ways, as Argdown itself does when it relates arguments
-  (`transformToArgumentRelationType` in argdown-core's deriveImplicitRelations:
-  contrary and contradictory become attack);
+  line); contradictions `><` as attacks both ways, as Argdown itself does when
+  it relates arguments (`transformToArgumentRelationType` in argdown-core's
+  deriveImplicitRelations: contrary and contradictory become attack);
+- undercuts of a link: `<_` (or `_`) under a line that supports or attacks
+  the line above it cuts that link; else (`_>`, `<_` under a tree's first line)
+  the link the undercutter's data names (`undercuts: [{from, to}]`), or the
+  undercut claim's only link; failing that, an attack, with a note;
 - tags `#tag` / `#(tag text)`, links `[text](url)` (kept as text, the URL
   becomes a source), escapes `\\x`, comments (`//`, `/* */`, `<!-- -->`), and
-  data blocks `{...}`, of which `id`, `by`, `weight` and `thesis: true` are
-  used (they are what `agidebate export --format argdown` writes).
+  data blocks `{...}`: what `agidebate export --format argdown` writes there,
+  each value checked (`importers._argdown_data` lists them).
 
 What is skipped, each with a note: premise-conclusion structures (`(1) ...`
 lines and inference bars, with relations hanging off them), `@include`, and
@@ -32,8 +35,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from agidebate.format.schema import ID_RE, URL_SCHEME_RE
+from agidebate.format.schema import HEADING_I18N_FIELDS, ID_RE, URL_SCHEME_RE
 from agidebate.importers import ImportResult, InputError
+from agidebate.importers._argdown_data import Reader, add_undercuts, link_attributes
 from agidebate.importers._build import DebateBuilder, slug
 from agidebate.model import Relation, Source
 
@@ -46,7 +50,10 @@ _HEADING = re.compile(r"(#+) (.*)\Z")
 _PCS = re.compile(r"\(\d+\)")
 _LIST = re.compile(r"(\*|\d+\.)\s")
 _LINK = re.compile(r"(?<!\\)\[([^\]]+?)\]\(([^)]+?)\)")
-_DATA = re.compile(r"(?<!\\)\{(?:[^{}]|\{[^{}]*\})*\}")
+_BLOCK = r"\{[^{}]*\}"  # a data block, braces nested up to eight deep
+for _ in range(7):
+    _BLOCK = r"\{(?:[^{}]|" + _BLOCK + r")*\}"
+_DATA = re.compile(r"(?<!\\)" + _BLOCK)
 _TAG = re.compile(
     r"(?<!\\)#(?:\(([^)]+)\)|([A-Za-z0-9_\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]+))"
 )
@@ -56,15 +63,17 @@ _COMMENT_OR_SKIP = re.compile(
     # Escapes, links, titles in brackets and data blocks are skipped whole: a `//`
     # inside `[Title]` or a URL is text to Argdown, not a comment.
     r"\\.|<!--.*?-->|/\*.*?\*/|\[[^\]\n]+?\]\([^)\n]+?\)|\[(?:\\.|[^\]\n\\])*\]|//[^\n]*"
-    r"|\{(?:[^{}]|\{[^{}]*\})*\}",
+    r"|" + _BLOCK,
     re.S,
 )
 _COMMENT_LINE = "\x00"
-_UNDERCUTS = "undercuts (_> or <_) as attacks"
+_UNDERCUTS = "undercuts (_> or <_) whose link cannot be told, as attacks"
 _CONTRADICTIONS = "contradictions (><) as attacks both ways"
 _INCOMING = {"+": Relation.SUPPORT, "<+": Relation.SUPPORT, "-": Relation.ATTACK}
-_INCOMING |= {"<-": Relation.ATTACK, "<_": Relation.ATTACK, "_": Relation.ATTACK}
-_OUTGOING = {"+>": Relation.SUPPORT, "->": Relation.ATTACK, "_>": Relation.ATTACK}
+_INCOMING |= {"<-": Relation.ATTACK}
+_OUTGOING = {"+>": Relation.SUPPORT, "->": Relation.ATTACK}
+_CUTS_PARENT = ("<_", "_")  # the line undercuts the line above it (a link of that line)
+Key = tuple[str, str]
 
 
 @dataclass
@@ -84,9 +93,9 @@ class _State:
     name: str
     builder: DebateBuilder
     nodes: dict[tuple[str, str], _Node] = field(default_factory=dict)
-    relations: list[tuple[tuple[str, str], tuple[str, str], Relation, int]] = field(
-        default_factory=list
-    )
+    relations: list[tuple[Key, Key, Relation, int]] = field(default_factory=list)
+    # (undercutter, undercut claim, the cut link when the tree shows it, line)
+    undercuts: list[tuple[Key, Key, tuple[Key, Key] | None, int]] = field(default_factory=list)
     skipped: dict[str, list[int]] = field(default_factory=dict)
     topic: str | None = None
     untitled: int = 0
@@ -131,6 +140,11 @@ def _front_matter(text: str, name: str, builder: DebateBuilder) -> tuple[str, in
         builder.title = title or None
         abstract = data.get("abstract")
         builder.summary = str(abstract).strip() if abstract else None
+        reader = Reader(f"{name}: the front matter")
+        builder.i18n = reader.translations(data, tuple(HEADING_I18N_FIELDS))
+        builder.authors = reader.authors(data)
+        builder.expect = reader.expect(data)
+        builder.notes += reader.ignored
     return "\n".join(["", *lines[end + 1 :]]), end + 1
 
 
@@ -155,8 +169,12 @@ def _indent(line: str) -> int:
     return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
 
 
+# A tree line: its indentation, its node, and the link that put it there (source, target).
+_Line = tuple[int, _Node, tuple[Key, Key] | None]
+
+
 def _parse(lines: list[str], first_line: int, state: _State) -> None:
-    stack: list[tuple[int, _Node]] = []
+    stack: list[_Line] = []
     mode = "start"  # start | tree | heading | skip
     heading: list[str] = []
     for offset, raw in enumerate(lines):
@@ -190,7 +208,7 @@ def _block_start(
     raw: str,
     number: int,
     state: _State,
-    stack: list[tuple[int, _Node]],
+    stack: list[_Line],
     heading: list[str],
 ) -> str:
     match = _HEADING.match(stripped)
@@ -209,44 +227,59 @@ def _block_start(
     if _RELATION.match(stripped):
         state.skip("relations without a statement above them", number)
         return "skip"
-    stack.append((_indent(raw), _node(stripped, number, state)))
+    stack.append((_indent(raw), _node(stripped, number, state), None))
     return "tree"
 
 
-def _tree_line(
-    stripped: str, raw: str, number: int, state: _State, stack: list[tuple[int, _Node]]
-) -> None:
+def _tree_line(stripped: str, raw: str, number: int, state: _State, stack: list[_Line]) -> None:
     indent = _indent(raw)
     match = _RELATION.match(stripped)
     if match is None or indent <= stack[0][0]:
         if _PCS.match(stripped) or stripped.startswith("--"):
             state.skip("premise-conclusion structures", number)
-            stack.append((-1, stack[-1][1]))  # tells _parse to skip the rest of the block
+            stack.append((-1, stack[-1][1], None))  # tells _parse to skip the rest of the block
             return
         stack[-1][1].texts[-1:] = [(stack[-1][1].texts[-1:] or [""])[0] + " " + stripped]
         return
     while len(stack) > 1 and stack[-1][0] >= indent:
         stack.pop()
     symbol, content = match.groups()
-    parent = stack[-1][1]
+    _, parent, parent_link = stack[-1]
     child = _node(content, number, state)
+    link: tuple[Key, Key] | None = None
     if symbol == "><":  # Argdown itself treats a contradiction as an attack (see above)
         state.relations.append((parent.key, child.key, Relation.ATTACK, number))
         state.relations.append((child.key, parent.key, Relation.ATTACK, number))
         state.skip(_CONTRADICTIONS, number)
+    elif symbol in _CUTS_PARENT:
+        cut = parent_link if parent_link is not None and parent_link[0] == parent.key else None
+        state.undercuts.append((child.key, parent.key, cut, number))
+    elif symbol == "_>":
+        state.undercuts.append((parent.key, child.key, None, number))
     elif symbol in _OUTGOING:
         state.relations.append((parent.key, child.key, _OUTGOING[symbol], number))
+        link = (parent.key, child.key)
     else:
         state.relations.append((child.key, parent.key, _INCOMING[symbol], number))
-    if symbol in ("_>", "<_", "_"):
-        state.skip(_UNDERCUTS, number)
-    stack.append((indent, child))
+        link = (child.key, parent.key)
+    stack.append((indent, child, link))
 
 
 def _heading(text: str, state: _State) -> None:
-    title = _clean(text)[0] or "Untitled section"
-    topic = state.builder.unique_id(slug(title) or "section", "section")
-    state.builder.add_topic(topic, title)
+    title, _, data, _ = _clean(text)
+    title = title or "Untitled section"
+    wanted = data.get("id")  # topic ids are apart from claim ids: `end` may name both
+    topic = str(wanted) if isinstance(wanted, str) and ID_RE.match(wanted) else ""
+    if not topic or topic in state.builder.topics:
+        topic = state.builder.unique_id(slug(title) or "section", "section")
+    reader = Reader(f"{state.name}: heading '{title}'")
+    state.builder.add_topic(
+        topic,
+        title,
+        reader.text(data, "summary"),
+        reader.translations(data, tuple(HEADING_I18N_FIELDS)),
+    )
+    state.builder.notes += reader.ignored
     state.topic = topic
 
 
@@ -305,7 +338,7 @@ def _build(state: _State) -> None:
         key: _clean(" ".join(t for t in [*node.texts, *node.extra] if t))
         for key, node in state.nodes.items()
     }
-    ids: dict[tuple[str, str], str] = {}
+    ids: dict[Key, str] = {}
     for key, (_, _, data, _) in cleaned.items():  # ids given in data blocks come first
         wanted = str(data.get("id", ""))
         if ID_RE.match(wanted) and wanted not in builder.claims and wanted not in ids.values():
@@ -317,6 +350,14 @@ def _build(state: _State) -> None:
         _add(builder, node, ids[key], cleaned[key], state.name)
     for source, target, relation, line in state.relations:
         builder.relate(ids[source], ids[target], relation, f"{state.name}:{line}")
+    data = {ids[key]: found[2] for key, found in cleaned.items()}
+    pending = [
+        (ids[u], ids[c], (ids[shown[0]], ids[shown[1]]) if shown else None, line)
+        for u, c, shown, line in state.undercuts
+    ]
+    for line in add_undercuts(builder, data, pending, state.name):
+        state.skip(_UNDERCUTS, line)
+    link_attributes(builder, data, state.name)
 
 
 def _add(
@@ -326,6 +367,8 @@ def _add(
     cleaned: tuple[str, list[str], dict[str, Any], list[Source]],
     name: str,
 ) -> None:
+    from dataclasses import replace
+
     text, tags, data, sources = cleaned
     side = data.get("side")
     if side in ("pro", "con", "thesis", "root") and side in tags:
@@ -335,22 +378,23 @@ def _add(
     if not text:
         text = node.title or "(empty statement)"
     by = data.get("by")
+    reader = Reader(f"{name}: '{claim_id}'")
+    listed = reader.records(data, "sources", reader.source)
     builder.add_claim(
         claim_id,
         text,
         title=node.title if node.key[0] != "u" else None,
-        sources=tuple(dict.fromkeys(sources)),
+        sources=tuple(dict.fromkeys((*listed, *sources))),
         tags=tuple(dict.fromkeys(t.strip() for t in tags if t.strip())),
         topic=node.topic,
         by=str(by) if by else None,
     )
+    claim = builder.claims[claim_id]
     weight = data.get("weight")
     if isinstance(weight, int | float) and not isinstance(weight, bool) and 0 <= weight <= 1:
-        from dataclasses import replace
-
-        builder.claims[claim_id] = replace(
-            builder.claims[claim_id], weight=float(weight), weight_stated=True
-        )
+        claim = replace(claim, weight=float(weight), weight_stated=True)
+    builder.claims[claim_id] = reader.claim(claim, data)
+    builder.notes += reader.ignored
     if data.get("thesis") is True:
         if builder.thesis is None:
             builder.thesis = claim_id

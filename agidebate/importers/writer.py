@@ -14,14 +14,27 @@ write them, each one atomically.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from agidebate.errors import OperationError, UsageError, file_error
 from agidebate.format.emit import flow_mapping, number, quote
+from agidebate.format.provenance import default_date
 from agidebate.format.schema import relation_keys
-from agidebate.model import DEFAULT_WEIGHT, Claim, Debate, Figure, Relation, Source
+from agidebate.model import (
+    DEFAULT_WEIGHT,
+    Claim,
+    ClaimKind,
+    Debate,
+    Edge,
+    Figure,
+    Quote,
+    Relation,
+    Source,
+    Translations,
+)
 
 MAX_NESTING = 12
 DEBATE_FILE = "debate.yaml"
@@ -35,13 +48,43 @@ def _source(source: Source) -> str:
             ("author", source.author),
             ("year", source.year),
             ("note", source.note),
+            ("i18n", _translations(source.i18n)),
         )
     )
 
 
 def _figure(figure: Figure) -> str:
     fields = (("value", figure.value), ("unit", figure.unit), ("what", figure.what))
-    return flow_mapping((*fields, ("note", figure.note)))
+    return flow_mapping((*fields, ("note", figure.note), ("i18n", _translations(figure.i18n))))
+
+
+def _quote(item: Quote) -> str:
+    return flow_mapping((("text", item.text), ("source", item.source), ("at", item.at)))
+
+
+def _translations(i18n: Translations) -> dict[str, dict[str, str]]:
+    return {lang: dict(fields) for lang, fields in i18n.items()}
+
+
+def _link(edge: Edge) -> str | None:
+    """A link's attributes as a flow mapping, or None when it has only the defaults."""
+    if edge.impact == 1 and not edge.editorial and edge.note is None:
+        return None
+    impact = edge.impact if edge.impact != 1 else None
+    return flow_mapping(
+        (("impact", impact), ("editorial", edge.editorial or None), ("note", edge.note))
+    )
+
+
+def _target(edge: Edge) -> str:
+    """A relation as `supports:`/`attacks:`/`undercuts:` name it: an id or a mapping."""
+    if edge.link_source is not None:
+        ends = (("from", edge.link_source), ("to", edge.target))
+        return flow_mapping((*ends, ("editorial", edge.editorial or None), ("note", edge.note)))
+    attributes = _link(edge)
+    if attributes is None:
+        return quote(edge.target)
+    return "{id: " + quote(edge.target) + ", " + attributes[1:]
 
 
 def _ids(ids: list[str]) -> str:
@@ -83,7 +126,9 @@ def _plan(debate: Debate) -> _Plan:
     for cid in order:  # parents come before children: depths only grow along tree edges
         edge = debate.parent_edge(cid)
         level[cid] = 0
-        if edge is None or file_of.get(edge.target) != file_of[cid]:
+        if edge is None or edge.link_source is not None:  # an undercut cannot be nested
+            continue
+        if file_of.get(edge.target) != file_of[cid]:
             continue
         if level[edge.target] + 1 > MAX_NESTING:
             continue
@@ -107,19 +152,31 @@ def _claim_fields(debate: Debate, claim: Claim, implied: str | None) -> list[str
     if claim.title is not None:
         lines.append(f"title: {quote(claim.title)}")
     lines.append(f"text: {quote(claim.text)}")
+    if claim.kind is not ClaimKind.ARGUMENT:
+        lines.append(f"kind: {quote(claim.kind.value)}")
     if claim.by is not None:
         lines.append(f"by: {quote(claim.by)}")
+    if claim.date is not None and claim.date != default_date(claim.sources):
+        lines.append(f"date: {quote(claim.date)}")
     if claim.weight_stated or claim.weight != DEFAULT_WEIGHT:
         lines.append(f"weight: {number(claim.weight)}")
     for relation in Relation:
         key = relation_keys(relation)[1]
-        targets = [
-            e.target
-            for e in debate.targets(claim.id)
-            if e.relation is relation and e.target != implied
-        ]
+        edges = [e for e in debate.targets(claim.id) if e.relation is relation]
+        targets = [_target(e) for e in edges if e.target != implied or e.link_source]
         if targets:
-            lines.append(f"{key}: {_ids(targets)}")
+            lines.append(f"{key}: [{', '.join(targets)}]")
+    parent = next((e for e in debate.targets(claim.id) if e.target == implied), None)
+    attributes = _link(parent) if parent is not None and parent.link_source is None else None
+    if attributes is not None:
+        lines.append(f"link: {attributes}")
+    if claim.editorial:
+        lines.append("editorial: true")
+    if claim.note is not None:
+        lines.append(f"note: {quote(claim.note)}")
+    if claim.quotes:
+        lines.append("quote:")
+        lines.extend(f"  - {_quote(q)}" for q in claim.quotes)
     if claim.sources:
         lines.append("sources:")
         lines.extend(f"  - {_source(s)}" for s in claim.sources)
@@ -128,11 +185,14 @@ def _claim_fields(debate: Debate, claim: Claim, implied: str | None) -> list[str
         lines.extend(f"  - {_figure(f)}" for f in claim.figures)
     if claim.tags:
         lines.append(f"tags: {_ids(list(claim.tags))}")
-    if claim.i18n:
-        lines.append("i18n:")
-        for lang, fields in claim.i18n.items():
-            lines.append(f"  {quote(lang)}: {flow_mapping(fields.items())}")
+    lines += _i18n_lines(claim.i18n)
     return lines
+
+
+def _i18n_lines(i18n: Translations) -> list[str]:
+    if not i18n:
+        return []
+    return ["i18n:", *(f"  {quote(lang)}: {flow_mapping(f.items())}" for lang, f in i18n.items())]
 
 
 def _claim_list(debate: Debate, plan: _Plan, top: list[str], indent: int) -> list[str]:
@@ -151,18 +211,39 @@ def _claim_list(debate: Debate, plan: _Plan, top: list[str], indent: int) -> lis
         for relation in reversed(Relation):  # con: before pro:, as people write them
             key = relation_keys(relation)[0]
             kids = [c for c, r in plan.nested[cid] if r is relation]
-            if kids:
+            if kids and key is not None:
                 stack.extend((kid, pad + 4) for kid in reversed(kids))
                 stack.append(" " * (pad + 2) + f"{key}:")
     return out
 
 
-def _header(title: str | None, summary: str | None) -> list[str]:
+def _header(title: str | None, summary: str | None, i18n: Translations) -> list[str]:
     lines = []
     if title is not None:
         lines.append(f"title: {quote(title)}")
     if summary is not None:
         lines.append(f"summary: {quote(summary)}")
+    return lines + _i18n_lines(i18n)
+
+
+def _expectations(debate: Debate) -> list[str]:
+    """debate.yaml's `authors:` and `expect:`."""
+    lines = []
+    if debate.authors:
+        lines.append("authors:")
+        for name, author in debate.authors.items():
+            lines.append(f"  {quote(name)}: {flow_mapping([('i18n', _translations(author.i18n))])}")
+    expect = debate.expect
+    if expect is not None:
+        ranges = [("verdict", expect.verdict), *expect.semantics.items()]
+        lines.append("expect:")
+        lines += [f"  {k}: [{number(r.low)}, {number(r.high)}]" for k, r in ranges if r]
+        if expect.claims:
+            lines.append("  claims:")
+            lines += [
+                f"    {quote(k)}: [{number(r.low)}, {number(r.high)}]"
+                for k, r in expect.claims.items()
+            ]
     return lines
 
 
@@ -170,7 +251,7 @@ def render_files(debate: Debate) -> dict[str, str]:
     """The argument files of `debate`: {file name: YAML text}."""
     plan = _plan(debate)
     files: dict[str, str] = {}
-    lines = _header(debate.title, debate.summary)
+    lines = _header(debate.title, debate.summary, debate.i18n) + _expectations(debate)
     if debate.thesis is not None:
         fields = _claim_fields(debate, debate.claim(debate.thesis), None)
         lines.append("thesis:")
@@ -181,7 +262,7 @@ def render_files(debate: Debate) -> dict[str, str]:
         topic_id = plan.topic_of_file[name]
         topic = debate.topics.get(topic_id) if topic_id is not None else None
         lines = [f"topic: {quote(topic_id or name.removesuffix('.yaml'))}"]
-        lines += _header(topic.title, topic.summary) if topic else []
+        lines += _header(topic.title, topic.summary, topic.i18n) if topic else []
         lines.append("claims:")
         lines.extend(_claim_list(debate, plan, top, 2))
         files[name] = "\n".join(lines) + "\n"
@@ -218,20 +299,35 @@ def _difference(want: Debate, got: Debate) -> str | None:
         missing = sorted(set(want.claims) ^ set(got.claims))
         return f"claims differ ({', '.join(missing[:3])})"
     for cid, claim in want.claims.items():
-        other = got.claims[cid]
-        if (claim.text, claim.title, claim.sources, claim.tags) != (
-            other.text,
-            other.title,
-            other.sources,
-            other.tags,
-        ):
+        if _content(claim) != _content(got.claims[cid]):
             return f"claim '{cid}' differs"
-    edges = {(e.source, e.target, e.relation) for e in want.edges}
-    if edges != {(e.source, e.target, e.relation) for e in got.edges}:
+    edges = {dataclasses.replace(e, location=None) for e in want.edges}
+    if edges != {dataclasses.replace(e, location=None) for e in got.edges}:
         return "relations differ"
     if want.thesis != got.thesis:
         return "the thesis differs"
+    if (want.i18n, want.authors.keys(), _ranges(want)) != (
+        got.i18n,
+        got.authors.keys(),
+        _ranges(got),
+    ):
+        return "the debate's translations, authors or expectations differ"
     return None
+
+
+def _ranges(debate: Debate) -> object:
+    expect = debate.expect
+    if expect is None:
+        return None
+    ends = {k: (r.low, r.high) for k, r in expect.semantics.items()}
+    claims = {k: (r.low, r.high) for k, r in expect.claims.items()}
+    verdict = (expect.verdict.low, expect.verdict.high) if expect.verdict else None
+    return verdict, ends, claims
+
+
+def _content(claim: Claim) -> Claim:
+    """What a claim says, apart from where it is written."""
+    return dataclasses.replace(claim, location=None, topic=None, weight_stated=False)
 
 
 @dataclass(frozen=True)

@@ -14,18 +14,9 @@ DEFAULT_WEIGHT = 0.5
 THESIS_ID = "thesis"
 
 # Translations by language code, then by field: {"zh": {"title": "...", "text": "..."}}.
+# An `i18n` field is compared but left out of the hash (a mapping has none), so that
+# sources and figures can still be de-duplicated in sets.
 Translations = Mapping[str, Mapping[str, str]]
-
-
-def _no_translations() -> dict[str, dict[str, str]]:
-    return {}
-
-
-def _translations() -> Translations:
-    """An `i18n` field: compared, but left out of the hash (a mapping has none), so that
-    sources and figures can still be de-duplicated in sets."""
-    result: Translations = field(default_factory=_no_translations, hash=False)
-    return result
 
 
 class ClaimKind(StrEnum):
@@ -55,7 +46,7 @@ class Source:
     author: str | None = None
     year: int | str | None = None
     note: str | None = None
-    i18n: Translations = _translations()  # the note in other languages
+    i18n: Translations = field(default_factory=dict, hash=False)  # the note in other languages
 
     @property
     def label(self) -> str:
@@ -83,7 +74,7 @@ class Figure:
     unit: str | None = None
     what: str | None = None
     note: str | None = None
-    i18n: Translations = _translations()  # `what` and `note`
+    i18n: Translations = field(default_factory=dict, hash=False)  # `what` and `note`
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +134,7 @@ class Claim:
     sources: tuple[Source, ...] = ()
     figures: tuple[Figure, ...] = ()
     tags: tuple[str, ...] = ()
-    i18n: Translations = _translations()  # title, text, note
+    i18n: Translations = field(default_factory=dict, hash=False)  # title, text, note
     topic: str | None = None
     location: Location | None = None
     weight_stated: bool = False  # the file states `weight` (else it is DEFAULT_WEIGHT)
@@ -176,7 +167,7 @@ class Topic:
     summary: str | None = None
     files: tuple[str, ...] = ()
     location: Location | None = None
-    i18n: Translations = _translations()  # title and summary
+    i18n: Translations = field(default_factory=dict, hash=False)  # title and summary
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,5 +176,5 @@ class Author:
     (`debate.yaml`'s `authors:` table): `i18n: {zh: {name: ...}}`."""
 
     name: str
-    i18n: Translations = _translations()
+    i18n: Translations = field(default_factory=dict, hash=False)
     location: Location | None = None

@@ -30,6 +30,10 @@ class SourceIndex:
     _numbers: dict[tuple[str, ...], int] = field(default_factory=dict)
     works: list[Source] = field(default_factory=list)
 
+    def number_of(self, source: Source) -> int | None:
+        """The number a work already has in this index, if any."""
+        return self._numbers.get(source.key())
+
     def numbers(self, claim: Claim) -> list[int]:
         """The numbers of the claim's sources, assigning new ones as needed."""
         found: list[int] = []

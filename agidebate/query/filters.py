@@ -11,6 +11,7 @@ False
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from agidebate.errors import UsageError
@@ -73,3 +74,35 @@ def select(debate: Debate, claim_filter: ClaimFilter | None) -> list[Claim]:
     if claim_filter is None or not claim_filter.active:
         return list(debate)
     return [c for c in debate if claim_filter.matches(debate, c)]
+
+
+def authors_only(debate: Debate) -> Debate:
+    """The debate as its authors made it: without the claims and links the map's editor
+    added (`editorial: true`), nor the relations of those claims, nor the undercuts of the
+    links left out. The thesis stays, whoever wrote it. Sides, depths and scores are those
+    of what remains.
+
+    >>> from agidebate.model import Edge, Relation
+    >>> d = Debate(claims={"t": Claim("t", "T"), "a": Claim("a", "A"),
+    ...                    "e": Claim("e", "E", editorial=True)}, thesis="t",
+    ...            edges=(Edge("a", "t", Relation.SUPPORT, editorial=True),
+    ...                   Edge("e", "t", Relation.ATTACK)))
+    >>> sorted(authors_only(d).claims), authors_only(d).edges
+    (['a', 't'], ())
+    """
+    claims = {
+        cid: claim
+        for cid, claim in debate.claims.items()
+        if not claim.editorial or cid == debate.thesis
+    }
+    edges = [
+        e
+        for e in debate.edges
+        if not e.editorial
+        and e.source in claims
+        and e.target in claims
+        and (e.link_source is None or e.link_source in claims)
+    ]
+    links = {(e.source, e.target) for e in edges if e.cut_link is None}
+    kept = tuple(e for e in edges if e.cut_link is None or e.cut_link in links)
+    return dataclasses.replace(debate, claims=claims, edges=kept)

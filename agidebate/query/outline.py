@@ -10,6 +10,8 @@ plus relations and without recursion:
 2. Depth first over homes, each claim is shown in full once, at its home. Every
    other relation into a claim becomes a one-line reference (`↻ see ID`), so
    the output grows with claims plus relations, never with the number of paths.
+   Under a claim come first the undercuts of its links (an undercut is shown
+   under the link it attacks), then its replies, summaries last.
 3. Below the depth limit a branch collapses into one "+N more" row.
 
 With a filter, only matching claims and the claims that lead to them are kept;
@@ -29,7 +31,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from agidebate.model import Claim, Debate, Edge, Relation, Side
+from agidebate.model import Claim, ClaimKind, Debate, Edge, Relation, Side
 from agidebate.query.filters import ClaimFilter
 
 AUTO_BUDGET = 100
@@ -59,6 +61,7 @@ class Row:
     hidden: tuple[int, int] = (0, 0)  # MORE rows: (pro, con) claims the branch holds
     # MORE rows: claims below the branch whose full entry is elsewhere (None: not counted)
     hidden_refs: int | None = 0
+    edge: Edge | None = None  # the relation to the row's parent, with its attributes
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,7 @@ def _keep(debate: Debate, roots: Sequence[str], claim_filter: ClaimFilter) -> tu
     below = set(roots)
     queue = deque(roots)
     while queue:
-        for edge in debate.children(queue.popleft()):
+        for edge in debate.below(queue.popleft()):
             if edge.source not in below:
                 below.add(edge.source)
                 queue.append(edge.source)
@@ -105,10 +108,20 @@ def _keep(debate: Debate, roots: Sequence[str], claim_filter: ClaimFilter) -> tu
     queue = deque(matching)
     while queue:
         for edge in debate.targets(queue.popleft()):
-            if edge.target in below and edge.target not in keep:
-                keep.add(edge.target)
-                queue.append(edge.target)
+            up = edge.upstream
+            if up in below and up not in keep:
+                keep.add(up)
+                queue.append(up)
     return keep, len(matching)
+
+
+def replies(debate: Debate, claim_id: str) -> list[Edge]:
+    """What hangs under a claim in a tree, in reading order: the undercuts of its links,
+    then its pros and cons with summaries last (they restate, they are set apart)."""
+    edges = debate.below(claim_id)
+    cuts = [e for e in edges if e.cut_link is not None]
+    rest = [e for e in edges if e.cut_link is None]
+    return cuts + sorted(rest, key=lambda e: debate.claims[e.source].kind is ClaimKind.SUMMARY)
 
 
 def _homes(debate: Debate, roots: Sequence[str], keep: set[str] | None) -> _Tree:
@@ -123,7 +136,7 @@ def _homes(debate: Debate, roots: Sequence[str], keep: set[str] | None) -> _Tree
     while queue:
         current = queue.popleft()
         tree.order.append(current)
-        edges = [e for e in debate.children(current) if keep is None or e.source in keep]
+        edges = [e for e in replies(debate, current) if keep is None or e.source in keep]
         tree.children[current] = edges
         toward = tree.side[current] or Side.PRO
         for edge in edges:
@@ -146,8 +159,8 @@ def _branch_sizes(tree: _Tree) -> dict[str, tuple[int, int]]:
         own = tree.side[cid]
         pro += own is Side.PRO
         con += own is Side.CON
-        parent_pro, parent_con = sizes[edge.target]
-        sizes[edge.target] = (parent_pro + pro, parent_con + con)
+        parent_pro, parent_con = sizes[edge.upstream]
+        sizes[edge.upstream] = (parent_pro + pro, parent_con + con)
     return sizes
 
 
@@ -192,7 +205,7 @@ def _branches_with_outside_replies(tree: _Tree, limit: int) -> set[str]:
         if depth == limit:
             owner[cid] = cid
         elif depth > limit and home is not None:
-            owner[cid] = owner[home.target]
+            owner[cid] = owner[home.upstream]
     for cid, branch in owner.items():
         if any(owner.get(edge.source) != branch for edge in tree.children[cid]):
             leaving.add(branch)
@@ -286,16 +299,20 @@ def _rows(
         cid, edge, level, side, last, is_ref = stack.pop()
         relation = edge.relation if edge else None
         if is_ref:
-            rows.append(Row(cid, level, RowKind.REF, relation, side, last))
+            rows.append(Row(cid, level, RowKind.REF, relation, side, last, edge=edge))
             continue
         children = tree.children[cid]
         context = matching is not None and not matching(debate, debate.claims[cid])
         if limit is not None and level >= limit and children:
-            rows.append(Row(cid, level, RowKind.CLAIM, relation, side, last, True, context))
+            rows.append(
+                Row(cid, level, RowKind.CLAIM, relation, side, last, True, context, edge=edge)
+            )
             refs = elsewhere.count(cid)
             rows.append(Row(cid, level + 1, RowKind.MORE, hidden=sizes[cid], hidden_refs=refs))
             continue
-        rows.append(Row(cid, level, RowKind.CLAIM, relation, side, last, bool(children), context))
+        rows.append(
+            Row(cid, level, RowKind.CLAIM, relation, side, last, bool(children), context, edge=edge)
+        )
         toward = side or Side.PRO
         for index, child in enumerate(reversed(children)):
             home = tree.home[child.source] is child

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from agidebate.model import Debate, Edge, Side
-from agidebate.text import counts_phrase, relation_verb
+from agidebate.text import aim, counts_phrase, relation_verb
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ class ClaimPath:
         """Where the chain stops: the thesis, a root, or the last claim before a loop."""
         if self.elided and self.reaches_root:
             return self.debate.thesis or "a root"
-        return self.steps[-1].target if self.steps else self.claim_id
+        return self.steps[-1].upstream if self.steps else self.claim_id
 
     @property
     def both_sides(self) -> bool:
@@ -58,12 +58,17 @@ class ClaimPath:
         verb = relation_verb(first.relation)
         anchor = self._anchor()
         subject = f"{cid} {counts_phrase(self.side, anchor)}"
-        if first.target == self.debate.thesis:
+        up = first.upstream
+        if first.cut_link is not None:  # the side comes from the cut link's source
+            it = f"{subject}: it {verb} {aim(first, self.debate.thesis)}, and {up}"
+            above = self.debate.side(up)
+            return f"{it} {counts_phrase(above, anchor) if above else 'is a root'}."
+        if up == self.debate.thesis:
             return f"{subject}: it {verb} the thesis."
-        above = self.debate.side(first.target)
+        above = self.debate.side(up)
         if above is None:
-            return f"{subject}: it {verb} {first.target}, a root."
-        return f"{subject}: it {verb} {first.target}, which {counts_phrase(above, anchor)}."
+            return f"{subject}: it {verb} {up}, a root."
+        return f"{subject}: it {verb} {up}, which {counts_phrase(above, anchor)}."
 
     def _anchor(self) -> str:
         """What the side is relative to: the thesis, or (without one) the root reached."""
@@ -103,9 +108,10 @@ def claim_path(debate: Debate, claim_id: str, limit: int | None = None) -> Claim
 
 def _side_via(debate: Debate, edge: Edge, root: str | None) -> Side | None:
     """The side `edge` would give its source, if it leads to the same root (else None)."""
-    if not debate.is_reachable(edge.target) or debate.root_of(edge.target) != root:
+    up = edge.upstream
+    if not debate.is_reachable(up) or debate.root_of(up) != root:
         return None
-    return (debate.side(edge.target) or Side.PRO).through(edge.relation)
+    return (debate.side(up) or Side.PRO).through(edge.relation)
 
 
 def _first_relations(debate: Debate, claim_id: str, limit: int | None = None) -> list[Edge]:
@@ -115,8 +121,8 @@ def _first_relations(debate: Debate, claim_id: str, limit: int | None = None) ->
     while debate.targets(current) and (limit is None or len(steps) < limit):
         edge = debate.targets(current)[0]
         steps.append(edge)
-        if edge.target in passed:
+        if edge.upstream in passed:
             break
-        passed.add(edge.target)
-        current = edge.target
+        passed.add(edge.upstream)
+        current = edge.upstream
     return steps

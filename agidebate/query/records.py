@@ -87,6 +87,9 @@ def claim_record(
         "translated": None if lang is None else not title.fallback,
         "by": claim.by,
         "score": rounded(scores[claim.id]) if scores and claim.id in scores else None,
+        "kind": claim.kind.value,
+        "editorial": claim.editorial,
+        "date": claim.date,
     }
 
 
@@ -106,6 +109,7 @@ def outline_record(
             record["hidden"] = {"pro": pro, "con": con, "elsewhere": row.hidden_refs}
         else:
             record["relation"] = row.relation.value if row.relation else None
+            record["link"] = edge_dict(row.edge) if row.edge else None
             record["side"] = row.side.value if row.side else None
             record["context"] = row.context
         if row.kind is RowKind.CLAIM:
@@ -138,12 +142,14 @@ def path_record(
             {
                 "from": claim_record(debate, e.source, scores, lang),
                 "relation": e.relation.value,
-                "to": claim_record(debate, e.target, scores, lang),
+                "to": claim_record(debate, e.upstream, scores, lang),
+                "link": edge_dict(e),
             }
             for e in chain.steps
         ],
         "other_relations": [
-            {"relation": e.relation.value, "to": e.target} for e in chain.other_relations
+            {"relation": e.relation.value, "to": e.upstream, "link": edge_dict(e)}
+            for e in chain.other_relations
         ],
         "both_sides": chain.both_sides,
     }
@@ -161,7 +167,7 @@ def search_record(
             **claim_record(debate, hit.claim_id, scores, lang),
             "matched": list(hit.fields),
             "snippet": {"field": hit.snippet[0], "text": hit.snippet[1]} if hit.snippet else None,
-            "path": [chain.claim_id, *(e.target for e in chain.steps)],
+            "path": [chain.claim_id, *(e.upstream for e in chain.steps)],
             "path_length": len(chain.steps) + chain.elided,
         }
         for hit, chain in zip(hits, paths, strict=True)
@@ -351,4 +357,3 @@ def check_json(report: CheckReport, ok: bool) -> dict[str, Any]:
         "relations": len(report.debate.edges) if report.debate else 0,
         "problems": problems_json(report.problems),
     }
-

@@ -43,6 +43,10 @@ def _fields(debate: Debate, claim: Claim) -> Iterator[tuple[str, str]]:
     yield "text", claim.text
     if claim.by:
         yield "by", claim.by
+    if claim.note:
+        yield "note", claim.note
+    for quote in claim.quotes:
+        yield "quote", quote.text
     for tag in claim.tags:
         yield "tag", tag
     for source in claim.sources:

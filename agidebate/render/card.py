@@ -7,13 +7,20 @@ from collections.abc import Sequence
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from agidebate.model import Claim, Debate, Figure
+from agidebate.model import Claim, ClaimKind, Debate, Figure
 from agidebate.query.paths import claim_path
 from agidebate.render import theme
 from agidebate.render.lines import Block, Para, labelled
 from agidebate.render.theme import Glyphs
-from agidebate.render.tree import NodeStyle, claim_text, claim_title, source_marks
-from agidebate.text import format_score, inert
+from agidebate.render.tree import (
+    NodeStyle,
+    badges,
+    claim_text,
+    claim_title,
+    quote_lines,
+    source_marks,
+)
+from agidebate.text import claim_marks, format_score, inert
 
 
 def format_value(value: int | float | str) -> str:
@@ -53,6 +60,7 @@ def heading(claim: Claim, side_text: str, glyphs: Glyphs, lang: str | None) -> T
     glyph = glyphs.root if side is None else (glyphs.pro if side == "pro" else glyphs.con)
     line = Text.assemble((f"{glyph} {side_text or 'unattached'}", style), "  ")
     line.append_text(claim_title(claim, lang))
+    line.append_text(badges(claim_marks(claim)))
     return line
 
 
@@ -69,6 +77,15 @@ def _fields(
         rows.append(("id", Text(inert(where, newlines=False))))
     if claim.by:
         rows.append(("by", Text(inert(claim.by))))
+    if claim.date:
+        rows.append(("date", Text(claim.date)))
+    if claim.kind is ClaimKind.SUMMARY:
+        rows.append(("kind", Text("a summary: it restates other claims and is never counted")))
+    if claim.editorial:
+        rows.append(("ed.", Text("written by the map's editor: it is in no source")))
+    if claim.note:
+        note = claim.translated(style.lang, "note") or claim.note
+        rows.append(("note", Text(inert(note), style=theme.META)))
     if claim.id != debate.thesis:
         rows.append(("why", Text(inert(claim_path(debate, claim.id).because()))))
     score = format_score(style.scores, claim.id)
@@ -84,6 +101,10 @@ def _fields(
         rows.append(("tags", Text(inert(", ".join(claim.tags)))))
     if numbers:
         rows.append(("sources", Text(source_marks(list(numbers)) + "  (listed below)")))
+    if style.quotes:
+        marks = list(numbers)
+        quotes = quote_lines(claim, lambda n: marks[n - 1] if n <= len(marks) else None)
+        rows.extend(("quotes" if index == 0 else "", line) for index, line in enumerate(quotes))
     return rows
 
 

@@ -16,9 +16,19 @@ from agidebate.render import theme
 from agidebate.render.lines import Block, Para, labelled, paragraph
 from agidebate.render.table import PlainTable
 from agidebate.render.theme import Glyphs
-from agidebate.render.tree import claim_title
+from agidebate.render.tree import badges, claim_title, quote_lines
 from agidebate.render.works import work_text
-from agidebate.text import agree, format_score, inert, plural, relation_verb, side_word
+from agidebate.text import (
+    agree,
+    aim,
+    claim_marks,
+    format_score,
+    inert,
+    link_marks,
+    plural,
+    relation_verb,
+    side_word,
+)
 
 
 def side_cell(debate: Debate, claim_id: str, glyphs: Glyphs) -> Text:
@@ -30,11 +40,17 @@ def side_cell(debate: Debate, claim_id: str, glyphs: Glyphs) -> Text:
     return Text(f"{theme.side_glyph(glyphs, side)} {label}", style=theme.side_style(side))
 
 
-def _title_and_author(debate: Debate, claim_id: str, lang: str | None, glyphs: Glyphs) -> Text:
+def _title_and_author(
+    debate: Debate, claim_id: str, lang: str | None, glyphs: Glyphs, quotes: bool = False
+) -> Text:
     claim = debate.claims[claim_id]
     line = claim_title(claim, lang)
+    line.append_text(badges(claim_marks(claim)))
     if claim.by:
         line.append(glyphs.dot + inert(claim.by, newlines=False), style=theme.META)
+    for quote in quote_lines(claim) if quotes else []:
+        line.append("\n")
+        line.append_text(quote)
     return line
 
 
@@ -61,7 +77,9 @@ def _hit_line(
     if score is not None:
         meta.append(glyphs.dot)
         meta.append(score, style=theme.SCORE)
-    return _marked(claim_title(claim, lang), terms), _marked(meta, terms)
+    title = claim_title(claim, lang)
+    title.append_text(badges(claim_marks(claim)))
+    return _marked(title, terms), _marked(meta, terms)
 
 
 MARK_WIDTH = 10
@@ -79,8 +97,9 @@ def claims_table(
     scores: Mapping[str, float] | None,
     lang: str | None,
     glyphs: Glyphs,
+    quotes: bool = False,
 ) -> RenderableType:
-    """One line per claim: id, side, depth, score, title and author."""
+    """One line per claim: id, side, depth, score, title and author (and its quotes)."""
     headers = ["id", "side", "depth", *(["score"] if scores is not None else []), "title"]
 
     def fixed(cid: str) -> list[Text]:
@@ -95,7 +114,7 @@ def claims_table(
         return cells
 
     def last(cid: str) -> Text:
-        return _title_and_author(debate, cid, lang, glyphs)
+        return _title_and_author(debate, cid, lang, glyphs, quotes)
 
     return PlainTable(headers, claim_ids, fixed, last, right=frozenset({2, 3}))
 
@@ -105,7 +124,11 @@ def chain_text(chain: ClaimPath, glyphs: Glyphs) -> Text:
     line = Text(inert(chain.claim_id, newlines=False))
     for edge in chain.steps:
         line.append(f" {relation_verb(edge.relation)} ", style=theme.META)
-        line.append(inert(edge.target, newlines=False))
+        cut = edge.cut_link
+        if cut is not None:  # the chain goes on from the cut link's source
+            line.append(inert(f"[{cut[0]} {glyphs.arrow} {cut[1]}]", newlines=False))
+            line.append(", ", style=theme.META)
+        line.append(inert(edge.upstream, newlines=False))
     if chain.elided:
         more = f"{chain.elided:,} more step{'s' * (chain.elided != 1)}"
         line.append(f" {glyphs.ellipsis} {more} {glyphs.ellipsis} ", style=theme.META)
@@ -123,8 +146,10 @@ def search_results(
     scores: Mapping[str, float] | None,
     lang: str | None,
     glyphs: Glyphs,
+    quotes: bool = False,
 ) -> RenderableType:
-    """Each hit: side, title and who argues it; its chain to the thesis; where it matched."""
+    """Each hit: side, title and who argues it; its chain to the thesis; where it matched;
+    its quotes (with `quotes`)."""
     terms = query_terms(query)
     matches = agree(len(hits), "matches", "match")
     head = Text(f"{plural(len(hits), 'claim')} {matches} ", style=theme.META)
@@ -134,21 +159,23 @@ def search_results(
     paras = (
         para
         for index, (hit, chain) in enumerate(zip(hits, paths, strict=True))
-        for para in _hit_paras(debate, hit, chain, scores, lang, glyphs, terms, index > 0)
+        for para in _hit_paras(debate, hit, chain, (scores, lang, glyphs, quotes), terms, index > 0)
     )
     return Group(paragraph(head), Text(), Block(paras))
+
+
+_Look = tuple[Mapping[str, float] | None, str | None, Glyphs, bool]  # scores, lang, glyphs, quotes
 
 
 def _hit_paras(
     debate: Debate,
     hit: SearchHit,
     chain: ClaimPath,
-    scores: Mapping[str, float] | None,
-    lang: str | None,
-    glyphs: Glyphs,
+    look: _Look,
     terms: Sequence[str],
     after_another: bool,
 ) -> Iterator[Para]:
+    scores, lang, glyphs, quotes = look
     indent = " " * MARK_WIDTH
     if after_another:
         yield Para("", "", Text())
@@ -159,27 +186,43 @@ def _hit_paras(
         field, snippet = hit.snippet
         first = indent + f"{field:<6}" if len(field) < 6 else indent + field + " "
         yield Para(first, indent + " " * 6, _marked(Text(inert(snippet)), terms))
+    for quote in quote_lines(debate.claims[hit.claim_id]) if quotes else []:
+        yield Para(indent + "quote ", indent + " " * 6, _marked(quote, terms))
 
 
 def path_view(
-    chain: ClaimPath, scores: Mapping[str, float] | None, lang: str | None, glyphs: Glyphs
+    chain: ClaimPath,
+    scores: Mapping[str, float] | None,
+    lang: str | None,
+    glyphs: Glyphs,
+    quotes: bool = False,
 ) -> RenderableType:
-    """The chain upward, one claim per step with who argues it, and why it counts as it does."""
+    """The chain upward, one claim per step with who argues it (and its quotes), and why it
+    counts as it does."""
     debate = chain.debate
-    ids = [chain.claim_id, *(e.target for e in chain.steps)]
+    ids = [chain.claim_id, *(e.upstream for e in chain.steps)]
     indent = " " * MARK_WIDTH
     paras: list[Para] = []
     for index, cid in enumerate(ids):
         head, tail = _hit_line(debate, cid, scores, lang, glyphs)
         paras.append(Para(_side_prefix(debate, cid, glyphs), indent, head, tail))
+        quoted = quote_lines(debate.claims[cid]) if quotes else []
+        paras += [Para(indent, indent, line) for line in quoted]
         if index < len(chain.steps):
-            verb = relation_verb(chain.steps[index].relation)
-            paras.append(Para(f"  {glyphs.pipe[:1]} ", "", Text(verb, style=theme.META)))
+            step = chain.steps[index]
+            words = Text(relation_verb(step.relation), style=theme.META)
+            if step.cut_link is not None:
+                source, target = step.cut_link
+                words.append(f" the link {source} {glyphs.arrow} {target}", style=theme.META)
+            marks = link_marks(step)
+            if marks:
+                words.append(f" ({', '.join(marks)})", style=theme.BADGE)
+            paras.append(Para(f"  {glyphs.pipe[:1]} ", "", words))
     parts: list[RenderableType] = [Block(paras), Text()]
     parts.append(paragraph(Text(inert(chain.because()))))
     for edge, side in zip(chain.other_relations, chain.sides_via_others, strict=True):
-        note = f"Also {relation_verb(edge.relation)} {edge.target}"
-        other_root = debate.root_of(edge.target)
+        note = f"Also {relation_verb(edge.relation)} {aim(edge)}"
+        other_root = debate.root_of(edge.upstream)
         if side is not None:
             note += f" (which makes it {side_word(side)} on that path)"
         elif other_root is not None and other_root != debate.root_of(chain.claim_id):

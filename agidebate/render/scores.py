@@ -15,7 +15,7 @@ from agidebate.i18n import _, ngettext, pgettext
 from agidebate.model import tally
 from agidebate.render import theme
 from agidebate.render.page import Page
-from agidebate.text import inert, side_name
+from agidebate.text import claim_marks, inert, side_name
 
 if TYPE_CHECKING:
     from agidebate.model import Debate
@@ -26,8 +26,9 @@ if TYPE_CHECKING:
 
 
 def label(debate: Debate, claim_id: str) -> str:
-    """A claim's one-line title, safe to print."""
-    return inert(debate.claims[claim_id].label, newlines=False)
+    """A claim's one-line title with its badges (`[summary]`, `[ed.]`), safe to print."""
+    claim = debate.claims[claim_id]
+    return inert(claim.label, newlines=False) + "".join(f" [{m}]" for m in claim_marks(claim))
 
 
 def change(value: float) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from agidebate.model import Debate, Side
+from agidebate.model import ClaimKind, Debate, Side
 from agidebate.query.citations import SourceIndex
 from agidebate.query.outline import Outline, RowKind
 from agidebate.render import theme
@@ -14,12 +14,17 @@ from agidebate.render.lines import paragraph
 from agidebate.render.theme import Glyphs
 from agidebate.render.tree import NodeStyle, TreeView
 from agidebate.render.works import works_list
-from agidebate.text import agree, inert, plural
+from agidebate.text import agree, claim_marks, inert, link_marks, plural
 
 
-def _summary(outline: Outline, glyphs: Glyphs, thesis_view: bool, described: str) -> Text:
-    """`149 arguments: 94 pro, 55 con; showing 2 levels`, or how many claims match."""
-    rows = [r for r in outline.rows if r.kind is RowKind.CLAIM and r.depth > 0]
+def _summary(
+    debate: Debate, outline: Outline, glyphs: Glyphs, thesis_view: bool, described: str
+) -> Text:
+    """`149 arguments: 94 pro, 55 con; 3 summaries; showing 2 levels`, or how many claims
+    match. Summaries shown are counted apart (they are never counted as arguments)."""
+    shown = [r for r in outline.rows if r.kind is RowKind.CLAIM and r.depth > 0]
+    rows = [r for r in shown if debate.claims[r.claim_id].kind is not ClaimKind.SUMMARY]
+    summaries = len(shown) - len(rows)
     more = [r for r in outline.rows if r.kind is RowKind.MORE]
     pro = sum(r.hidden[0] for r in more) + sum(1 for r in rows if r.side is Side.PRO)
     con = sum(r.hidden[1] for r in more) + sum(1 for r in rows if r.side is Side.CON)
@@ -40,6 +45,8 @@ def _summary(outline: Outline, glyphs: Glyphs, thesis_view: bool, described: str
         line.append(f"{glyphs.pro} {pro} pro", style=theme.PRO)
         line.append(", ", style=theme.META)
         line.append(f"{glyphs.con} {con} con", style=theme.CON)
+    if summaries and not described:
+        line.append(f"; {plural(summaries, 'summary', 'summaries')}", style=theme.META)
     if outline.depth is not None and outline.collapsed:
         line.append(f"; {_levels(outline)}", style=theme.META)
     return line
@@ -75,9 +82,15 @@ def _unreachable(ids: tuple[str, ...], thesis: bool) -> Text:
 
 
 def legend(
-    glyphs: Glyphs, scores: str | None, sources: bool, refs: bool, thesis: bool = True
+    glyphs: Glyphs,
+    scores: str | None,
+    sources: bool,
+    refs: bool,
+    thesis: bool = True,
+    marks: frozenset[str] = frozenset(),
 ) -> Text:
-    """What the marks in this view mean, in one short paragraph."""
+    """What the marks in this view mean, in one short paragraph (`marks`: which of
+    `undercut`, `summary`, `ed.` and `impact` the view shows)."""
     line = Text(style=theme.META)
     line.append(f"{glyphs.pro} pro", style=theme.PRO)
     line.append(" counts for the thesis, " if thesis else " counts for the root of its tree, ")
@@ -85,14 +98,38 @@ def legend(
     line.append(" against it: a reply on the other side from the claim above rebuts it.")
     if scores:
         line.append(f" Scores (0 to 1, {inert(scores)}) weigh each claim against its replies.")
-    marks = []
+    said = []
     if sources:
-        marks.append("[1] is a source")
+        said.append("[1] is a source")
     if refs:
-        marks.append(f"{glyphs.ref} a claim shown in full elsewhere")
-    if marks:
-        line.append(" " + ", ".join(marks) + ".")
+        said.append(f"{glyphs.ref} a claim shown in full elsewhere")
+    said += [meaning for mark, meaning in _MARKS if mark in marks]
+    if said:
+        line.append(" " + ", ".join(said) + ".")
     return line
+
+
+_MARKS = (
+    ("undercut", "an undercut attacks the link above it, not the claim"),
+    ("summary", "[summary] restates other claims and is never counted"),
+    ("ed.", "[ed.] marks what the map's editor added"),
+    ("impact", "impact is how far a claim bears on the one above (1 when not shown)"),
+)
+
+
+def view_marks(debate: Debate, outline: Outline) -> frozenset[str]:
+    """Which of the marks the legend explains appear in this view."""
+    found: set[str] = set()
+    for row in outline.rows:
+        if row.kind is RowKind.MORE:
+            continue
+        claim = debate.claims[row.claim_id]
+        found.update(claim_marks(claim))
+        if row.edge is not None:
+            found.update("impact" if m.startswith("impact") else m for m in link_marks(row.edge))
+            if row.edge.cut_link is not None:
+                found.add("undercut")
+    return frozenset(found)
 
 
 def show_view(
@@ -112,7 +149,8 @@ def show_view(
         root = outline.roots[0]
         numbers = index.numbers(debate.claims[root])
         parts.extend([claim_card(debate, root, style, glyphs, numbers), Text()])
-        parts.append(paragraph(_summary(outline, glyphs, root == debate.thesis, described)))
+        thesis_view = root == debate.thesis
+        parts.append(paragraph(_summary(debate, outline, glyphs, thesis_view, described)))
     else:
         parts.append(paragraph(_forest_summary(outline, described)))
     tree = TreeView(debate, outline, glyphs, index, style, show_roots=not single)
@@ -125,6 +163,7 @@ def show_view(
         bool(index.works),
         refs,
         single and (debate.thesis is not None),
+        view_marks(debate, outline),
     )
     parts.append(paragraph(key))
     if not single:

@@ -26,6 +26,8 @@ REF = Style(color="blue")
 SCORE = Style(color="magenta")
 HEADING = Style(bold=True, underline=True)
 MATCH = Style(reverse=True)
+BADGE = Style(dim=True, italic=True)  # summary, ed., impact: quiet marks beside a title
+QUOTE = Style(italic=True)
 
 # Messages, prompts, change reports and score pages (style strings, as rich takes them).
 STRONG = "bold"
@@ -56,6 +58,7 @@ class Glyphs:
     dot: str  # separates facts on one line
     ellipsis: str
     rule: str
+    arrow: str  # the direction of a link: source -> target
 
 
 UNICODE = Glyphs(
@@ -73,6 +76,7 @@ UNICODE = Glyphs(
     dot=" · ",
     ellipsis="…",
     rule="─",
+    arrow="→",
 )
 ASCII = Glyphs(
     pro="+",
@@ -89,6 +93,7 @@ ASCII = Glyphs(
     dot=" | ",
     ellipsis="...",
     rule="-",
+    arrow="->",
 )
 
 

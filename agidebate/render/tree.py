@@ -16,14 +16,14 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 
-from agidebate.model import Claim, Debate
+from agidebate.model import Claim, Debate, Edge
 from agidebate.query.citations import SourceIndex
 from agidebate.query.outline import Outline, Row, RowKind
 from agidebate.render import theme
 from agidebate.render.lines import MIN_TEXT_WIDTH, Para, render_para
 from agidebate.render.theme import Glyphs
 from agidebate.scoring import DEFAULT_SEMANTICS
-from agidebate.text import format_score, inert, localized, side_word
+from agidebate.text import claim_marks, format_score, inert, link_marks, localized, side_word
 
 
 @dataclass
@@ -33,6 +33,7 @@ class NodeStyle:
     scores: Mapping[str, float] | None = None
     lang: str | None = None
     text: bool = False  # the claim's full text under its title
+    quotes: bool = False  # the passages the claim quotes, under its title
     expand_command: Callable[[str], str] = field(default=lambda cid: f"agidebate show {cid}")
     semantics: str = DEFAULT_SEMANTICS  # how the scores were computed
 
@@ -61,6 +62,53 @@ def claim_text(claim: Claim, lang: str | None) -> Text:
     return line
 
 
+def badges(marks: list[str]) -> Text:
+    """Quiet marks after a title: ` [summary] [ed.]`."""
+    return Text("".join(f" [{inert(mark)}]" for mark in marks), style=theme.BADGE)
+
+
+def link_facts(edge: Edge | None, glyphs: Glyphs) -> Text:
+    """What a row's link says besides its ends: the editor's mark, its impact, the link an
+    undercut cuts (for the quiet tail of the row)."""
+    line = Text(style=theme.META)
+    if edge is None:
+        return line
+    cut = edge.cut_link
+    if cut is not None:
+        line.append(f"{glyphs.dot}cuts {cut[0]} {glyphs.arrow} {cut[1]}")
+    marks = link_marks(edge)
+    if marks:
+        line.append(glyphs.dot + ("link " if cut is None else "") + ", ".join(marks), theme.BADGE)
+    return line
+
+
+def quote_lines(claim: Claim, sources: Callable[[int], int | None] | None = None) -> list[Text]:
+    """The claim's quotes, each `“passage” — [2], p. 4` (the source's number in the view)."""
+    lines = []
+    for quote in claim.quotes:
+        line = Text(f"“{inert(quote.text)}”", style=theme.QUOTE)
+        number = sources(quote.source) if sources is not None and quote.source else None
+        where = [f"[{number}]" if number else "", quote.at or ""]
+        if any(where):
+            line.append(" — " + ", ".join(inert(w) for w in where if w), style=theme.META)
+        lines.append(line)
+    return lines
+
+
+def quote_block(debate: Debate, claim_id: str) -> Text:
+    """A claim's quotes under a heading, with their sources named (for views without a
+    source list: `explain --quotes`)."""
+    claim = debate.claims[claim_id]
+    block = Text(f"\nQuotes of {claim_id}\n", style=theme.STRONG)
+    if not claim.quotes:
+        return block.append("none: the claim quotes no source\n", style=theme.META)
+    for quote, line in zip(claim.quotes, quote_lines(claim), strict=True):
+        source = claim.sources[quote.source - 1].label if quote.source else None
+        block.append_text(line)
+        block.append(f"\n  {inert(source)}\n" if source else "\n", style=theme.META)
+    return block
+
+
 def marker(glyphs: Glyphs, row: Row) -> Text:
     """`▲ pro ` / `▼ con `: the side as a glyph and a word, six columns wide."""
     word = side_word(row.side) if row.side else "   "
@@ -75,6 +123,8 @@ def claim_meta(claim: Claim, numbers: list[int], style: NodeStyle, glyphs: Glyph
     meta.append(claim.id)
     if claim.by:
         meta.append(glyphs.dot + inert(claim.by, newlines=False))
+    if claim.date:
+        meta.append(glyphs.dot + claim.date)
     score = format_score(style.scores, claim.id)
     if score is not None:
         meta.append(glyphs.dot)
@@ -136,11 +186,13 @@ class TreeView:
     def _text_lines(
         self, console: Console, row: Row, rest: str, width: int, more_follow: bool
     ) -> RenderResult:
-        """The claim's full text under its title (with --text), then a guide line."""
-        text = self._text(row)
-        if text is None:
+        """The claim's full text under its title (with --text), its quotes (with --quotes),
+        then a guide line."""
+        lines = self._text(row)
+        if not lines:
             return
-        yield from render_para(console, Para(rest, rest, text), width)
+        for text in lines:
+            yield from render_para(console, Para(rest, rest, text), width)
         if more_follow:
             yield from render_para(console, Para(rest.rstrip(), "", Text()), width)
 
@@ -153,21 +205,32 @@ class TreeView:
         head = (
             marker(glyphs, row) if row.depth > 0 else Text.assemble((glyphs.root, theme.ROOT), " ")
         )
+        if row.edge is not None and row.edge.cut_link is not None:
+            head.append("undercut ", style=theme.META)
         if row.kind is RowKind.REF:
             head.append_text(claim_title(claim, self.style.lang, theme.CONTEXT))
+            head.append_text(badges(claim_marks(claim)))
             where = "above" if seen else "below"
-            return head, Text(f"{glyphs.ref} see {claim.id} {where}", style=theme.REF)
+            tail = Text(f"{glyphs.ref} see {claim.id} {where}", style=theme.REF)
+            return head, tail.append_text(link_facts(row.edge, glyphs))
         head.append_text(
             claim_title(claim, self.style.lang, theme.CONTEXT if row.context else theme.TITLE)
         )
-        return head, claim_meta(claim, self._numbers.get(claim.id, []), self.style, glyphs)
+        head.append_text(badges(claim_marks(claim)))
+        tail = claim_meta(claim, self._numbers.get(claim.id, []), self.style, glyphs)
+        return head, tail.append_text(link_facts(row.edge, glyphs))
 
-    def _text(self, row: Row) -> Text | None:
-        """The claim's full text, when the view asks for it."""
-        if not self.style.text or row.kind is not RowKind.CLAIM or row.context:
-            return None
+    def _text(self, row: Row) -> list[Text]:
+        """The claim's full text and its quotes, when the view asks for them."""
+        if row.kind is not RowKind.CLAIM or row.context:
+            return []
         claim = self.debate.claims[row.claim_id]
-        return claim_text(claim, self.style.lang) if claim.title else None  # else it is the title
+        lines = []
+        if self.style.text and claim.title:  # without a title, the title is the text
+            lines.append(claim_text(claim, self.style.lang))
+        if self.style.quotes:
+            lines += quote_lines(claim, lambda n: self.sources.number_of(claim.sources[n - 1]))
+        return lines
 
     def _more(self, row: Row) -> tuple[Text, Text]:
         """`+12 more (7 pro, 5 con):` and the command that opens the branch."""

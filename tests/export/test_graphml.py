@@ -11,7 +11,10 @@ import pytest
 if TYPE_CHECKING:
     import networkx as nx
 
+from tests.conftest import DATA
 from tests.export.conftest import HOSTILE, SCORES, SMALL, debates, exported, loaded
+
+COMPLETE = DATA / "docs" / "complete"
 
 
 def read(folder: Path, tmp_path: Path, scores: dict[str, float] | None = None) -> nx.DiGraph:
@@ -55,16 +58,17 @@ def test_control_characters_never_reach_the_xml(tmp_path: Path) -> None:
     assert graph.nodes["ctrl"]["by"] == "\\x01 sender"
 
 
-@pytest.mark.parametrize("folder", debates())
+@pytest.mark.parametrize("folder", [*debates(), COMPLETE])
 def test_graphml_reads_back_as_the_graph_to_networkx_builds(folder: Path, tmp_path: Path) -> None:
     """Same nodes, same edges with the same relations, and every attribute GraphML carries
-    equal to the one `agidebate.graph.to_networkx` gives (XML-safe text, tags joined)."""
-    from agidebate.export.to_graphml import NODE_KEYS, clean
+    equal to the one `agidebate.graph.to_networkx` gives (XML-safe text, tags joined, lists
+    and mappings as JSON text), once each link node is taken out again."""
+    from agidebate.export.to_graphml import NODE_KEYS, as_json, clean
     from agidebate.graph import to_networkx
 
     debate = loaded(folder)
     scores = {cid: round(0.1 + i / (2 * len(debate)), 6) for i, cid in enumerate(debate.claims)}
-    got = read(folder, tmp_path, scores)
+    got = without_link_nodes(read(folder, tmp_path, scores))
     want = to_networkx(debate, scores)
     assert set(got.nodes) == set(want.nodes)
     assert sorted((u, v, d["relation"]) for u, v, d in got.edges(data=True)) == sorted(
@@ -73,9 +77,52 @@ def test_graphml_reads_back_as_the_graph_to_networkx_builds(folder: Path, tmp_pa
     assert got.graph.get("title") == want.graph["title"]
     assert got.graph.get("thesis") == want.graph["thesis"]
     for node, data in want.nodes(data=True):
-        expected = {**data, "tags": "; ".join(data["tags"]) or None}
+        expected = {
+            **data,
+            "tags": "; ".join(data["tags"]) or None,
+            "quote": as_json(data["quotes"]),
+            "i18n": as_json(data["i18n"]),
+            "sources": as_json(data["sources"]),
+            "figures": as_json(data["figures"]),
+        }
         for name in (name for _key, name, _kind in NODE_KEYS):
             value = expected[name]
             if isinstance(value, str):
                 value = clean(value)
             assert got.nodes[node].get(name) == value, (node, name)
+    for u, v, data in want.edges(data=True):
+        edge = got.edges[u, v]
+        assert (edge.get("impact", 1.0), edge.get("editorial", False), edge.get("note")) == (
+            data["impact"],
+            data["editorial"],
+            data["note"],
+        )
+
+
+def without_link_nodes(graph: nx.DiGraph) -> nx.DiGraph:
+    """The graph with each link node (`kind` link) taken out: its two halves joined into
+    the link, each undercut into it pointing at the link's target (as `to_networkx` has)."""
+    links = [n for n, d in graph.nodes(data=True) if d.get("kind") == "link"]
+    for node in links:
+        (source,) = [
+            u for u, _ in graph.in_edges(node) if graph.edges[u, node]["relation"] != "undercut"
+        ]
+        (target,) = list(graph.successors(node))
+        graph.add_edge(source, target, **graph.edges[source, node])
+        for u, _ in list(graph.in_edges(node)):
+            if graph.edges[u, node]["relation"] == "undercut":
+                graph.add_edge(u, target, **graph.edges[u, node])
+        graph.remove_node(node)
+    return graph
+
+
+def test_an_undercut_is_drawn_into_the_link_it_cuts(tmp_path: Path) -> None:
+    graph = read(COMPLETE, tmp_path)
+    link = graph.nodes["parking-loss->thesis"]
+    assert link["kind"] == "link"
+    assert graph.edges["parking-loss", "parking-loss->thesis"]["relation"] == "attack"
+    assert graph.edges["parking-loss->thesis", "thesis"]["relation"] == "attack"
+    assert graph.edges["customers-walk", "parking-loss->thesis"]["relation"] == "undercut"
+    assert graph.edges["garage-nearby", "parking-loss"]["impact"] == 0.8
+    assert graph.nodes["committee-case"]["kind"] == "summary"
+    assert graph.graph["authors"].startswith('{"Transport committee"')

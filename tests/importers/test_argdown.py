@@ -13,7 +13,7 @@ from agidebate.importers.writer import write_debate
 from agidebate.model import Relation
 from tests.importers.conftest import FIXTURES, count, sources_table
 
-S, A = Relation.SUPPORT, Relation.ATTACK
+S, A, U = Relation.SUPPORT, Relation.ATTACK, Relation.UNDERCUT
 
 
 def test_statements_arguments_relations_tags_and_data() -> None:
@@ -30,20 +30,47 @@ def test_statements_arguments_relations_tags_and_data() -> None:
     parking = debate.claims["parking"]
     assert (parking.by, parking.weight) == ("Shop owners", 0.3)
     assert debate.claims["lane"].tags == ("thesis",)
-    assert {(e.source, e.target, e.relation) for e in debate.edges} == {
-        ("injuries", "lane", S),
-        ("few-cyclists", "injuries", A),
-        ("latent", "few-cyclists", A),
-        ("parking", "lane", A),
-        ("parking", "latent", S),
-        ("parking", "few-cyclists", A),
-        ("lane", "parking", A),  # from the contradiction; parking -> lane was there already
+    assert {(e.source, e.link_source, e.target, e.relation) for e in debate.edges} == {
+        ("injuries", None, "lane", S),
+        ("few-cyclists", None, "injuries", A),
+        ("latent", None, "few-cyclists", A),
+        ("parking", None, "lane", A),
+        ("parking", None, "latent", S),
+        # `_> <Few cyclists>`: the link cut is the only one Few cyclists has
+        ("parking", "few-cyclists", "injuries", U),
+        ("lane", None, "parking", A),  # from the contradiction; parking -> lane was there already
     }
     notes = " ".join(result.notes)
     assert "skipped 1 premise-conclusion structures (line 25)" in notes
     assert "read 1 contradictions (><) as attacks both ways (line 31)" in notes
     assert "'parking' already attacks 'lane'; skipped" in notes
-    assert "read 1 undercuts (_> or <_) as attacks (line 19)" in notes
+    assert "undercut" not in notes
+
+
+def test_undercuts_import_as_undercuts_of_the_link_the_tree_shows() -> None:
+    text = (
+        "[T]: The thesis. {id: t}\n"
+        "  + [A]: A reason. {id: a}\n"
+        "    <_ [U]: It does not bear on T. {id: u}\n"
+        "  - [B]: An objection. {id: b}\n"
+        "    _ [V]: Beside the point. {id: v}\n"
+        "\n"
+        "[B]\n"
+        "  <_ [W]: Which link? B has one. {id: w}\n"
+        "\n"
+        "[X]: Two links, no data. {id: x}\n"
+        "  +> [A]\n"
+        "  -> [B]\n"
+        "\n"
+        "[Y]: Cuts X, whose link is not told. {id: y}\n"
+        "  _> [X]\n"
+    )
+    result = read(text, "u.argdown")
+    cuts = {(e.source, e.cut_link) for e in result.debate.edges if e.relation is U}
+    assert cuts == {("u", ("a", "t")), ("v", ("b", "t")), ("w", ("b", "t"))}
+    assert ("y", "x", A) in {(e.source, e.target, e.relation) for e in result.debate.edges}
+    notes = " ".join(result.notes)
+    assert "read 1 undercuts (_> or <_) whose link cannot be told, as attacks (line 15)" in notes
 
 
 def test_not_argdown_at_all() -> None:

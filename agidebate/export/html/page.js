@@ -13,6 +13,11 @@
       loose: "Not connected to the thesis", pro: "+ Pro", con: "− Con", thesis: "Thesis",
       root: "Root", unlinked: "Unlinked", support: "supports ↑", attack: "attacks ↑",
       supportLong: "supports the claim above", attackLong: "attacks the claim above",
+      undercut: "undercuts ↑ link", undercutLong: "attacks the link from the claim above to “{t}”, not the claim",
+      summary: "summary", summaryLong: "restates other claims or a bottom line: shown, never counted",
+      editorial: "ed.", editorialLong: "added by the map's editor, not by the author",
+      impactLong: "how far the claim bears on the one above (1: fully)",
+      note: "Editor's note: ", quotes: "Quotes", dated: "{t}",
       by: "by {t}", replies: "{n}", level: "level {n}", show: "Show {n} replies", hide: "Hide {n} replies",
       see: "see", shownUnder: "(in full under “{t}”)", shownTop: "(in full at the top)",
       matches: "{n} of {total} claims match. Enter jumps to the next one, Esc clears.",
@@ -43,6 +48,11 @@
       loose: "未与论题相连", pro: "+ 正方", con: "− 反方", thesis: "论题",
       root: "根论点", unlinked: "未连接", support: "支持 ↑", attack: "反驳 ↑",
       supportLong: "支持上一条论点", attackLong: "反驳上一条论点",
+      undercut: "削弱 ↑ 关联", undercutLong: "针对上一条论点与“{t}”之间的关联,而非论点本身",
+      summary: "总结", summaryLong: "复述其他论点或作者的结论:显示但不计分",
+      editorial: "编者", editorialLong: "由编者添加,而非作者所写",
+      impactLong: "该论点与上一条论点的相关程度(1 为完全相关)",
+      note: "编者注:", quotes: "引文", dated: "{t}",
       by: "提出者:{t}", replies: "{n}", level: "第 {n} 层", show: "展开 {n} 条回应", hide: "收起 {n} 条回应",
       see: "见", shownUnder: "(完整内容在“{t}”之下)", shownTop: "(完整内容在顶部)",
       matches: "{total} 个论点中有 {n} 个匹配。回车跳到下一个,Esc 清除。",
@@ -156,10 +166,44 @@
     return el("span", "badge " + (side === "unlinked" ? "loose" : side), t(side));
   }
 
-  function relation(rel) {
-    const span = el("span", "rel", t(rel === "attack" ? "attack" : "support"));
-    span.title = t(rel === "attack" ? "attackLong" : "supportLong");
-    return span;
+  // `link` is a kid entry: [id, relation, full, the link's badges, its note, cut link's target].
+  function relation(link) {
+    const [, rel, , marks, note, cutTarget] = link;
+    const wrap = el("span", "rel");
+    const word = rel === "undercut" ? "undercut" : rel === "attack" ? "attack" : "support";
+    const span = wrap.appendChild(el("span", null, t(word)));
+    const target = cutTarget && claims.get(cutTarget);
+    span.title = t(word + "Long", { t: target ? heading(target).text : cutTarget || "" });
+    for (const mark of marks || []) {
+      const editorial = mark === "ed.";
+      const badgeEl = wrap.appendChild(el("span", "mark", editorial ? t("editorial") : mark));
+      badgeEl.title = t(editorial ? "editorialLong" : "impactLong");
+    }
+    if (note) wrap.title = note;
+    return wrap;
+  }
+
+  function claimMarks(claim) {
+    const marks = [];
+    for (const mark of claim.marks || []) {
+      const key = mark === "ed." ? "editorial" : "summary";
+      const span = el("span", "mark mark-" + key, t(key));
+      span.title = t(key + "Long");
+      marks.push(span);
+    }
+    return marks;
+  }
+
+  function quoteList(claim, hl) {
+    const list = el("div", "quotes");
+    list.setAttribute("aria-label", t("quotes"));
+    for (const quote of claim.quotes) {
+      const block = list.appendChild(el("blockquote"));
+      block.append(marked("span", null, "“" + quote.text + "”", hl));
+      const where = [quote.source, quote.at].filter(Boolean).join(", ");
+      if (where) block.append(" ", marked("cite", null, "— " + where, hl));
+    }
+    return list;
   }
 
   function scoreView(claim) {
@@ -238,6 +282,7 @@
       const [before, after] = t("by").split("{t}");
       meta.append(before, marked("span", null, claim.by, hl), after, " · ");
     }
+    if (claim.date) meta.append(t("dated", { t: claim.date }), " · ");
     const topic = topics.get(claim.topic);
     if (topic) meta.append(marked("span", null, topic.title || topic.id, hl), " · ");
     meta.append(marked("span", "claim-id", claim.id, hl));
@@ -275,6 +320,8 @@
       head.append(el("span", "spacer"));
     }
     node.badge = head.appendChild(badge(claim));
+    node.marks = claimMarks(claim);
+    head.append(...node.marks);
     node.relLabel = rel ? head.appendChild(relation(rel)) : null;
     node.title = head.appendChild(el("a", "title"));
     node.title.href = "#claim-" + encodeURIComponent(claim.id);
@@ -298,11 +345,19 @@
     const body = node.body;
     body.textContent = "";
     if (claim.title) fill(body.appendChild(el("p", "text")), field(claim, "text"), hit);
+    if (claim.note) {
+      const note = body.appendChild(el("p", "editor-note", t("note")));
+      fill(note.appendChild(el("span")), field(claim, "note"), hit);
+    }
+    if (claim.quotes.length) body.append(quoteList(claim, hit));
     body.append(metaLine(claim, hit, node.level > MAX_INDENT ? node.level + 1 : 0));
     if (claim.sources.length) body.append(sourceList(claim, hit));
     if (claim.figures.length) body.append(figureList(claim, hit));
     if (claim.tags.length) body.append(tagList(claim, hit));
     node.badge.textContent = t(sideOf(claim));
+    const fresh = claimMarks(claim);
+    node.marks.forEach((mark, i) => mark.replaceWith(fresh[i]));
+    node.marks = fresh;
     if (node.relLabel) {
       const label = relation(node.rel);
       node.relLabel.replaceWith(label);
@@ -334,7 +389,7 @@
     fill(link, heading(ref.claim), box.classList.contains("hit"));
     const home = parentOf.get(ref.id);
     const where = home ? t("shownUnder", { t: heading(claims.get(home)).text }) : t("shownTop");
-    box.append(badge(ref.claim), " ", relation(ref.rel), " ", el("span", "see", t("see") + " "), link, " ", el("span", "see", where));
+    box.append(badge(ref.claim), " ", ...claimMarks(ref.claim), " ", relation(ref.rel), " ", el("span", "see", t("see") + " "), link, " ", el("span", "see", where));
   }
 
   // Depth first with an explicit stack, so rows come out in reading order.
@@ -345,14 +400,15 @@
     };
     push(parent, kids);
     while (stack.length) {
-      const [[id, rel, full], under] = stack.pop();
+      const [entry, under] = stack.pop();
+      const [id, , full] = entry;
       const claim = claims.get(id);
       if (full && !nodes.has(id)) {
-        const node = buildNode(claim, rel, under, "li");
+        const node = buildNode(claim, entry, under, "li");
         list.append(node.box);
         push(node, claim.kids);
       } else {
-        list.append(buildRef(claim, rel, under));
+        list.append(buildRef(claim, entry, under));
       }
     }
   }
@@ -416,7 +472,8 @@
     if (text === undefined) {
       const topic = topics.get(claim.topic);
       const parts = [claim.id, claim.title, claim.text, claim.by, topic && topic.title, ...claim.tags];
-      for (const fields of Object.values(claim.i18n)) parts.push(fields.title, fields.text);
+      for (const fields of Object.values(claim.i18n)) parts.push(fields.title, fields.text, fields.note);
+      parts.push(claim.note, ...claim.quotes.map((q) => q.text));
       for (const source of claim.sources) parts.push(source.label, source.note);
       text = parts.filter(Boolean).join("\n").toLowerCase();
       haystacks.set(claim.id, text);
