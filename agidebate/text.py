@@ -22,7 +22,7 @@ import re
 from collections.abc import Mapping
 from typing import NamedTuple, assert_never
 
-from agidebate.i18n import pgettext
+from agidebate.i18n import _, pgettext
 from agidebate.model import Claim, ClaimKind, Debate, Edge, Relation, Side
 
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -206,6 +206,19 @@ def claim_marks(claim: Claim) -> list[str]:
     """
     kind = kind_mark(claim.kind)
     return [m for m in (kind, EDITORIAL_MARK if claim.editorial else None) if m]
+
+
+def shown_mark(mark: str) -> str:
+    """A badge in the reader's language (`claim_marks` and `link_marks` give English codes).
+
+    >>> shown_mark("ed."), shown_mark("impact 0.5")
+    ('ed.', 'impact 0.5')
+    """
+    if mark.startswith("impact "):
+        return _("impact {value}", value=mark.removeprefix("impact "))
+    if mark == EDITORIAL_MARK:
+        return pgettext("badge", "ed.")
+    return pgettext("badge", "summary") if mark == "summary" else mark
 
 
 def impact_text(impact: float) -> str:

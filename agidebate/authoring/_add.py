@@ -57,6 +57,7 @@ from agidebate.format.emit import Field, FlowValue, flow_mapping
 from agidebate.format.load import CheckReport
 from agidebate.format.provenance import default_date
 from agidebate.format.schema import DEBATE_FILE_NAMES, relation_keys
+from agidebate.i18n import _
 from agidebate.model import (
     DEFAULT_WEIGHT,
     Claim,
@@ -179,8 +180,12 @@ def _prepare(
     nested = rel is None and not cut
     if cut and rel is None and target.rel in DEBATE_FILE_NAMES:
         raise UsageError(
-            f"'{home}' is written in {target.rel}, where an undercut cannot go",
-            "name a topic file with --file FILE",
+            _(
+                "'{claim}' is written in {file}, where an undercut cannot go",
+                claim=home,
+                file=target.rel,
+            ),
+            _("name a topic file with --file FILE"),
         )
     if target.exists and all(known != target.rel for _, known in reading.files):
         if not final:  # another writer may have created it since the folder was read
@@ -233,11 +238,22 @@ def require_link(debate: Debate, source: str | None, target: str) -> None:
     if debate.link(source, target) is None:
         reverse = debate.link(target, source)
         hint = (
-            f"the link goes the other way: --undercut {target} {source}"
+            _(
+                "the link goes the other way: --undercut {target} {source}",
+                target=target,
+                source=source,
+            )
             if reverse is not None
-            else "`agidebate path " + source + "` shows what it supports and attacks"
+            else _("`agidebate path {source}` shows what it supports and attacks", source=source)
         )
-        raise UsageError(f"--undercut: '{source}' neither supports nor attacks '{target}'", hint)
+        raise UsageError(
+            _(
+                "--undercut: '{source}' neither supports nor attacks '{target}'",
+                source=source,
+                target=target,
+            ),
+            hint,
+        )
 
 
 def _choose_id(debate: Debate, wanted: NewClaim) -> str:

@@ -13,6 +13,7 @@ from agidebate.errors import UsageError
 from agidebate.format import scalars
 from agidebate.format.provenance import normal_date
 from agidebate.format.schema import ID_RE, URL_SCHEME_RE
+from agidebate.i18n import _
 from agidebate.model import ClaimKind, Relation
 
 # C0 and C1 controls (tab and newline aside), DEL, lone surrogates (undecodable bytes
@@ -50,7 +51,7 @@ class NewClaim:
     def checked(self) -> NewClaim:
         """This claim with its fields cleaned; raises `UsageError` for a bad field."""
         if self.impact is not None and self.relation is Relation.UNDERCUT:
-            raise UsageError("--impact is for a support or an attack, not an undercut")
+            raise UsageError(_("--impact is for a support or an attack, not an undercut"))
         return NewClaim(
             target=self.target,
             relation=self.relation,
@@ -124,7 +125,10 @@ def check_date(raw: str, option: str = "--date") -> str:
     """A date as the format writes it: YYYY, YYYY-MM or YYYY-MM-DD, a real day."""
     date = normal_date(raw.strip())
     if date is None:
-        raise UsageError(f"{option} {raw!r} is not a date", "write YYYY, YYYY-MM or YYYY-MM-DD")
+        raise UsageError(
+            _("{option} {value!r} is not a date", option=option, value=raw),
+            _("write YYYY, YYYY-MM or YYYY-MM-DD"),
+        )
     return date
 
 
@@ -140,8 +144,8 @@ def check_weight(raw: str, option: str = "--weight") -> str:
     if not 0 <= value <= 1:
         raise UsageError(
             f"{option} {text} is outside [0, 1]".lstrip(),
-            "an impact is a link's relevance between 0 (beside the point) and 1 (fully)"
-            if option == "--impact"
+            _("an impact is a link's relevance between 0 (beside the point) and 1 (fully)")
+            if option == "--impact"  # i18n: verbatim
             else "a weight is a plausibility between 0 (none) and 1 (certain); 0.5 is neutral",
         )
     return text

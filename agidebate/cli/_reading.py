@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from agidebate.cli._common import console, note
+from agidebate.errors import UsageError
 from agidebate.i18n import N_, _
 from agidebate.scoring import DEFAULT_SEMANTICS
 
@@ -136,8 +137,11 @@ def authors_view(debate: Debate, claim_id: str | None = None) -> Debate:
 
     if claim_id is not None and claim_id != debate.thesis and debate.claims[claim_id].editorial:
         raise UsageError(
-            f"claim '{claim_id}' was written by the map's editor, and --authors-only leaves it out",
-            "leave out --authors-only to see it",
+            _(
+                "claim '{id}' was written by the map's editor, and --authors-only leaves it out",
+                id=claim_id,
+            ),
+            _("leave out --authors-only to see it"),
         )
     return authors_only(debate)
 

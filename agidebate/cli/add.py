@@ -8,6 +8,7 @@ import typer
 
 from agidebate.cli._common import JsonOption, console, fail, handles_errors, json_dump, use_cache
 from agidebate.errors import DebateError, UsageError
+from agidebate.i18n import N_, _
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -70,8 +71,10 @@ def add(
         typer.Option(
             "--undercut",
             metavar="FROM TO",
-            help="The new claim undercuts the link FROM -> TO (instead of --to/--con/--pro): "
-            "it says FROM does not bear on TO.",
+            help=N_(
+                "The new claim undercuts the link FROM -> TO (instead of --to/--con/--pro): "
+                "it says FROM does not bear on TO."
+            ),
         ),
     ] = None,
     impact: Annotated[
@@ -79,18 +82,20 @@ def add(
         typer.Option(
             "--impact",
             metavar="I",
-            help="The link's relevance in [0, 1]: how far the claim bears on ID; default 1.",
+            help=N_("The link's relevance in [0, 1]: how far the claim bears on ID; default 1."),
         ),
     ] = None,
     editorial: Annotated[
         bool,
-        typer.Option("--editorial", help="The map's editor wrote the claim: it is in no source."),
+        typer.Option(
+            "--editorial", help=N_("The map's editor wrote the claim: it is in no source.")
+        ),
     ] = False,
     editorial_link: Annotated[
         bool,
         typer.Option(
             "--editorial-link",
-            help="The map's editor drew the link: the author did not reply to ID.",
+            help=N_("The map's editor drew the link: the author did not reply to ID."),
         ),
     ] = False,
     kind: Annotated[
@@ -98,22 +103,22 @@ def add(
         typer.Option(
             "--kind",
             metavar="KIND",
-            help="argument (default) or summary: a claim that restates others, never counted.",
+            help=N_("argument (default) or summary: a claim that restates others, never counted."),
         ),
     ] = None,
     quotes: Annotated[
         list[str] | None,
         typer.Option(
-            "--quote", metavar="TEXT", help="The passage the claim stands on, verbatim; repeat."
+            "--quote", metavar="TEXT", help=N_("The passage the claim stands on, verbatim; repeat.")
         ),
     ] = None,
     note: Annotated[
-        str | None, typer.Option("--note", metavar="TEXT", help="The editor's comment.")
+        str | None, typer.Option("--note", metavar="TEXT", help=N_("The editor's comment."))
     ] = None,
     date: Annotated[
         str | None,
         typer.Option(
-            "--date", metavar="DATE", help="When it was argued: YYYY, YYYY-MM, YYYY-MM-DD."
+            "--date", metavar="DATE", help=N_("When it was argued: YYYY, YYYY-MM, YYYY-MM-DD.")
         ),
     ] = None,
     file: Annotated[
@@ -183,7 +188,7 @@ def add(
             date=date,
         )
         if wanted.relation is Relation.UNDERCUT and impact is not None:
-            raise UsageError("--impact is for a support or an attack, not an undercut")
+            raise UsageError(_("--impact is for a support or an attack, not an undercut"))
         added = add_claim(directory, wanted, file=file, dry_run=dry_run, cache=use_cache())
     except DebateError as error:
         raise broken_debate(error) from None
@@ -202,8 +207,8 @@ def _relation(con: bool, pro: bool, undercut: bool, to: str | None) -> Relation 
 
     if undercut and (con or pro or to is not None):
         raise UsageError(
-            "--undercut names the link it attacks: leave out --to, --con and --pro",
-            'e.g. agidebate add --undercut FROM TO --text "..."',
+            _("--undercut names the link it attacks: leave out --to, --con and --pro"),
+            _('e.g. agidebate add --undercut FROM TO --text "..."'),
         )
     if undercut:
         return Relation.UNDERCUT
@@ -282,7 +287,11 @@ def _print(added: Addition) -> None:
 
     relation = relation_verb(added.edge.relation)
     cut = added.edge.cut_link
-    aim = f"the link {cut[0]} -> {cut[1]}" if cut else added.edge.target
+    aim = (
+        _("the link {source} -> {target}", source=cut[0], target=cut[1])
+        if cut
+        else added.edge.target
+    )
     detail = f"  {relation} {aim}; side: {_side_words(added)}"
     out.print(Text(inert(detail)), soft_wrap=True)
     if added.claim.topic is None:

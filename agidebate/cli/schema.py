@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from agidebate.cli._common import handles_errors, write_output
+from agidebate.i18n import N_
 
 
 @handles_errors
@@ -14,7 +15,7 @@ def schema(
     perspective: Annotated[
         bool,
         typer.Option(
-            "--perspective", help="The schema of perspective files (perspectives/NAME.yaml)."
+            "--perspective", help=N_("The schema of perspective files (perspectives/NAME.yaml).")
         ),
     ] = False,
     output: Annotated[

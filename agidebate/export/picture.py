@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 from agidebate.export import ExportOptions
 from agidebate.export._outline import MAX_DEPTH, Section, label_lines, one_line, outline
 from agidebate.export.palette import GLYPHS
-from agidebate.model import Debate, Relation, Topic
+from agidebate.model import Debate, Edge, Relation, Topic
+from agidebate.text import claim_marks
 
 TARGET = 1.6  # the width:height the columns aim for
 MAX_RATIO = 3.0
@@ -55,11 +56,18 @@ class Box:
 
 @dataclass(frozen=True, slots=True)
 class Link:
-    """One relation: `source` supports or attacks `target` (box keys)."""
+    """One relation: `source` supports or attacks `target` (box keys); for an undercut,
+    `cut` is the link it attacks (as box keys), and `target` that link's source box."""
 
     source: str
     target: str
     relation: Relation
+    edge: Edge | None = None  # the relation drawn, with its impact and editorial mark
+    cut: tuple[str, str] | None = None
+
+    @property
+    def ends(self) -> tuple[str, str]:
+        return self.source, self.target
 
 
 @dataclass
@@ -138,13 +146,21 @@ def _cluster(debate: Debate, section: Section, refs: _RefKeys) -> Cluster:
             while above and above[-1][0] >= entry.depth:
                 above.pop()
             if entry.edge is not None and above:
-                cluster.links.append(Link(key, above[-1][1], entry.edge.relation))
+                cut = _cut(cluster, above[-1][1]) if entry.edge.cut_link else None
+                cluster.links.append(Link(key, above[-1][1], entry.edge.relation, entry.edge, cut))
             above.append((entry.depth, key))
             top = max(top, entry.depth)
         cluster.levels = max(cluster.levels, top + 1 + (group.parent is not None))
     targets = {link.target for link in cluster.links}
     cluster.leaves = sum(1 for box in cluster.boxes if box.key not in targets)
     return cluster
+
+
+def _cut(cluster: Cluster, source: str) -> tuple[str, str] | None:
+    """The link an undercut listed under box `source` attacks: that box's own link (the
+    outline lists an undercut under the link's source, which hangs under its target)."""
+    link = next((k for k in reversed(cluster.links) if k.source == source and not k.cut), None)
+    return link.ends if link is not None else None
 
 
 def pack(clusters: Sequence[Cluster]) -> None:
@@ -191,10 +207,12 @@ def _split(clusters: Sequence[Cluster], columns: list[int]) -> list[list[Cluster
 
 
 def box_lines(debate: Debate, box: Box, options: ExportOptions, width: int) -> list[str]:
-    """A box's lines: the side's glyph and the claim's label, wrapped, then its score;
-    a reference box says where the claim is drawn in full."""
+    """A box's lines: the side's glyph and the claim's label, wrapped, its badges
+    (`[summary] [ed.]`), then its score; a reference box says where the claim is drawn in
+    full."""
     side = debate.side_label(box.claim) or "unlinked"
     lines = label_lines(debate, box.claim, options, width)
+    marks = " ".join(f"[{mark}]" for mark in claim_marks(debate.claim(box.claim)))
     if box.ref:
         lines = [line for line in lines if not line.startswith("score ")]
         topic = debate.topics.get(debate.claim(box.claim).topic or "")
@@ -204,4 +222,7 @@ def box_lines(debate: Debate, box: Box, options: ExportOptions, width: int) -> l
             f"{'↻ ' if box.claim != debate.thesis else ''}{GLYPHS[side]} {lines[0]}",
             *lines[1:],
         ]
+    if marks:
+        at = len(lines) - 1 if lines[-1].startswith("score ") else len(lines)
+        lines.insert(at, marks)
     return [f"{GLYPHS[side]} {lines[0]}", *lines[1:]]

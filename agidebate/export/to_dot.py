@@ -22,6 +22,7 @@ HTML-like label holding only fixed words and the (escaped) semantics name.
 from __future__ import annotations
 
 import html
+import re
 import shutil
 import subprocess
 from typing import assert_never
@@ -30,9 +31,9 @@ from agidebate.errors import OperationError
 from agidebate.export import ExportOptions
 from agidebate.export._outline import one_line, text
 from agidebate.export.palette import PALETTE, colours
-from agidebate.export.picture import Box, Cluster, box_lines, picture
+from agidebate.export.picture import Box, Cluster, Link, box_lines, picture
 from agidebate.model import Debate, Relation
-from agidebate.text import inert
+from agidebate.text import inert, link_marks
 
 WRAP = 30
 FONT = 'fontname="Helvetica"'
@@ -46,6 +47,8 @@ def _edge_style(relation: Relation) -> str:
             return f'color="{PALETTE["pro"].line}", arrowtail=normal'
         case Relation.ATTACK:
             return f'color="{PALETTE["con"].line}", arrowtail=tee, style=dashed'
+        case Relation.UNDERCUT:
+            return f'color="{PALETTE["undercut"].line}", arrowtail=tee, style=dashed'
         case _:
             assert_never(relation)
 
@@ -101,6 +104,12 @@ def heading(debate: Debate, options: ExportOptions, thesis: bool) -> str:
         'the claim it points at</TD><TD BORDER="1" STYLE="dotted">↻ ref</TD>'
         '<TD ALIGN="LEFT">a claim drawn in full elsewhere</TD>'
     )
+    if any(e.cut_link for e in debate.edges):
+        under = PALETTE["undercut"].line
+        edges += (
+            f'</TR><TR><TD><FONT COLOR="{under}">●┤- -</FONT></TD><TD ALIGN="LEFT" COLSPAN="5">'
+            "undercuts the link it points at: that claim does not bear on the next</TD>"
+        )
     note = "Each topic is a box; its claims grow left to right from the claim they argue with."
     if options.scores is not None:
         how = html.escape(inert(options.semantics or "given", newlines=False))
@@ -131,8 +140,42 @@ def _cluster(debate: Debate, index: int, cluster: Cluster, options: ExportOption
     else:
         lines.append('    label=""; style=invis;')
     lines += ["    " + _node(debate, box, options) for box in cluster.boxes]
+    points = dict.fromkeys(link.cut for link in cluster.links if link.cut is not None)
+    colour = PALETTE["undercut"].line
+    lines += [
+        f'    {_point(cut)} [shape=point, width=0.08, label="", color="{colour}"];'
+        for cut in points
+    ]
     lines.append("  }")
     return lines
+
+
+def _point(link: tuple[str, str]) -> str:
+    """The point node a cut link is drawn through (a DOT ID no box key can equal)."""
+    return quote(f"{link[0]} -> {link[1]}")
+
+
+def _link(link: Link, cut: set[tuple[str, str]]) -> list[str]:
+    """One relation as DOT edges (drawn with dir=back): a cut link in two halves through
+    its point, an undercut into that point; dashed when the editor drew it, its impact as
+    label when not 1."""
+    style = _edge_style(link.relation)
+    edge = link.edge
+    if edge is not None and edge.editorial and "dashed" not in style:
+        style += ", style=dashed"
+    marks = [m for m in link_marks(edge) if m != "ed."] if edge is not None else []
+    label = f", label={quote(' '.join(marks))}, fontsize=10" if marks else ""
+    source, target = quote(link.source), quote(link.target)
+    if link.cut is not None:
+        return [f"  {_point(link.cut)} -> {source} [{style}{label}];"]
+    if link.ends in cut:
+        point = _point(link.ends)
+        plain = re.sub(r"arrowtail=\w+", "arrowtail=none", style)  # no arrow mid-link
+        return [
+            f"  {target} -> {point} [{style}{label}];",
+            f"  {point} -> {source} [{plain}];",
+        ]
+    return [f"  {target} -> {source} [{style}{label}];"]
 
 
 def _columns(clusters: list[Cluster]) -> list[str]:
@@ -170,11 +213,10 @@ def export(debate: Debate, options: ExportOptions) -> str:
     ]
     for index, cluster in enumerate(clusters):
         lines += _cluster(debate, index, cluster, options)
+    cut = {link.cut for cluster in clusters for link in cluster.links if link.cut is not None}
     for cluster in clusters:
         for link in cluster.links:
-            lines.append(
-                f"  {quote(link.target)} -> {quote(link.source)} [{_edge_style(link.relation)}];"
-            )
+            lines += _link(link, cut)
     lines += _columns(clusters)
     lines.append("}")
     lines.append("")  # a final newline without copying the whole text again

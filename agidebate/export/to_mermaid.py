@@ -30,6 +30,7 @@ from agidebate.export._outline import one_line
 from agidebate.export.palette import PALETTE
 from agidebate.export.picture import MERMAID, Box, Cluster, box_lines, picture
 from agidebate.model import Debate, Relation
+from agidebate.text import link_marks
 
 WRAP = 34
 _ENTITY = re.compile(r"[\"#&<>;`|\[\]{}%\\]")
@@ -43,6 +44,7 @@ _CLASSES = {
     for side in ("thesis", "root", "pro", "con", "unlinked")
 }
 _CLASSES["ref"] = "fill:#ffffff,stroke:#757575,stroke-dasharray:2 3"
+_CLASSES["cut"] = f"fill:{PALETTE['undercut'].line},stroke:{PALETTE['undercut'].line}"
 # Labels are wrapped here (WRAP characters); Mermaid's own wrapping must not cut them again.
 CONFIG = ("---", "config:", "  flowchart:", "    wrappingWidth: 320", "---")
 LEGEND = (
@@ -94,7 +96,12 @@ def _legend(debate: Debate, options: ExportOptions) -> list[str]:
 
 
 def _cluster(
-    debate: Debate, index: int, cluster: Cluster, ids: _Ids, options: ExportOptions
+    debate: Debate,
+    index: int,
+    cluster: Cluster,
+    ids: _Ids,
+    options: ExportOptions,
+    written: list[Relation],
 ) -> list[str]:
     name = cluster.topic.title or cluster.topic.id if cluster.topic else "Thesis"
     lines = [f'  subgraph t{index}["{escape(one_line(name))}"]', "    direction RL"]
@@ -104,10 +111,31 @@ def _cluster(
         label = "<br/>".join(escape(line) for line in box_lines(debate, box, options, WRAP))
         lines.append(f"    %% {_comment(box.claim)}")
         lines.append(f'    {names[box.key]}["{label}"]:::{side}')
+    lines += _links(cluster, names, written)
+    lines.append("  end")
+    return lines
+
+
+def _links(cluster: Cluster, names: dict[str, str], written: list[Relation]) -> list[str]:
+    """The cluster's relations; a cut link through a small circle (`p1`, ...), each undercut
+    a dotted cross into it. `written` gets each link's relation, in Mermaid's numbering."""
+    cut = {link.cut: f"{names[link.cut[0]]}p" for link in cluster.links if link.cut is not None}
+    lines = [f'    {point}((" ")):::cut' for point in cut.values()]
     for link in cluster.links:
         arrow, _ = _arrow(link.relation)
-        lines.append(f"    {names[link.source]} {arrow} {names[link.target]}")
-    lines.append("  end")
+        marks = link_marks(link.edge) if link.edge is not None else []
+        label = f"|{escape(', '.join(marks))}|" if marks else ""
+        source, target = names[link.source], names[link.target]
+        if link.cut is not None:
+            lines.append(f"    {source} {arrow}{label} {cut[link.cut]}")
+        elif link.ends in cut:
+            half = "---" if link.relation is Relation.SUPPORT else "-.-"
+            lines.append(f"    {source} {half} {cut[link.ends]}")
+            lines.append(f"    {cut[link.ends]} {arrow}{label} {target}")
+            written.append(link.relation)
+        else:
+            lines.append(f"    {source} {arrow}{label} {target}")
+        written.append(link.relation)
     return lines
 
 
@@ -118,13 +146,13 @@ def export(debate: Debate, options: ExportOptions) -> str:
     lines = [*CONFIG, "flowchart LR"]
     if debate.title:
         lines.insert(len(CONFIG), f"%% {_comment(debate.title)}")
-    relations: dict[Relation, list[str]] = {}
-    count = 0  # Mermaid numbers links in the order they are written
+    written: list[Relation] = []  # Mermaid numbers links in the order they are written
     for index, cluster in enumerate(clusters, 1):
-        lines += _cluster(debate, index, cluster, ids, options)
-        for link in cluster.links:
-            relations.setdefault(link.relation, []).append(str(count))
-            count += 1
+        lines += _cluster(debate, index, cluster, ids, options, written)
+    relations: dict[Relation, list[str]] = {}
+    for count, relation in enumerate(written):
+        relations.setdefault(relation, []).append(str(count))
+    count = len(written)
     lines += _legend(debate, options)  # last: dagre stacks it at the top of the first column
     relations.setdefault(Relation.SUPPORT, []).append(str(count))  # the legend's examples
     relations.setdefault(Relation.ATTACK, []).append(str(count + 1))
@@ -143,11 +171,14 @@ def export(debate: Debate, options: ExportOptions) -> str:
 
 
 def _arrow(relation: Relation) -> tuple[str, str]:
-    """The arrow and its style: solid green for a support, dotted red for an attack."""
+    """The arrow and its style: solid green for a support, dotted red for an attack, a
+    dotted purple cross for an undercut."""
     match relation:
         case Relation.SUPPORT:
             return "-->", f"stroke:{PALETTE['pro'].line},stroke-width:1.5px"
         case Relation.ATTACK:
             return "-.->", f"stroke:{PALETTE['con'].line},stroke-width:1.5px"
+        case Relation.UNDERCUT:
+            return "-.-x", f"stroke:{PALETTE['undercut'].line},stroke-width:1.5px"
         case _:
             assert_never(relation)

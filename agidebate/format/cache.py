@@ -12,6 +12,8 @@ It is never trusted over the files:
   PyYAML, and the size and mtime of every module of `agidebate/format/`, of the
   `agidebate/model/` package and of `errors.py`, so no edit to the parser can leave
   a stale entry);
+- an entry holds the problems' messages in one language, and is used only in
+  that language;
 - an entry carries a digest of its own content, so one that is damaged,
   truncated or edited by hand is ignored and rebuilt, as is one that cannot be
   read or is not JSON;
@@ -35,6 +37,7 @@ from typing import Any
 
 from agidebate.format import codec
 from agidebate.format.parsed import ParsedFile
+from agidebate.i18n import language
 
 LAYOUT = 4
 # Besides every module of agidebate/format/, the cached values are built from these
@@ -102,6 +105,7 @@ def get(absolute: str, data_digest: str, shown: str) -> ParsedFile | None:
             header["fingerprint"] != fingerprint()
             or header["digest"] != data_digest
             or header["check"] != digest(body)
+            or header["language"] != language()
         ):
             return None
         return _decode(json.loads(body), shown)
@@ -115,7 +119,12 @@ def put(absolute: str, data_digest: str, parsed: ParsedFile) -> None:
     from agidebate.fileio import atomic_write
 
     body = json.dumps(_encode(parsed), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    header = {"fingerprint": fingerprint(), "digest": data_digest, "check": digest(body)}
+    header = {
+        "fingerprint": fingerprint(),
+        "digest": data_digest,
+        "check": digest(body),
+        "language": language(),  # the problems' messages are in the reader's language
+    }
     target = _entry_path(absolute)
     with contextlib.suppress(OSError, OperationError, ValueError):
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -15,9 +15,10 @@ from agidebate.format.schema import (
     BOTTOM_LINE_I18N_FIELDS,
     ID_RE,
 )
+from agidebate.i18n import N_, _
 from agidebate.model import BottomLine, Expect, Range
 
-_RANGE_HINT = "write [low, high] with 0 <= low <= high <= 1, e.g. [0.6, 0.8]"
+_RANGE_HINT = N_("write [low, high] with 0 <= low <= high <= 1, e.g. [0.6, 0.8]")
 
 
 class ExpectReader(ProvenanceReader):
@@ -30,9 +31,9 @@ class ExpectReader(ProvenanceReader):
         if not isinstance(raw, YMap):
             self.error(
                 "wrong-type",
-                "'expect' must be a mapping",
+                _("'expect' must be a mapping"),
                 raw,
-                "e.g. expect: {verdict: [0.6, 0.8], claims: {some-id: [0.5, 1]}}",
+                _("e.g. expect: {verdict: [0.6, 0.8], claims: {some-id: [0.5, 1]}}"),
             )
             return None
         verdict: Range | None = None
@@ -46,18 +47,18 @@ class ExpectReader(ProvenanceReader):
             elif not ID_RE.match(key):
                 self.error(
                     "unknown-field",
-                    f"unknown field {key!r} in expect",
+                    _("unknown field {key!r} in expect", key=key),
                     raw.keys[key],
-                    "expect holds verdict, claims, or the name of a semantics (e.g. qe)",
+                    _("expect holds verdict, claims, or the name of a semantics (e.g. qe)"),
                 )
             elif (found := self.range(node, key)) is not None:
                 semantics[key] = found
         if not raw.items:
             self.warn(
                 "empty-expect",
-                "'expect' expects nothing",
+                _("'expect' expects nothing"),
                 raw,
-                "add verdict: [low, high], or remove `expect:`",
+                _("add verdict: [low, high], or remove `expect:`"),
             )
         return Expect(verdict, semantics, claims, self.loc(raw))
 
@@ -65,9 +66,9 @@ class ExpectReader(ProvenanceReader):
         if not isinstance(node, YMap):
             self.error(
                 "wrong-type",
-                "'claims' in expect must map claim ids to ranges",
+                _("'claims' in expect must map claim ids to ranges"),
                 node,
-                "e.g. claims: {dw-01: [0.6, 1.0]}",
+                _("e.g. claims: {dw-01: [0.6, 1.0]}"),
             )
             return {}
         found: dict[str, Range] = {}
@@ -82,22 +83,28 @@ class ExpectReader(ProvenanceReader):
     def range(self, node: YNode, key: str) -> Range | None:
         """`[low, high]`: two numbers in [0, 1], low <= high."""
         if not isinstance(node, YSeq):
-            shown = f" {node.text}" if isinstance(node, YScalar) else ""
-            self.error(
-                "bad-range",
-                f"'{key}' must be a range [low, high], not{shown or ' a mapping'}",
-                node,
-                f"{_RANGE_HINT}; for one value write it twice, e.g. [0.7, 0.7]"
-                if shown
-                else _RANGE_HINT,
-            )
+            if isinstance(node, YScalar):
+                message = _(
+                    "'{key}' must be a range [low, high], not {value}", key=key, value=node.text
+                )
+                hint = _(
+                    "{hint}; for one value write it twice, e.g. [0.7, 0.7]", hint=_(_RANGE_HINT)
+                )
+            else:
+                message = _("'{key}' must be a range [low, high], not a mapping", key=key)
+                hint = _(_RANGE_HINT)
+            self.error("bad-range", message, node, hint)
             return None
         if len(node.items) != 2:
             self.error(
                 "bad-range",
-                f"'{key}' must be two numbers [low, high], not {len(node.items)}",
+                _(
+                    "'{key}' must be two numbers [low, high], not {count}",
+                    key=key,
+                    count=len(node.items),
+                ),
                 node,
-                _RANGE_HINT,
+                _(_RANGE_HINT),
             )
             return None
         ends = [self.range_end(item, key) for item in node.items]
@@ -107,9 +114,9 @@ class ExpectReader(ProvenanceReader):
         if low > high:
             self.error(
                 "bad-range",
-                f"'{key}' goes from {low:g} down to {high:g}",
+                _("'{key}' goes from {low:g} down to {high:g}", key=key, low=low, high=high),
                 node,
-                f"write the low end first: [{high:g}, {low:g}]",
+                _("write the low end first: [{high:g}, {low:g}]", high=high, low=low),
             )
             return None
         return Range(low, high, self.loc(node))
@@ -119,7 +126,8 @@ class ExpectReader(ProvenanceReader):
         if value is None:
             return None
         if not 0 <= value <= 1:
-            self.error("bad-range", f"'{key}': {value:g} is outside [0, 1]", node, _RANGE_HINT)
+            message = _("'{key}': {value:g} is outside [0, 1]", key=key, value=value)
+            self.error("bad-range", message, node, _(_RANGE_HINT))
             return None
         return float(value)
 
@@ -134,18 +142,18 @@ class ExpectReader(ProvenanceReader):
         if text is None:
             self.error(
                 "missing-text",
-                "bottom_line has no text",
-                mapping.keys.get("text", mapping),
-                "add `text:` with the author's conclusion",
+                _("bottom_line has no text"),
+                mapping.keys.get("text", mapping),  # i18n: verbatim
+                _("add `text:` with the author's conclusion"),
             )
-        value = self.fraction(mapping, "value", "a bottom line's value (a probability)")
+        value = self.fraction(mapping, "value", N_("a bottom line's value (a probability)"))
         quotes = self.quotes(mapping, sources, "perspective")
         if len(quotes) > 1:
             self.error(
                 "wrong-type",
-                "a bottom line has one quote",
-                mapping.items["quote"],
-                "keep the one passage that states the conclusion",
+                _("a bottom line has one quote"),
+                mapping.items["quote"],  # i18n: verbatim
+                _("keep the one passage that states the conclusion"),
             )
         if text is None:
             return None

@@ -29,6 +29,7 @@ from agidebate.format.schema import (
     TOPIC_FIELDS,
     relation_keys,
 )
+from agidebate.i18n import _
 from agidebate.model import THESIS_ID, Author, Claim, Edge, Relation
 
 
@@ -136,9 +137,9 @@ class _Converter(LinkReader, ExpectReader):
         if not isinstance(raw, YMap):
             self.error(
                 "wrong-type",
-                "'authors' must map names (as `by:` writes them) to their translations",
+                _("'authors' must map names (as `by:` writes them) to their translations"),
                 raw,
-                'e.g. authors: {"Dan Fu": {i18n: {zh: {name: 傅丹}}}}',
+                _('e.g. authors: {"Dan Fu": {i18n: {zh: {name: 傅丹}}}}'),
             )
             return {}
         found: dict[str, Author] = {}

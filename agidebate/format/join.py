@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from agidebate.errors import Problem, Severity
 from agidebate.format import undercuts
 from agidebate.format.parsed import ParsedFile
+from agidebate.i18n import _
 from agidebate.model import Claim, Debate, Edge, Range, Relation, Side, Topic
 from agidebate.suggest import id_hint, similar
 from agidebate.text import relation_verb
@@ -59,7 +60,7 @@ def unknown_ids(debate: Debate, ranges: Mapping[str, Range]) -> list[Problem]:
     return [
         Problem(
             "unknown-id",
-            f"expect names unknown claim id '{claim_id}'",
+            _("expect names unknown claim id '{id}'", id=claim_id),
             expected.location,
             id_hint(debate, claim_id),
         )
@@ -73,9 +74,9 @@ def _unused_authors(debate: Debate) -> list[Problem]:
     return [
         Problem(
             "unused-author",
-            f"no claim is by '{name}'",
+            _("no claim is by '{name}'", name=name),
             author.location,
-            "names in `authors:` are written exactly as in `by:`; check the spelling",
+            _("names in `authors:` are written exactly as in `by:`; check the spelling"),
             Severity.WARNING,
         )
         for name, author in debate.authors.items()
@@ -137,7 +138,11 @@ def _edges(
                 problems.append(
                     Problem(
                         "self-target",
-                        f"claim '{edge.source}' {relation_verb(edge.relation)} itself",
+                        _(
+                            "claim '{id}' {relation} itself",
+                            id=edge.source,
+                            relation=relation_verb(edge.relation),
+                        ),
                         edge.location,
                         "a claim cannot support or attack itself; point it at another claim",
                     )
@@ -161,20 +166,34 @@ def _unknown(edge: Edge, claim_id: str, claims: dict[str, Claim], suggest: bool)
         if close
         else "check the spelling, or add a claim with that id"
     )
-    what = (
-        f"undercuts a link with unknown id '{claim_id}'"
+    message = (
+        _(
+            "claim '{source}' undercuts a link with unknown id '{id}'",
+            source=edge.source,
+            id=claim_id,
+        )
         if edge.relation is Relation.UNDERCUT
-        else f"{relation_verb(edge.relation)} unknown id '{claim_id}'"
+        else _(
+            "claim '{source}' {relation} unknown id '{id}'",
+            source=edge.source,
+            relation=relation_verb(edge.relation),
+            id=claim_id,
+        )
     )
-    return Problem("unknown-id", f"claim '{edge.source}' {what}", edge.location, hint)
+    return Problem("unknown-id", message, edge.location, hint)
 
 
 def _repeated(edge: Edge, first: Edge) -> Problem:
     if edge.relation is first.relation:
         return Problem(
             "duplicate-relation",
-            f"claim '{edge.source}' {relation_verb(edge.relation)} '{edge.target}' twice "
-            f"(first at {first.location})",
+            _(
+                "claim '{source}' {relation} '{target}' twice (first at {first})",
+                source=edge.source,
+                relation=relation_verb(edge.relation),
+                target=edge.target,
+                first=first.location,
+            ),
             edge.location,
             "remove one of the two",
         )
@@ -203,8 +222,10 @@ def _topics(files: Sequence[ParsedFile], problems: list[Problem]) -> dict[str, T
                     f"topic '{parsed.topic}' is already described in "
                     f"{described[parsed.topic].path}",
                     parsed.topic_location,
-                    "give the title, summary and i18n in one file only, or use a different "
-                    "`topic:`",
+                    _(
+                        "give the title, summary and i18n in one file only, or use a different "
+                        "`topic:`"
+                    ),
                 )
             )
             has_text = False
@@ -269,8 +290,14 @@ def _side_conflict(debate: Debate, edge: Edge) -> list[Problem]:
     return [
         Problem(
             "mixed-side",
-            f"claim '{edge.source}' counts as {own.value} through '{via.upstream}' but as "
-            f"{implied.value} through '{edge.upstream}'",
+            _(
+                "claim '{id}' counts as {side} through '{via}' but as {other} through '{upstream}'",
+                id=edge.source,
+                side=own.value,
+                via=via.upstream,
+                other=implied.value,
+                upstream=edge.upstream,
+            ),
             edge.location,
             "this is legal, but check that each relation says what you mean",
             Severity.WARNING,

@@ -13,9 +13,10 @@ from agidebate.format import scalars
 from agidebate.format.nodes import YMap, YNode, YScalar
 from agidebate.format.schema import LINK_FIELDS, TARGET_FIELDS, UNDERCUT_FIELDS
 from agidebate.format.values import ValueReader
+from agidebate.i18n import N_, _
 from agidebate.model import Edge, Relation
 
-_IMPACT = "a link's impact (how far the claim bears on its target)"
+_IMPACT = N_("a link's impact (how far the claim bears on its target)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,11 +47,15 @@ class LinkReader(ValueReader):
         if not has_parent:
             self.error(
                 "link-without-parent",
-                "'link' describes the link to the claim this one is nested under, "
-                "and this claim is not nested under pro: or con:",
-                node.keys["link"],
-                "put the attributes on the target instead: "
-                "supports: [{id: ID, impact: 0.5, editorial: true}]",
+                _(
+                    "'link' describes the link to the claim this one is nested under, "
+                    "and this claim is not nested under pro: or con:"
+                ),
+                node.keys["link"],  # i18n: verbatim
+                _(
+                    "put the attributes on the target instead: "
+                    "supports: [{id: ID, impact: 0.5, editorial: true}]"
+                ),
             )
             return LinkAttributes()
         mapping = self.mapping(raw, "link", LINK_FIELDS, "impact, editorial, note")
@@ -66,10 +71,11 @@ class LinkReader(ValueReader):
                 if self.ident(item, key) is not None:
                     edges.append(Edge(claim_id, item.text, relation, self.loc(item)))
                 continue
-            mapping = self.mapping(item, f"a target in '{key}'", TARGET_FIELDS, "id, impact, ...")
+            what = _("a target in '{key}'", key=key)
+            mapping = self.mapping(item, what, TARGET_FIELDS, "id, impact, ...")
             if mapping is None:
                 continue
-            target = self.required_id(mapping, "id", f"a target in '{key}'")
+            target = self.required_id(mapping, "id", what)
             if target is None:
                 continue
             attributes = self.attributes(mapping)
@@ -95,17 +101,21 @@ class LinkReader(ValueReader):
             if isinstance(item, YScalar):
                 self.error(
                     "wrong-type",
-                    "an undercut names a link, not a claim",
+                    _("an undercut names a link, not a claim"),
                     item,
-                    f"write undercuts: {{from: ID, to: {item.text}}} for the link from ID "
-                    f"to {item.text}, or attacks: {item.text} to attack the claim",
+                    _(
+                        "write undercuts: {{from: ID, to: {id}}} for the link from ID to {id}, "
+                        "or attacks: {id} to attack the claim",
+                        id=item.text,
+                    ),
                 )
                 continue
-            mapping = self.mapping(item, "an undercut", UNDERCUT_FIELDS, "from, to, ...")
+            what = _("an undercut")
+            mapping = self.mapping(item, what, UNDERCUT_FIELDS, "from, to, ...")
             if mapping is None:
                 continue
-            start = self.required_id(mapping, "from", "an undercut")
-            end = self.required_id(mapping, "to", "an undercut")
+            start = self.required_id(mapping, "from", what)
+            end = self.required_id(mapping, "to", what)
             if start is None or end is None:
                 continue
             edges.append(
@@ -130,9 +140,9 @@ class LinkReader(ValueReader):
         if node is None or self._is_null(node):
             self.error(
                 "missing-id",
-                f"{what} has no '{key}'",
+                _("{what} has no '{key}'", what=what, key=key),
                 mapping.keys.get(key, mapping),
-                f"add `{key}:` with a claim id",
+                _("add `{key}:` with a claim id", key=key),
             )
             return None
         if self.ident(node, key) is None:

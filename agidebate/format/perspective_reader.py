@@ -11,11 +11,12 @@ from agidebate.format.expect import ExpectReader
 from agidebate.format.join import unknown_ids
 from agidebate.format.nodes import YMap, YNode, YScalar
 from agidebate.format.schema import PERSPECTIVE_FIELDS, PERSPECTIVE_I18N_FIELDS
+from agidebate.i18n import N_, _
 from agidebate.model import BottomLine, Debate, Perspective
 from agidebate.suggest import id_hint, similar
 from agidebate.text import relation_verb
 
-_IMPACT = "an impact (how far a claim bears on its target, for this reader)"
+_IMPACT = N_("an impact (how far a claim bears on its target, for this reader)")
 
 
 class PerspectiveReader(ExpectReader):
@@ -29,14 +30,14 @@ class PerspectiveReader(ExpectReader):
         empty = Perspective(name, self.path, location=Location(self.path))
         if root is None:
             self.file_error(
-                None, "the file is empty", "write one `claim-id: weight` line per claim"
+                None, _("the file is empty"), _("write one `claim-id: weight` line per claim")
             )
             return empty
         if not isinstance(root, YMap):
             self.file_error(
                 root,
-                "a weights file must be a mapping of claim ids to weights",
-                "write one `claim-id: weight` line per claim, e.g. `dw-01: 0.3`",
+                _("a weights file must be a mapping of claim ids to weights"),
+                _("write one `claim-id: weight` line per claim, e.g. `dw-01: 0.3`"),
             )
             return empty
         if not any(key in PERSPECTIVE_FIELDS for key in root.items):
@@ -64,9 +65,9 @@ class PerspectiveReader(ExpectReader):
         elif bottom_i18n and "bottom_line" not in root.items:
             self.error(
                 "no-bottom-line",
-                "i18n translates a bottom_line, but the perspective has none",
-                root.items["i18n"],
-                "add `bottom_line: {text: ...}`, or remove the translation",
+                _("i18n translates a bottom_line, but the perspective has none"),
+                root.items["i18n"],  # i18n: verbatim
+                _("add `bottom_line: {text: ...}`, or remove the translation"),
             )
         return Perspective(
             name,
@@ -76,7 +77,7 @@ class PerspectiveReader(ExpectReader):
             summary=self.string(root, "summary"),
             by=self.string(root, "by"),
             impact=self.impacts(root),
-            prior=self.fraction(root, "prior", "a prior (the thesis's base weight)"),
+            prior=self.fraction(root, "prior", N_("a prior (the thesis's base weight)")),
             bottom_line=bottom_line,
             expect=expect,
             sources=sources,
@@ -86,15 +87,15 @@ class PerspectiveReader(ExpectReader):
 
     def unknown(self, key: str, node: YScalar) -> None:
         if key in self.debate.claims:
-            hint = f"put credences under `credence:` (credence: {{{key}: ...}})"
+            hint = _("put credences under `credence:` (credence: {{{key}: ...}})", key=key)
         else:
             close = self.closest(key)
             hint = (
-                f"did you mean '{close}'?"
+                _("did you mean '{name}'?", name=close)
                 if close
-                else "allowed fields: " + ", ".join(PERSPECTIVE_FIELDS)
+                else _("allowed fields: {fields}", fields=", ".join(PERSPECTIVE_FIELDS))
             )
-        self.file_error(node, f"unknown field '{key}' in a perspective", hint)
+        self.file_error(node, _("unknown field '{key}' in a perspective", key=key), hint)
 
     @staticmethod
     def closest(key: str) -> str | None:
@@ -106,16 +107,21 @@ class PerspectiveReader(ExpectReader):
         given = [k for k in ("credence", "weights") if k in root.items]
         if len(given) == 2:
             self.file_error(
-                root.keys["weights"],
-                "a perspective gives either 'credence' or 'weights' (its earlier name), not both",
-                "merge the two mappings under `credence:`",
+                root.keys["weights"],  # i18n: verbatim
+                _(
+                    "a perspective gives either 'credence' or 'weights' (its earlier name), "
+                    "not both"
+                ),
+                _("merge the two mappings under `credence:`"),
             )
         for key in given:
             node = root.items[key]
             if isinstance(node, YMap):
                 found.update(self.weights(node))
             elif not self._is_null(node):
-                self.file_error(node, f"'{key}' must be a mapping of claim ids to weights")
+                self.file_error(
+                    node, _("'{key}' must be a mapping of claim ids to weights", key=key)
+                )
         return found
 
     def weights(self, node: YMap) -> dict[str, float]:
@@ -124,7 +130,9 @@ class PerspectiveReader(ExpectReader):
             if claim_id not in self.debate.claims:
                 hint = id_hint(self.debate, claim_id)
                 self.file_error(
-                    node.keys[claim_id], f"no claim with id '{claim_id}' in this debate", hint
+                    node.keys[claim_id],
+                    _("no claim with id '{id}' in this debate", id=claim_id),
+                    hint,
                 )
                 continue
             weight = self.weight_value(claim_id, value)
@@ -133,25 +141,32 @@ class PerspectiveReader(ExpectReader):
         return found
 
     def weight_value(self, claim_id: str, node: YNode) -> float | None:
-        hint = f"write a plain number between 0 and 1, e.g. {claim_id}: 0.7"
+        hint = _("write a plain number between 0 and 1, e.g. {id}: 0.7", id=claim_id)
         if not isinstance(node, YScalar) or not node.plain:
-            kind = "text" if isinstance(node, YScalar) else "a list or mapping"
-            self.file_error(node, f"the weight of '{claim_id}' must be a number, not {kind}", hint)
+            message = (
+                _("the weight of '{id}' must be a number, not text", id=claim_id)
+                if isinstance(node, YScalar)
+                else _("the weight of '{id}' must be a number, not a list or mapping", id=claim_id)
+            )
+            self.file_error(node, message, hint)
             return None
         value = scalars.parse_number(node.text)
         if value is None:
             why = (
-                "it is empty"
+                _("it is empty")
                 if scalars.is_null(node.text)
                 else scalars.number_surprise(node.text)
                 or scalars.text_surprise(node.text)
-                or f"{node.text!r} is not a number"
+                or _("{value!r} is not a number", value=node.text)
             )
-            self.file_error(node, f"the weight of '{claim_id}' must be a number; {why}", hint)
+            message = _("the weight of '{id}' must be a number; {why}", id=claim_id, why=why)
+            self.file_error(node, message, hint)
             return None
         if not 0 <= value <= 1:
             self.file_error(
-                node, f"the weight of '{claim_id}' is {node.text}, outside [0, 1]", hint
+                node,
+                _("the weight of '{id}' is {value}, outside [0, 1]", id=claim_id, value=node.text),
+                hint,
             )
             return None
         return float(value)
@@ -164,9 +179,9 @@ class PerspectiveReader(ExpectReader):
         if not isinstance(raw, YMap):
             self.error(
                 "wrong-type",
-                "'impact' must map claim ids to their links",
+                _("'impact' must map claim ids to their links"),
                 raw,
-                "e.g. impact: {se-01: {thesis: 0.3}}",
+                _("e.g. impact: {se-01: {thesis: 0.3}}"),
             )
             return {}
         found: dict[tuple[str, str], float] = {}
@@ -177,9 +192,12 @@ class PerspectiveReader(ExpectReader):
                 first = next((e.target for e in self.debate.targets(source)), "ID")
                 self.error(
                     "wrong-type",
-                    f"the impact of '{source}' must map the ids it supports or attacks to values",
+                    _(
+                        "the impact of '{id}' must map the ids it supports or attacks to values",
+                        id=source,
+                    ),
                     targets,
-                    f"e.g. {source}: {{{first}: 0.5}}",
+                    _("e.g. {id}: {{{first}: 0.5}}", id=source, first=first),
                 )
                 continue
             for target in targets.items:
@@ -196,7 +214,7 @@ class PerspectiveReader(ExpectReader):
             return True
         self.error(
             "unknown-id",
-            f"no claim with id '{claim_id}' in this debate",
+            _("no claim with id '{id}' in this debate", id=claim_id),
             node,
             id_hint(self.debate, claim_id),
         )
@@ -208,21 +226,24 @@ class PerspectiveReader(ExpectReader):
         reverse = self.debate.link(target, source)
         links = [e.target for e in self.debate.targets(source) if e.cut_link is None]
         if reverse is not None:
-            hint = (
-                f"the link goes the other way ('{target}' {relation_verb(reverse.relation)} "
-                f"'{source}'): write {target}: {{{source}: ...}}"
+            hint = _(
+                "the link goes the other way ('{target}' {relation} '{source}'): "
+                "write {target}: {{{source}: ...}}",
+                target=target,
+                relation=relation_verb(reverse.relation),
+                source=source,
             )
         elif links:
-            hint = f"'{source}' supports or attacks: " + ", ".join(links[:10])
+            hint = _("'{id}' supports or attacks: {ids}", id=source, ids=", ".join(links[:10]))
         else:
-            hint = f"'{source}' supports and attacks nothing"
-        self.error(
-            "unknown-link",
-            f"impact for the link '{source}' -> '{target}', but '{source}' neither supports "
-            f"nor attacks '{target}'",
-            node,
-            hint,
+            hint = _("'{id}' supports and attacks nothing", id=source)
+        message = _(
+            "impact for the link '{source}' -> '{target}', but '{source}' neither supports "
+            "nor attacks '{target}'",
+            source=source,
+            target=target,
         )
+        self.error("unknown-link", message, node, hint)
         return False
 
     def translations(
@@ -235,9 +256,9 @@ class PerspectiveReader(ExpectReader):
         if not isinstance(raw, YMap):
             self.error(
                 "wrong-type",
-                "'i18n' must be a mapping of language codes",
+                _("'i18n' must be a mapping of language codes"),
                 raw,
-                "e.g. i18n: {zh: {title: ..., bottom_line: {text: ...}}}",
+                _("e.g. i18n: {zh: {title: ..., bottom_line: {text: ...}}}"),
             )
             return {}, {}
         own: dict[str, dict[str, str]] = {}

@@ -153,7 +153,7 @@ def check_perspectives(
         try:
             data = path.read_bytes()
         except OSError as err:
-            error = file_error("read", path, err)
+            error = file_error("read", path, err)  # i18n: verbatim
             problems.append(Problem("unreadable", str(error), Location(str(path)), error.hint))
             continue
         perspective, own = read_perspective(data, str(path), debate, name)

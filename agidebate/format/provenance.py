@@ -23,10 +23,11 @@ from agidebate.format.schema import (
     URL_SCHEME_RE,
 )
 from agidebate.format.values import ValueReader
+from agidebate.i18n import N_, _, ngettext, pgettext
 from agidebate.model import ClaimKind, Figure, Quote, Source
 from agidebate.suggest import similar
 
-_DATE_HINT = 'write YYYY, YYYY-MM or YYYY-MM-DD, e.g. date: "2023-12"'
+_DATE_HINT = N_('write YYYY, YYYY-MM or YYYY-MM-DD, e.g. date: "2023-12"')
 
 
 def default_date(sources: tuple[Source, ...]) -> str | None:
@@ -82,9 +83,12 @@ class ProvenanceReader(ValueReader):
             if not URL_SCHEME_RE.match(url):
                 self.error(
                     "bad-source",
-                    f"a source given as text must be a URL, not {url!r}",
+                    _("a source given as text must be a URL, not {url!r}", url=url),
                     item,
-                    "for a work without a URL write a mapping: `- title: ...`, `author:`, `year:`",
+                    _(
+                        "for a work without a URL write a mapping: `- title: ...`, `author:`, "
+                        "`year:`"
+                    ),
                 )
                 return None
             return Source(url=url)
@@ -95,9 +99,9 @@ class ProvenanceReader(ValueReader):
         if url is not None and not URL_SCHEME_RE.match(url):
             self.error(
                 "bad-source",
-                f"url {url!r} has no scheme",
-                mapping.items["url"],
-                "write the full address, e.g. https://example.org/page",
+                _("url {url!r} has no scheme", url=url),
+                mapping.items["url"],  # i18n: verbatim
+                _("write the full address, e.g. https://example.org/page"),
             )
         source = Source(
             title=self.string(mapping, "title"),
@@ -108,7 +112,7 @@ class ProvenanceReader(ValueReader):
             i18n=self.i18n(mapping, SOURCE_I18N_FIELDS),
         )
         if source.title is None and source.url is None:
-            self.error("bad-source", "a source needs a title or a url", mapping)
+            self.error("bad-source", _("a source needs a title or a url"), mapping)
             return None
         return source
 
@@ -146,10 +150,12 @@ class ProvenanceReader(ValueReader):
     def figure_value(self, mapping: YMap) -> int | float | str | None:
         node = mapping.items.get("value")
         if node is None or self._is_null(node):
-            self.error("missing-value", "figure has no value", node or mapping, "add `value: 42`")
+            self.error(
+                "missing-value", _("figure has no value"), node or mapping, _("add `value: 42`")
+            )
             return None
         if not isinstance(node, YScalar):
-            self.error("wrong-type", "figure 'value' must be a number or text", node)
+            self.error("wrong-type", _("figure 'value' must be a number or text"), node)
             return None
         if not node.plain:
             return node.text
@@ -160,9 +166,12 @@ class ProvenanceReader(ValueReader):
         if surprise:
             self.error(
                 "yaml11-surprise",
-                f"figure 'value': {surprise}",
+                _("figure 'value': {surprise}", surprise=surprise),
                 node,
-                f'write a plain number, or quote it to keep it as text: value: "{node.text}"',
+                _(
+                    'write a plain number, or quote it to keep it as text: value: "{value}"',
+                    value=node.text,
+                ),
             )
             return None
         return node.text
@@ -177,9 +186,9 @@ class ProvenanceReader(ValueReader):
         if not items or self._is_null(raw):
             self.error(
                 "empty-quote",
-                "'quote' is empty",
+                _("'quote' is empty"),
                 raw,
-                'give the passage verbatim (quote: "..."), or remove `quote:`',
+                _('give the passage verbatim (quote: "..."), or remove `quote:`'),
             )
             return ()
         found = (self.quote(item, sources, owner) for item in items)
@@ -194,7 +203,9 @@ class ProvenanceReader(ValueReader):
             return None
         text_node = mapping.items.get("text")
         if text_node is None:
-            self.error("empty-quote", "quote has no text", mapping, "add `text:` with the passage")
+            self.error(
+                "empty-quote", _("quote has no text"), mapping, _("add `text:` with the passage")
+            )
             return None
         text = self.quote_text(text_node)
         index = self.source_index(mapping, sources, owner)
@@ -208,9 +219,9 @@ class ProvenanceReader(ValueReader):
             if isinstance(node, YScalar):
                 self.error(
                     "empty-quote",
-                    "the quote's text is empty",
+                    _("the quote's text is empty"),
                     node,
-                    "give the passage verbatim, or remove the quote",
+                    _("give the passage verbatim, or remove the quote"),
                 )
             return None
         return text
@@ -226,21 +237,38 @@ class ProvenanceReader(ValueReader):
         if not isinstance(value, int) or value < 1:
             self.error(
                 "quote-source",
-                f"quote 'source' must be a whole number from 1, not {value}",
+                _("quote 'source' must be a whole number from 1, not {value}", value=value),
                 node,
-                "write the position of the source in `sources:`: 1 for the first",
+                _("write the position of the source in `sources:`: 1 for the first"),
             )
             return None
         if value > sources:
-            have = f"has {sources} source{'s' if sources != 1 else ''}" if sources else "has none"
-            self.error(
-                "quote-source",
-                f"quote 'source' is {value}, but the {owner} {have}",
-                node,
-                f"use 1 to {sources}, the position in `sources:`"
-                if sources
-                else "add the work under `sources:`, or remove `source:`",
+            whose = (
+                pgettext("quote owner", "perspective")
+                if owner == "perspective"
+                else pgettext("quote owner", "claim")
             )
+            message = (
+                ngettext(
+                    "quote 'source' is {value}, but the {owner} has {n} source",
+                    "quote 'source' is {value}, but the {owner} has {n} sources",
+                    sources,
+                    value=value,
+                    owner=whose,
+                )
+                if sources
+                else _(
+                    "quote 'source' is {value}, but the {owner} has no sources",
+                    value=value,
+                    owner=whose,
+                )
+            )
+            hint = (
+                _("use 1 to {n}, the position in `sources:`", n=sources)
+                if sources
+                else _("add the work under `sources:`, or remove `source:`")
+            )
+            self.error("quote-source", message, node, hint)
             return None
         return value
 
@@ -250,11 +278,13 @@ class ProvenanceReader(ValueReader):
         if node is None or self._is_null(node):
             return None
         if not isinstance(node, YScalar):
-            self.error("bad-date", "'date' must be a date, not a list or mapping", node, _DATE_HINT)
+            message = _("'date' must be a date, not a list or mapping")
+            self.error("bad-date", message, node, _(_DATE_HINT))
             return None
         date = normal_date(node.text.strip())
         if date is None:
-            self.error("bad-date", f"'date' {node.text!r} is not a date", node, _DATE_HINT)
+            message = _("'date' {value!r} is not a date", value=node.text)
+            self.error("bad-date", message, node, _(_DATE_HINT))
         return date
 
     def kind(self, parent: YMap) -> ClaimKind:
@@ -268,11 +298,7 @@ class ProvenanceReader(ValueReader):
             return ClaimKind(text)
         close = text.strip().lower() if text.strip().lower() in KINDS else None
         close = close or next(iter(similar(text, KINDS, n=1)), None)
-        hint = f"did you mean '{close}'? " if close else ""
-        self.error(
-            "bad-kind",
-            f"unknown kind {text!r}",
-            node,
-            hint + "a claim's kind is " + " or ".join(KINDS),
-        )
+        kinds = _("a claim's kind is {kinds}", kinds=" / ".join(KINDS))
+        hint = _("did you mean '{name}'? {kinds}", name=close, kinds=kinds) if close else kinds
+        self.error("bad-kind", _("unknown kind {value!r}", value=text), node, hint)
         return ClaimKind.ARGUMENT

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from agidebate.errors import Problem, Severity
+from agidebate.i18n import _
 from agidebate.model import Claim, Debate, Edge, Relation
 from agidebate.model.cycles import strongly_connected
 from agidebate.text import relation_verb
@@ -55,10 +56,14 @@ def resolve(
             if first is not edge:
                 problem = Problem(
                     "duplicate-relation",
-                    f"claim '{edge.source}' undercuts the link {_arrow(cut)} twice "
-                    f"(first at {first.location})",
+                    _(
+                        "claim '{id}' undercuts the link {link} twice (first at {first})",
+                        id=edge.source,
+                        link=_arrow(cut),
+                        first=first.location,
+                    ),
                     edge.location,
-                    "remove one of the two",
+                    _("remove one of the two"),
                 )
         if problem is None:
             kept.append(edge)
@@ -82,41 +87,59 @@ def _bad_link(
     if edge.source == source:
         return Problem(
             "self-undercut",
-            f"claim '{edge.source}' undercuts its own link {_arrow(cut)}",
+            _("claim '{id}' undercuts its own link {link}", id=edge.source, link=_arrow(cut)),
             edge.location,
-            "to take the link back, remove it",
+            _("to take the link back, remove it"),
         )
     if edge.source == target:
         return Problem(
             "self-undercut",
-            f"claim '{edge.source}' undercuts the link {_arrow(cut)} into itself",
+            _(
+                "claim '{id}' undercuts the link {link} into itself",
+                id=edge.source,
+                link=_arrow(cut),
+            ),
             edge.location,
-            f"to answer '{source}', attack it (attacks: {source})",
+            _("to answer '{source}', attack it (attacks: {source})", source=source),
         )
     if cut in links:
         return None
     if cut in cutting:
         return Problem(
             "undercut-of-undercut",
-            f"claim '{edge.source}' undercuts {_arrow(cut)}, which is an undercut, not a "
-            "support or attack; an undercut of an undercut is not supported",
+            _(
+                "claim '{id}' undercuts {link}, which is an undercut, not a support or "
+                "attack; an undercut of an undercut is not supported",
+                id=edge.source,
+                link=_arrow(cut),
+            ),
             edge.location,
-            f"attack the undercutter instead (attacks: {source})",
+            _("attack the undercutter instead (attacks: {source})", source=source),
         )
     reverse = links.get((target, source))
     if reverse is not None:
-        hint = (
-            f"the link goes the other way ('{target}' {relation_verb(reverse.relation)} "
-            f"'{source}'): write from: {target}, to: {source}"
+        hint = _(
+            "the link goes the other way ('{target}' {relation} '{source}'): "
+            "write from: {target}, to: {source}",
+            target=target,
+            relation=relation_verb(reverse.relation),
+            source=source,
         )
     elif targets.get(source):
-        hint = f"'{source}' supports or attacks: " + ", ".join(targets[source][:10])
+        ids = ", ".join(targets[source][:10])
+        hint = _("'{id}' supports or attacks: {ids}", id=source, ids=ids)
     else:
-        hint = f"'{source}' supports and attacks nothing; undercut a link that exists"
+        hint = _("'{id}' supports and attacks nothing; undercut a link that exists", id=source)
     return Problem(
         "unknown-link",
-        f"claim '{edge.source}' undercuts the link {_arrow(cut)}, but '{source}' neither "
-        f"supports nor attacks '{target}'",
+        _(
+            "claim '{id}' undercuts the link {link}, but '{source}' neither supports nor "
+            "attacks '{target}'",
+            id=edge.source,
+            link=_arrow(cut),
+            source=source,
+            target=target,
+        ),
         edge.location,
         hint,
     )
@@ -140,11 +163,18 @@ def cycles(debate: Debate) -> list[Problem]:
     return [
         Problem(
             "undercut-cycle",
-            f"claim '{e.source}' undercuts the link {_arrow(e.cut_link or ('', ''))}, and "
-            f"'{e.target}' leads back to '{e.source}' through supports and attacks",
+            _(
+                "claim '{id}' undercuts the link {link}, and '{target}' leads back to '{id}' "
+                "through supports and attacks",
+                id=e.source,
+                link=_arrow(e.cut_link or ("", "")),
+                target=e.target,
+            ),
             e.location,
-            "this is legal (scoring settles cycles by iteration), but check that the "
-            "undercut says what you mean",
+            _(
+                "this is legal (scoring settles cycles by iteration), but check that the "
+                "undercut says what you mean"
+            ),
             Severity.WARNING,
         )
         for e in undercuts

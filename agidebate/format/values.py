@@ -16,6 +16,7 @@ from agidebate.errors import Location, Problem, Severity
 from agidebate.format import scalars
 from agidebate.format.nodes import YMap, YNode, YScalar, YSeq
 from agidebate.format.schema import ID_RE, LANG_RE
+from agidebate.i18n import _
 from agidebate.model import DEFAULT_WEIGHT
 from agidebate.suggest import similar
 
@@ -144,17 +145,25 @@ class ValueReader:
         if node.anchor is not None:
             self.warn(
                 "swallowed-text",
-                f"'{key}' starts with &{node.anchor}, which YAML reads as an anchor and drops",
+                _(
+                    "'{key}' starts with &{anchor}, which YAML reads as an anchor and drops",
+                    key=key,
+                    anchor=node.anchor,
+                ),
                 node,
-                f'quote the text if "&{node.anchor}" is part of it',
+                _('quote the text if "&{anchor}" is part of it', anchor=node.anchor),
             )
         if node.end >= 0 and _COMMENT_AFTER.match(self.raw, node.end):
             rest = self.raw[node.end :].split("\n", 1)[0].strip()
             self.warn(
                 "swallowed-text",
-                f"'{key}' is followed by {rest!r}, which YAML reads as a comment and drops",
+                _(
+                    "'{key}' is followed by {rest!r}, which YAML reads as a comment and drops",
+                    key=key,
+                    rest=rest,
+                ),
                 node,
-                f"quote the whole text if {rest!r} is part of it",
+                _("quote the whole text if {rest!r} is part of it", rest=rest),
             )
 
     def string(self, parent: YMap, key: str) -> str | None:
@@ -242,13 +251,21 @@ class ValueReader:
         if isinstance(node, YScalar) and node.plain and node.text in _BOOLEANS:
             return node.text.lower() == "true"  # what YAML 1.1 and 1.2 both read as a boolean
         if isinstance(node, YScalar) and node.plain and scalars.yaml11_tag(node.text) == "bool":
-            why = f"YAML 1.2 tools read an unquoted {node.text} as text, not a boolean"
+            why = _(
+                "YAML 1.2 tools read an unquoted {value} as text, not a boolean", value=node.text
+            )
         elif isinstance(node, YScalar):
-            why = f"not {node.text!r}" if node.plain else f"not the text {node.text!r}"
+            why = (
+                _("not {value!r}", value=node.text)
+                if node.plain
+                else _("not the text {value!r}", value=node.text)
+            )
         else:
-            why = "not a list or mapping"
-        hint = f"write {key}: true"
-        self.error("wrong-type", f"'{key}' must be true or false, {why}", node, hint)
+            why = _("not a list or mapping")
+        hint = _("write {key}: true", key=key)
+        self.error(
+            "wrong-type", _("'{key}' must be true or false, {why}", key=key, why=why), node, hint
+        )
         return False
 
     def fraction(self, parent: YMap, key: str, what: str) -> float | None:
@@ -262,10 +279,10 @@ class ValueReader:
         if not 0 <= value <= 1:
             shown = node.text if isinstance(node, YScalar) else value
             self.error(
-                f"{key.replace('_', '-')}-range",
-                f"{key} {shown} is outside [0, 1]",
+                f"{key.replace('_', '-')}-range",  # i18n: verbatim
+                _("{key} {value} is outside [0, 1]", key=key, value=shown),
                 node,
-                f"{what} is a number between 0 and 1",
+                _("{what} is a number between 0 and 1", what=_(what)),
             )
             return None
         return float(value)
@@ -293,9 +310,9 @@ class ValueReader:
             example = next(iter(fields))
             self.error(
                 "wrong-type",
-                "'i18n' must be a mapping of language codes",
+                _("'i18n' must be a mapping of language codes"),
                 raw,
-                f"e.g. i18n: {{zh: {{{example}: ...}}}}",
+                _("e.g. i18n: {{zh: {{{field}: ...}}}}", field=example),
             )
             return {}
         result: dict[str, dict[str, str]] = {}

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from rich.console import Group, RenderableType
 from rich.text import Text
 
+from agidebate.i18n import _
 from agidebate.model import Claim, ClaimKind, Debate, Figure
 from agidebate.query.paths import claim_path
 from agidebate.render import theme
@@ -78,14 +79,16 @@ def _fields(
     if claim.by:
         rows.append(("by", Text(inert(claim.by))))
     if claim.date:
-        rows.append(("date", Text(claim.date)))
+        rows.append((_("date"), Text(claim.date)))
     if claim.kind is ClaimKind.SUMMARY:
-        rows.append(("kind", Text("a summary: it restates other claims and is never counted")))
+        rows.append(
+            (_("kind"), Text(_("a summary: it restates other claims and is never counted")))
+        )
     if claim.editorial:
-        rows.append(("ed.", Text("written by the map's editor: it is in no source")))
+        rows.append((_("ed."), Text(_("written by the map's editor: it is in no source"))))
     if claim.note:
         note = claim.translated(style.lang, "note") or claim.note
-        rows.append(("note", Text(inert(note), style=theme.META)))
+        rows.append((_("note"), Text(inert(note), style=theme.META)))
     if claim.id != debate.thesis:
         rows.append(("why", Text(inert(claim_path(debate, claim.id).because()))))
     score = format_score(style.scores, claim.id)
@@ -104,7 +107,7 @@ def _fields(
     if style.quotes:
         marks = list(numbers)
         quotes = quote_lines(claim, lambda n: marks[n - 1] if n <= len(marks) else None)
-        rows.extend(("quotes" if index == 0 else "", line) for index, line in enumerate(quotes))
+        rows.extend((_("quotes") if index == 0 else "", line) for index, line in enumerate(quotes))
     return rows
 
 

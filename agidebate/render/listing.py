@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from rich.console import Group, RenderableType
 from rich.text import Text
 
+from agidebate.i18n import _
 from agidebate.model import Debate
 from agidebate.query.citations import CitedWork
 from agidebate.query.paths import ClaimPath
@@ -27,6 +28,7 @@ from agidebate.text import (
     link_marks,
     plural,
     relation_verb,
+    shown_mark,
     side_word,
 )
 
@@ -213,10 +215,16 @@ def path_view(
             words = Text(relation_verb(step.relation), style=theme.META)
             if step.cut_link is not None:
                 source, target = step.cut_link
-                words.append(f" the link {source} {glyphs.arrow} {target}", style=theme.META)
+                the_link = _(
+                    "the link {source} {arrow} {target}",
+                    source=source,
+                    arrow=glyphs.arrow,
+                    target=target,
+                )
+                words.append(" " + the_link, style=theme.META)
             marks = link_marks(step)
             if marks:
-                words.append(f" ({', '.join(marks)})", style=theme.BADGE)
+                words.append(f" ({', '.join(shown_mark(m) for m in marks)})", style=theme.BADGE)
             paras.append(Para(f"  {glyphs.pipe[:1]} ", "", words))
     parts: list[RenderableType] = [Block(paras), Text()]
     parts.append(paragraph(Text(inert(chain.because()))))

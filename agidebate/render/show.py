@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
+from agidebate.i18n import N_, _, ngettext
 from agidebate.model import ClaimKind, Debate, Side
 from agidebate.query.citations import SourceIndex
 from agidebate.query.outline import Outline, RowKind
@@ -46,7 +47,8 @@ def _summary(
         line.append(", ", style=theme.META)
         line.append(f"{glyphs.con} {con} con", style=theme.CON)
     if summaries and not described:
-        line.append(f"; {plural(summaries, 'summary', 'summaries')}", style=theme.META)
+        many = ngettext("{n} summary", "{n} summaries", summaries)
+        line.append(f"; {many}", style=theme.META)
     if outline.depth is not None and outline.collapsed:
         line.append(f"; {_levels(outline)}", style=theme.META)
     return line
@@ -103,17 +105,17 @@ def legend(
         said.append("[1] is a source")
     if refs:
         said.append(f"{glyphs.ref} a claim shown in full elsewhere")
-    said += [meaning for mark, meaning in _MARKS if mark in marks]
+    said += [_(meaning) for mark, meaning in _MARKS if mark in marks]
     if said:
         line.append(" " + ", ".join(said) + ".")
     return line
 
 
 _MARKS = (
-    ("undercut", "an undercut attacks the link above it, not the claim"),
-    ("summary", "[summary] restates other claims and is never counted"),
-    ("ed.", "[ed.] marks what the map's editor added"),
-    ("impact", "impact is how far a claim bears on the one above (1 when not shown)"),
+    ("undercut", N_("an undercut attacks the link above it, not the claim")),
+    ("summary", N_("[summary] restates other claims and is never counted")),
+    ("ed.", N_("[ed.] marks what the map's editor added")),
+    ("impact", N_("impact is how far a claim bears on the one above (1 when not shown)")),
 )
 
 

@@ -16,6 +16,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 
+from agidebate.i18n import _, pgettext
 from agidebate.model import Claim, Debate, Edge
 from agidebate.query.citations import SourceIndex
 from agidebate.query.outline import Outline, Row, RowKind
@@ -23,7 +24,15 @@ from agidebate.render import theme
 from agidebate.render.lines import MIN_TEXT_WIDTH, Para, render_para
 from agidebate.render.theme import Glyphs
 from agidebate.scoring import DEFAULT_SEMANTICS
-from agidebate.text import claim_marks, format_score, inert, link_marks, localized, side_word
+from agidebate.text import (
+    claim_marks,
+    format_score,
+    inert,
+    link_marks,
+    localized,
+    shown_mark,
+    side_word,
+)
 
 
 @dataclass
@@ -64,7 +73,7 @@ def claim_text(claim: Claim, lang: str | None) -> Text:
 
 def badges(marks: list[str]) -> Text:
     """Quiet marks after a title: ` [summary] [ed.]`."""
-    return Text("".join(f" [{inert(mark)}]" for mark in marks), style=theme.BADGE)
+    return Text("".join(f" [{inert(shown_mark(mark))}]" for mark in marks), style=theme.BADGE)
 
 
 def link_facts(edge: Edge | None, glyphs: Glyphs) -> Text:
@@ -75,10 +84,12 @@ def link_facts(edge: Edge | None, glyphs: Glyphs) -> Text:
         return line
     cut = edge.cut_link
     if cut is not None:
-        line.append(f"{glyphs.dot}cuts {cut[0]} {glyphs.arrow} {cut[1]}")
-    marks = link_marks(edge)
+        cuts = _("cuts {source} {arrow} {target}", source=cut[0], arrow=glyphs.arrow, target=cut[1])
+        line.append(glyphs.dot + cuts)
+    marks = ", ".join(shown_mark(mark) for mark in link_marks(edge))
     if marks:
-        line.append(glyphs.dot + ("link " if cut is None else "") + ", ".join(marks), theme.BADGE)
+        text = _("link {marks}", marks=marks) if cut is None else marks
+        line.append(glyphs.dot + text, theme.BADGE)
     return line
 
 
@@ -99,9 +110,9 @@ def quote_block(debate: Debate, claim_id: str) -> Text:
     """A claim's quotes under a heading, with their sources named (for views without a
     source list: `explain --quotes`)."""
     claim = debate.claims[claim_id]
-    block = Text(f"\nQuotes of {claim_id}\n", style=theme.STRONG)
+    block = Text("\n" + _("Quotes of {id}", id=claim_id) + "\n", style=theme.STRONG)
     if not claim.quotes:
-        return block.append("none: the claim quotes no source\n", style=theme.META)
+        return block.append(_("none: the claim quotes no source") + "\n", style=theme.META)
     for quote, line in zip(claim.quotes, quote_lines(claim), strict=True):
         source = claim.sources[quote.source - 1].label if quote.source else None
         block.append_text(line)
@@ -206,7 +217,7 @@ class TreeView:
             marker(glyphs, row) if row.depth > 0 else Text.assemble((glyphs.root, theme.ROOT), " ")
         )
         if row.edge is not None and row.edge.cut_link is not None:
-            head.append("undercut ", style=theme.META)
+            head.append(pgettext("row", "undercut") + " ", style=theme.META)
         if row.kind is RowKind.REF:
             head.append_text(claim_title(claim, self.style.lang, theme.CONTEXT))
             head.append_text(badges(claim_marks(claim)))
