@@ -131,7 +131,10 @@ def reports_weight_files(func: Callable[P, R]) -> Callable[P, R]:
             print_problems(console(stderr=True), error.problems)
             raise fail(
                 _("cannot use the weights in {path}", path=error.path),
-                _("fix the file: each line is `claim-id: weight` with a weight between 0 and 1"),
+                _(
+                    "fix the problems above: a weights file is `claim-id: weight` lines, a "
+                    "perspective the fields docs/format.md lists"
+                ),
             ) from None
 
     return wrapper

@@ -49,11 +49,12 @@ def check(
     from agidebate.cli._common import print_problems, use_cache
     from agidebate.cli._progress import file_progress
     from agidebate.format.load import check_debate
+    from agidebate.query.expectations import with_expectations_checked
     from agidebate.render import theme
     from agidebate.text import inert
 
     with file_progress() as progress:
-        report = check_debate(directory, progress, cache=use_cache())
+        report = with_expectations_checked(check_debate(directory, progress, cache=use_cache()))
     failed = not report.ok or (strict and bool(report.warnings))
     if as_json:
         from agidebate.query.records import check_json

@@ -204,7 +204,7 @@ class PerspectiveReader(ExpectReader):
                 if self.known(target, targets.keys[target]) and self.is_link(
                     source, target, targets.keys[target]
                 ):
-                    impact = self.fraction(targets, target, _IMPACT)
+                    impact = self.fraction(targets, target, _IMPACT, "impact")
                     if impact is not None:
                         found[(source, target)] = impact
         return found

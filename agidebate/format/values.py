@@ -268,19 +268,21 @@ class ValueReader:
         )
         return False
 
-    def fraction(self, parent: YMap, key: str, what: str) -> float | None:
-        """A number in [0, 1] (None when absent or reported); `what` says what it means."""
+    def fraction(self, parent: YMap, key: str, what: str, field: str | None = None) -> float | None:
+        """A number in [0, 1] (None when absent or reported); `what` says what it means,
+        `field` names it in messages and the problem's code (default: `key`)."""
         node = parent.items.get(key)
         if node is None:
             return None
-        value = self.number(node, key, allow_text=False)
+        name = field or key
+        value = self.number(node, name, allow_text=False)
         if value is None:
             return None
         if not 0 <= value <= 1:
             shown = node.text if isinstance(node, YScalar) else value
             self.error(
-                f"{key.replace('_', '-')}-range",  # i18n: verbatim
-                _("{key} {value} is outside [0, 1]", key=key, value=shown),
+                f"{name.replace('_', '-')}-range",  # i18n: verbatim
+                _("{key} {value} is outside [0, 1]", key=name, value=shown),
                 node,
                 _("{what} is a number between 0 and 1", what=_(what)),
             )

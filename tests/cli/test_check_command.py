@@ -108,3 +108,23 @@ def test_check_reads_the_perspectives_too(make_debate: MakeDebate) -> None:
     assert f"{bad}:2:3: error: no claim with id 'nope'" in result.stdout
     assert f"{bad}:3:17: error: the weight of 'few-cyclists' is 7" in result.stdout
     assert invoke(["show", "--dir", str(folder)]).exit_code == 0  # reading does not need them
+
+
+def test_expectations_must_name_known_semantics(make_debate: MakeDebate) -> None:
+    """`expect:` is read by the format layer; only check, above scoring, knows the names."""
+    folder = make_debate(
+        {
+            "debate.yaml": "expect:\n  qe: [0.2, 0.9]\n  dfqaud: [0, 1]\n"
+            "thesis:\n  text: T\n",
+            "perspectives/p.yaml": "credence: {}\nexpect:\n  zzzz: [0, 1]\n",
+        }
+    )
+    result = invoke(["check", "--dir", str(folder)])
+    assert result.exit_code == 1, result.stdout
+    debate, perspective = folder / "debate.yaml", folder / "perspectives" / "p.yaml"
+    assert f"{debate}:3:11: error: expect names unknown semantics 'dfqaud'" in result.stdout
+    assert "hint: did you mean 'dfquad'? semantics: qe, dfquad, euler" in result.stdout
+    assert f"{perspective}:3:9: error: expect names unknown semantics 'zzzz'" in result.stdout
+    assert "2 errors" in result.stdout
+    ok = make_debate({"debate.yaml": "expect:\n  grounded: [0, 1]\nthesis:\n  text: T\n"})
+    assert invoke(["check", "--dir", str(ok)]).exit_code == 0
