@@ -116,9 +116,10 @@ def test_scoring_opens_no_file_and_builds_no_path(module: Path) -> None:
 # -- a new relation type is a type error wherever it needs a decision ------------------
 
 
-def documented_relation_sites() -> set[tuple[str, str]]:
+def documented_sites(marker: str) -> set[tuple[str, str]]:
+    """The (module, function) pairs docs/architecture.md lists between `<!-- marker -->`s."""
     text = ARCHITECTURE.read_text(encoding="utf-8")
-    block = text.split("<!-- relation-sites -->", 1)[1].split("<!-- /relation-sites -->", 1)[0]
+    block = text.split(f"<!-- {marker} -->", 1)[1].split(f"<!-- /{marker} -->", 1)[0]
     sites = set()
     for line in block.strip().splitlines():
         match = re.fullmatch(r"- `([^`]+)`: (.*)", line.strip())
@@ -147,22 +148,40 @@ def enclosing_function(source: str, line: int) -> str:
     return best[1]
 
 
+# One new member for each enum matched exhaustively, added to a copy of the package:
+# (file, the line it follows, the new line, how mypy names its type).
+_NEW_MEMBERS = (
+    (
+        "model/relations.py",
+        '    UNDERCUT = "undercut"\n',
+        '    REBUT = "rebut"\n',
+        "Relation",
+        "relation-sites",
+    ),
+    (
+        "model/claims.py",
+        '    SUMMARY = "summary"',
+        '\n    NOTE = "note"',
+        "ClaimKind",
+        "claimkind-sites",
+    ),
+)
+
+
 @pytest.mark.slow
-def test_a_new_relation_member_is_a_type_error_at_every_documented_place(
-    tmp_path: Path,
-) -> None:
-    """Copy the package, add `UNDERCUT = "undercut"` to Relation, and run strict mypy:
-    it must fail exactly at the places docs/architecture.md lists, and nowhere else."""
+def test_a_new_enum_member_is_a_type_error_at_every_documented_place(tmp_path: Path) -> None:
+    """Copy the package, add a member to `Relation` and one to `ClaimKind`, and run strict
+    mypy: it must fail exactly at the places docs/architecture.md lists for each (so every
+    relation the model has, UNDERCUT included, is handled everywhere), and nowhere else."""
     copy = tmp_path / "agidebate"
     shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     shutil.copy(REPO / "pyproject.toml", tmp_path / "pyproject.toml")
-    model = copy / "model.py"
-    text = model.read_text(encoding="utf-8")
-    patched = text.replace(
-        '    ATTACK = "attack"\n', '    ATTACK = "attack"\n    UNDERCUT = "undercut"\n'
-    )
-    assert patched != text
-    model.write_text(patched, encoding="utf-8")
+    for path, after, added, _enum, _marker in _NEW_MEMBERS:
+        module = copy / path
+        text = module.read_text(encoding="utf-8")
+        patched = text.replace(after, after + added, 1)
+        assert patched != text, path
+        module.write_text(patched, encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "mypy", "--no-incremental", "agidebate"],
         cwd=tmp_path,
@@ -174,8 +193,10 @@ def test_a_new_relation_member_is_a_type_error_at_every_documented_place(
     errors = re.findall(r"^(agidebate/[\w/]+\.py):(\d+): error: (.*)$", result.stdout, re.M)
     assert result.returncode == 1 and errors, result.stdout + result.stderr
     assert all("assert_never" in message for _, _, message in errors), result.stdout
-    sites = {
-        (path, enclosing_function((tmp_path / path).read_text(encoding="utf-8"), int(line)))
-        for path, line, _ in errors
-    }
-    assert sites == documented_relation_sites()
+    for _path, _after, _added, enum, marker in _NEW_MEMBERS:
+        sites = {
+            (path, enclosing_function((tmp_path / path).read_text(encoding="utf-8"), int(line)))
+            for path, line, message in errors
+            if f"Literal[{enum}." in message
+        }
+        assert sites == documented_sites(marker), enum

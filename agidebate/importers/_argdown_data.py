@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from agidebate.format.provenance import normal_date
-from agidebate.format.schema import I18N_FIELDS, ID_RE, KINDS, LANG_RE
+from agidebate.format.schema import HEADING_I18N_FIELDS, I18N_FIELDS, ID_RE, KINDS, LANG_RE
 from agidebate.importers._build import DebateBuilder
 from agidebate.model import (
     Author,
@@ -65,6 +65,27 @@ class Reader:
             return float(value)
         self.drop(key)
         return None
+
+    def front_matter(self, builder: DebateBuilder, data: dict[str, Any]) -> None:
+        """The debate's translations, authors and expectations, from the front matter."""
+        builder.i18n = self.translations(data, tuple(HEADING_I18N_FIELDS))
+        builder.authors = self.authors(data)
+        builder.expect = self.expect(data)
+        builder.notes += self.ignored
+
+    def topic(self, builder: DebateBuilder, title: str, data: dict[str, Any], slug: str) -> str:
+        """Add the topic a heading starts (its id, summary and translations from its data
+        block; topic ids are apart from claim ids: `end` may name both); its id."""
+        wanted = data.get("id")
+        topic = wanted if isinstance(wanted, str) and ID_RE.match(wanted) else ""
+        if not topic or topic in builder.topics:
+            topic = builder.unique_id(slug or "section", "section")
+        summary = self.text(data, "summary")
+        builder.add_topic(
+            topic, title, summary, self.translations(data, tuple(HEADING_I18N_FIELDS))
+        )
+        builder.notes += self.ignored
+        return topic
 
     def claim(self, claim: Claim, data: dict[str, Any]) -> Claim:
         """`claim` with the fields Argdown has no syntax for, from its data block."""

@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from agidebate.format.schema import HEADING_I18N_FIELDS, ID_RE, URL_SCHEME_RE
+from agidebate.format.schema import ID_RE, URL_SCHEME_RE
 from agidebate.importers import ImportResult, InputError
 from agidebate.importers._argdown_data import Reader, add_undercuts, link_attributes
 from agidebate.importers._build import DebateBuilder, slug
@@ -140,11 +140,7 @@ def _front_matter(text: str, name: str, builder: DebateBuilder) -> tuple[str, in
         builder.title = title or None
         abstract = data.get("abstract")
         builder.summary = str(abstract).strip() if abstract else None
-        reader = Reader(f"{name}: the front matter")
-        builder.i18n = reader.translations(data, tuple(HEADING_I18N_FIELDS))
-        builder.authors = reader.authors(data)
-        builder.expect = reader.expect(data)
-        builder.notes += reader.ignored
+        Reader(f"{name}: the front matter").front_matter(builder, data)
     return "\n".join(["", *lines[end + 1 :]]), end + 1
 
 
@@ -268,19 +264,8 @@ def _tree_line(stripped: str, raw: str, number: int, state: _State, stack: list[
 def _heading(text: str, state: _State) -> None:
     title, _, data, _ = _clean(text)
     title = title or "Untitled section"
-    wanted = data.get("id")  # topic ids are apart from claim ids: `end` may name both
-    topic = str(wanted) if isinstance(wanted, str) and ID_RE.match(wanted) else ""
-    if not topic or topic in state.builder.topics:
-        topic = state.builder.unique_id(slug(title) or "section", "section")
     reader = Reader(f"{state.name}: heading '{title}'")
-    state.builder.add_topic(
-        topic,
-        title,
-        reader.text(data, "summary"),
-        reader.translations(data, tuple(HEADING_I18N_FIELDS)),
-    )
-    state.builder.notes += reader.ignored
-    state.topic = topic
+    state.topic = reader.topic(state.builder, title, data, slug(title))
 
 
 def _node(content: str, line: int, state: _State) -> _Node:

@@ -134,8 +134,6 @@ def claim_meta(claim: Claim, numbers: list[int], style: NodeStyle, glyphs: Glyph
     meta.append(claim.id)
     if claim.by:
         meta.append(glyphs.dot + inert(claim.by, newlines=False))
-    if claim.date:
-        meta.append(glyphs.dot + claim.date)
     score = format_score(style.scores, claim.id)
     if score is not None:
         meta.append(glyphs.dot)

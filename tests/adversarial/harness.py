@@ -1,10 +1,14 @@
 """Run a hostile case against every command that reads a debate.
 
 A case is one argument file, checked next to a `debate.yaml` holding the
-thesis. Its header comment lines say what must happen:
+thesis; a case of the group `debate` is the `debate.yaml` itself, and one of the
+group `perspective` is `perspectives/p.yaml` of a debate whose claims are those of
+`cases/perspective/_debate/`. Its header comment lines say what must happen:
 
     # expect: ok                               loads; every command exits 0
-    # expect: error CODE LINE:COL              invalid; every command exits 1
+    # expect: error CODE LINE:COL              invalid; every command exits 1 (for a
+                                               perspective: every command that reads
+                                               it, `check` and `--perspective p`)
     # expect: warning CODE LINE:COL            loads with that warning
     # value: {"claim-id": {"field": value}}    exact loaded values of every claim (ok cases)
 """
@@ -42,6 +46,14 @@ _READERS: dict[str, list[str]] = {
 _EXTERNAL = {"svg", "png"}
 
 
+PERSPECTIVE_DEBATE = CASES / "perspective" / "_debate"
+PERSPECTIVE_FILE = "perspectives/p.yaml"
+# The commands that read a perspective, besides `check` and the HTML page (which read
+# them all).
+PERSPECTIVE_READERS = ("score", "explain", "cruxes")
+READS_EVERY_PERSPECTIVE = ("check", "export html")
+
+
 @dataclass
 class Case:
     path: Path
@@ -54,6 +66,39 @@ class Case:
     @property
     def name(self) -> str:
         return f"{self.path.parent.name}/{self.path.stem}"
+
+    @property
+    def group(self) -> str:
+        return self.path.parent.name
+
+    @property
+    def file_name(self) -> str:
+        """Where the case is written in the debate folder (problems name this path)."""
+        if self.group == "debate":
+            return "debate.yaml"
+        return PERSPECTIVE_FILE if self.group == "perspective" else self.path.name
+
+    def write(self, folder: Path) -> None:
+        """The case's debate: the case file and what it is checked next to."""
+        import shutil
+
+        folder.mkdir(parents=True, exist_ok=True)
+        if self.group != "debate":
+            (folder / "debate.yaml").write_text(THESIS, encoding="utf-8")
+        if self.group == "perspective":
+            for base in PERSPECTIVE_DEBATE.glob("*.yaml"):
+                shutil.copy(base, folder / base.name)
+        (folder / self.file_name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(self.path, folder / self.file_name)
+
+    def arguments(self, command: str, args: list[str]) -> tuple[list[str], bool]:
+        """The command line for `command` on this case, and whether the case's verdict
+        applies to it (a perspective is read only by `check` and `--perspective`)."""
+        if self.group != "perspective":
+            return args, True
+        if command in PERSPECTIVE_READERS:
+            return [*args, "--perspective", "p"], True
+        return args, command in READS_EVERY_PERSPECTIVE
 
 
 def parse_case(path: Path) -> Case:
@@ -78,7 +123,7 @@ def parse_case(path: Path) -> Case:
 
 
 def all_cases() -> list[Case]:
-    return [parse_case(p) for p in sorted(CASES.glob("*/*.yaml"))]
+    return [parse_case(p) for p in sorted(CASES.glob("*/*.yaml")) if not p.name.startswith("_")]
 
 
 def reader_commands() -> dict[str, list[str]]:

@@ -60,7 +60,10 @@ def test_json_describes_each_claim_the_same_way() -> None:
     code, out, _ = run_both(["list", "--dir", str(BIKE), "--json", "--sort", "id"])
     rows = json.loads(out)
     assert code == 0 and [r["id"] for r in rows][:2] == ["few-cyclists", "fewer-injuries"]
-    assert set(rows[0]) == {"id", "side", "depth", "topic", "title", "translated", "by", "score"}
+    assert set(rows[0]) == {
+        *("id", "side", "depth", "topic", "title", "translated", "by", "score"),
+        *("kind", "editorial", "date"),
+    }
     assert rows[1]["score"] == rows[1]["score"] and 0 <= rows[1]["score"] <= 1
     unscored = json.loads(invoke(["list", "--dir", str(BIKE), "--json", "--no-scores"]).stdout)
     assert all(r["score"] is None for r in unscored)

@@ -70,7 +70,9 @@ def test_json_gives_each_step() -> None:
         ("latent-demand", "support", "fewer-injuries"),
         ("fewer-injuries", "support", "thesis"),
     ]
-    assert data["other_relations"] == [{"relation": "attack", "to": "few-cyclists"}]
+    link = {"source": "latent-demand", "target": "few-cyclists", "type": "attack"}
+    link |= {"impact": 1.0, "editorial": False, "note": None}
+    assert data["other_relations"] == [{"relation": "attack", "to": "few-cyclists", "link": link}]
 
 
 def test_plain_in_a_pipe_and_inert_with_hostile_text() -> None:

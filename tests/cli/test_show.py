@@ -146,7 +146,9 @@ def test_json_gives_the_rows_flat_with_sources_numbered() -> None:
     assert sorted(refs) == ["both-ways", "d3", "loop-a", "loop-b"]
     assert data["unreachable"] == ["orphan-a", "orphan-b"]
     first = data["rows"][1]
-    assert set(first) == {"kind", "id", "depth", "relation", "side", "context", "claim", "sources"}
+    assert set(first) == {
+        *("kind", "id", "depth", "relation", "link", "side", "context", "claim", "sources"),
+    }
     assert first["claim"]["by"] == "Ann" and first["relation"] == "attack"
     collapsed = json.loads(invoke(["show", "--dir", str(BIKE), "--json", "-L", "1"]).stdout)
     more = [row for row in collapsed["rows"] if row["kind"] == "more"]

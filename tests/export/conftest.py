@@ -18,6 +18,7 @@ from tests.conftest import BUNDLED, DATA, REPO, require_tool
 
 SMALL = DATA / "valid" / "bike-lane"
 HOSTILE = DATA / "exports" / "hostile"
+COMPLETE = DATA / "docs" / "complete"  # every field of the format (docs/format.md)
 SCORES = {
     "thesis": 0.61,
     "fewer-injuries": 0.7234,
@@ -31,8 +32,13 @@ PUPPETEER_CONFIG = REPO / ".ci" / "puppeteer.json"
 
 
 def debates() -> list[Any]:
-    """The bundled debate and the hostile fixture, as pytest params."""
-    return [pytest.param(BUNDLED, id="bundled"), pytest.param(HOSTILE, id="hostile")]
+    """The bundled debate, the hostile fixture and the complete example of the format
+    guide (every field: undercuts, impacts, summaries, quotes...), as pytest params."""
+    return [
+        pytest.param(BUNDLED, id="bundled"),
+        pytest.param(HOSTILE, id="hostile"),
+        pytest.param(COMPLETE, id="complete"),
+    ]
 
 
 def exported(folder: Path, fmt: str, scores: dict[str, float] | None = None) -> str:

@@ -12,7 +12,7 @@ from agidebate.errors import OperationError
 from agidebate.export import ExportOptions, export
 from agidebate.export.to_dot import quote
 from tests.conftest import invoke
-from tests.export.conftest import SMALL, debates, dot_program, exported, loaded
+from tests.export.conftest import COMPLETE, SMALL, debates, dot_program, exported, loaded
 
 
 @pytest.mark.external
@@ -36,14 +36,28 @@ def test_dot_draws_the_export(folder: Path) -> None:
     ]
     debate = loaded(folder)
     claims = sorted(name for name in names if name in debate.claims)
-    refs = [name for name in names if name not in debate.claims]
+    points = [name for name in names if " -> " in name]  # a cut link's point
+    refs = [name for name in names if name not in debate.claims and name not in points]
     # Each claim in full exactly once (a thesis with nothing beside it heads the picture
     # instead); every other box is a reference.
     everything = sorted(debate.claims)
     assert claims in (everything, sorted(c for c in everything if c != debate.thesis))
     assert all(ref.startswith("ref:") for ref in refs)
     edges = [g for g in svg.iter(f"{ns}g") if g.get("class") == "edge"]
-    assert len(edges) == len(debate.edges)
+    cut = {e.cut_link for e in debate.edges if e.cut_link is not None}
+    assert len(points) == len(cut)
+    assert len(edges) == len(debate.edges) + len(cut)  # a cut link is drawn in two halves
+
+
+def test_an_undercut_is_drawn_into_the_link_it_cuts() -> None:
+    text = exported(COMPLETE, "dot")
+    point = '"parking-loss -> ref:1"'
+    assert f"{point} [shape=point" in text
+    assert f'{point} -> "customers-walk" [color="#6a1b9a", arrowtail=tee, style=dashed' in text
+    assert f'"ref:1" -> {point} [color="#c62828", arrowtail=tee, style=dashed];' in text
+    assert f'{point} -> "parking-loss" [color="#c62828", arrowtail=none, style=dashed];' in text
+    assert 'label="impact 0.8"' in text  # garage-nearby's link
+    assert "[summary]" in text and "[ed.]" in text
 
 
 @pytest.mark.external

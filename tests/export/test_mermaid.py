@@ -18,12 +18,13 @@ LINE = re.compile(
     r"|    direction (RL|TB)"
     r"|  end"
     r'|    (c|r)\d+\["[^"\n]*"\]:::(thesis|root|pro|con|unlinked|ref)'
+    r'|    [cr]\d+p\(\(" "\)\):::cut'
     r'|    lg\d+\["[^"\n]*"\](:::(thesis|pro|con|ref))?'
     r'|    lg5\["a claim"\] -->\|supports\| lg6\["the claim it supports"\]'
     r'|    lg7\["a claim"\] -\.->\|attacks\| lg8\["the claim it attacks"\]'
-    r"|    [cr]\d+ (-->|-\.->) [cr]\d+"
+    r"|    [cr]\d+p? (-->|-\.->|-\.-x|---|-\.-)(\|[^|\n\"]*\|)? [cr]\d+p?"
     r"|  t\d+ ~~~ t\d+"
-    r"|  classDef (thesis|root|pro|con|unlinked|ref) [a-z#0-9:,. -]+"
+    r"|  classDef (thesis|root|pro|con|unlinked|ref|cut) [a-z#0-9:,. -]+"
     r"|  linkStyle \d+(,\d+)* stroke:#[0-9a-f]{6},stroke-width:[0-9.]+px)\Z"
 )
 
