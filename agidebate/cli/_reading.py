@@ -76,7 +76,13 @@ ScoresOption = Annotated[
 
 QuotesOption = Annotated[
     bool,
-    typer.Option("--quotes", help=N_("Show the passages each claim quotes from its sources.")),
+    typer.Option(
+        "--quotes",
+        help=N_(
+            "Show the passages each claim quotes from its sources (a claim shown in full, "
+            "as by show ID, always has them)."
+        ),
+    ),
 ]
 AuthorsOnlyOption = Annotated[
     bool,

@@ -157,14 +157,12 @@ def _point(link: tuple[str, str]) -> str:
 
 def _link(link: Link, cut: set[tuple[str, str]]) -> list[str]:
     """One relation as DOT edges (drawn with dir=back): a cut link in two halves through
-    its point, an undercut into that point; dashed when the editor drew it, its impact as
-    label when not 1."""
+    its point, an undercut into that point; labelled with its badges (`ed.` when the
+    editor drew it, its impact when not 1), as in Mermaid."""
     style = _edge_style(link.relation)
     edge = link.edge
-    if edge is not None and edge.editorial and "dashed" not in style:
-        style += ", style=dashed"
-    marks = [m for m in link_marks(edge) if m != "ed."] if edge is not None else []
-    label = f", label={quote(' '.join(marks))}, fontsize=10" if marks else ""
+    marks = link_marks(edge) if edge is not None else []
+    label = f", label={quote(', '.join(marks))}, fontsize=10" if marks else ""
     source, target = quote(link.source), quote(link.target)
     if link.cut is not None:
         return [f"  {_point(link.cut)} -> {source} [{style}{label}];"]

@@ -161,7 +161,7 @@ def _node(debate: Debate, claim_id: str, options: ExportOptions) -> list[str]:
 
 def _link_node(edge: Edge) -> list[str]:
     """The small node a cut link is drawn through, labelled with the link's marks."""
-    marks = " ".join(link_marks(edge))
+    marks = ", ".join(link_marks(edge))
     return [
         f"    <node id={_attr(link_id(edge.source, edge.target))}>",
         f'      <data key="d0">{_text(marks)}</data>' if marks else "",

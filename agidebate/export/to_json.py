@@ -19,7 +19,7 @@ from agidebate.query.parts import (
     translations,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: edges may be undercuts, whose target is the cut link
 # One encoder for every record: json.dumps with options builds a new one per call.
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 

@@ -104,10 +104,9 @@ def _fields(
         rows.append(("tags", Text(inert(", ".join(claim.tags)))))
     if numbers:
         rows.append(("sources", Text(source_marks(list(numbers)) + "  (listed below)")))
-    if style.quotes:
-        marks = list(numbers)
-        quotes = quote_lines(claim, lambda n: marks[n - 1] if n <= len(marks) else None)
-        rows.extend((_("quotes") if index == 0 else "", line) for index, line in enumerate(quotes))
+    marks = list(numbers)  # a card is the claim in full: its quotes always, not only --quotes
+    quotes = quote_lines(claim, lambda n: marks[n - 1] if n <= len(marks) else None)
+    rows.extend((_("quotes") if index == 0 else "", line) for index, line in enumerate(quotes))
     return rows
 
 

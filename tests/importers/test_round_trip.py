@@ -92,3 +92,73 @@ def test_real_kialo_files_survive_a_round_trip(tmp_path: Path) -> None:
         first = import_file("kialo", path).debate
         second = through("kialo", first, tmp_path)
         assert graph_by_text(second) == graph_by_text(first), path.name
+
+
+COMPLETE = DATA / "docs" / "complete"
+
+
+def _claim_fields(debate: Debate) -> dict[str, tuple[object, ...]]:
+    return {
+        c.id: (
+            c.title, c.text, c.by, c.weight, c.kind, c.quotes, c.editorial, c.note, c.date,
+            c.sources, c.figures, c.tags, dict(c.i18n), c.topic,
+        )
+        for c in debate
+    }  # fmt: skip
+
+
+def _edge_fields(debate: Debate) -> set[tuple[object, ...]]:
+    return {
+        (e.source, e.target, e.relation, e.impact, e.editorial, e.note, e.link_source)
+        for e in debate.edges
+    }
+
+
+def _ranges(debate: Debate) -> dict[str, tuple[float, float]]:
+    """The debate's expectations without where they were written."""
+    expect = debate.expect
+    if expect is None:
+        return {}
+    found = {name: (r.low, r.high) for name, r in expect.semantics.items()}
+    found |= {f"claim {name}": (r.low, r.high) for name, r in expect.claims.items()}
+    if expect.verdict is not None:
+        found["verdict"] = (expect.verdict.low, expect.verdict.high)
+    return found
+
+
+def test_argdown_keeps_every_field_of_the_complete_example(tmp_path: Path) -> None:
+    """Undercuts (`<_` plus the link they cut), link impact and notes, kinds, quotes,
+    dates, editorial marks, translations, authors and expectations all come back."""
+    debate = load_debate(COMPLETE)
+    back = through("argdown", debate, tmp_path)
+    assert _claim_fields(back) == _claim_fields(debate)
+    assert _edge_fields(back) == _edge_fields(debate)
+    assert any(e.relation is Relation.UNDERCUT for e in back.edges)
+    assert (back.title, back.summary, back.thesis) == (debate.title, debate.summary, debate.thesis)
+    assert back.i18n == debate.i18n
+    assert {n: a.i18n for n, a in back.authors.items()} == {
+        n: a.i18n for n, a in debate.authors.items()
+    }
+    assert _ranges(back) == _ranges(debate) != {}
+    # An untitled topic's heading is its id, which comes back as its title.
+    topics = {t.id: (t.title or t.id, t.summary, t.i18n) for t in debate.topics.values()}
+    assert {t.id: (t.title, t.summary, t.i18n) for t in back.topics.values()} == topics
+
+
+def test_kialo_keeps_an_undercut_as_its_note(tmp_path: Path) -> None:
+    """Kialo has no undercut: the export says which link a claim cuts in a note Kialo
+    keeps, and the importer reads the note back into an undercut of that link."""
+    debate = load_debate(COMPLETE)
+    back = through("kialo", debate, tmp_path)
+    texts = {c.id: _lines(c.text) for c in debate}
+    back_texts = {c.id: _lines(c.text) for c in back}
+
+    def cuts(d: Debate, text: dict[str, str]) -> set[tuple[str, str, str]]:
+        return {
+            (text[e.source], text[e.link_source or ""], text[e.target])
+            for e in d.edges
+            if e.relation is Relation.UNDERCUT
+        }
+
+    assert cuts(back, back_texts) == cuts(debate, texts) != set()
+    assert graph_by_text(back) == graph_by_text(debate)
