@@ -114,8 +114,7 @@ def test_expectations_must_name_known_semantics(make_debate: MakeDebate) -> None
     """`expect:` is read by the format layer; only check, above scoring, knows the names."""
     folder = make_debate(
         {
-            "debate.yaml": "expect:\n  qe: [0.2, 0.9]\n  dfqaud: [0, 1]\n"
-            "thesis:\n  text: T\n",
+            "debate.yaml": "expect:\n  qe: [0.2, 0.9]\n  dfqaud: [0, 1]\nthesis:\n  text: T\n",
             "perspectives/p.yaml": "credence: {}\nexpect:\n  zzzz: [0, 1]\n",
         }
     )

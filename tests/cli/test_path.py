@@ -70,8 +70,8 @@ def test_json_gives_each_step() -> None:
         ("latent-demand", "support", "fewer-injuries"),
         ("fewer-injuries", "support", "thesis"),
     ]
-    link = {"source": "latent-demand", "target": "few-cyclists", "type": "attack"}
-    link |= {"impact": 1.0, "editorial": False, "note": None}
+    link: dict[str, object] = {"source": "latent-demand", "target": "few-cyclists"}
+    link |= {"type": "attack", "impact": 1.0, "editorial": False, "note": None}
     assert data["other_relations"] == [{"relation": "attack", "to": "few-cyclists", "link": link}]
 
 

@@ -56,7 +56,10 @@ def test_an_undercut_is_drawn_into_the_link_it_cuts() -> None:
     assert f'{point} -> "customers-walk" [color="#6a1b9a", arrowtail=tee, style=dashed' in text
     assert f'"ref:1" -> {point} [color="#c62828", arrowtail=tee, style=dashed];' in text
     assert f'{point} -> "parking-loss" [color="#c62828", arrowtail=none, style=dashed];' in text
-    assert f'{point} -> "customers-walk" [color="#6a1b9a", arrowtail=tee, style=dashed, label="ed."' in text
+    assert (
+        f'{point} -> "customers-walk" [color="#6a1b9a", arrowtail=tee, style=dashed, label="ed."'
+        in text
+    )
     assert 'label="impact 0.8"' in text  # garage-nearby's link
     # an editorial support says so in its label, as in Mermaid
     assert '-> "latent-demand" [color="#2e7d32", arrowtail=normal, label="ed., impact 0.5"' in text
