@@ -11,10 +11,10 @@ from agidebate.format.expect import ExpectReader
 from agidebate.format.join import unknown_ids
 from agidebate.format.nodes import YMap, YNode, YScalar
 from agidebate.format.schema import PERSPECTIVE_FIELDS, PERSPECTIVE_I18N_FIELDS
+from agidebate.format.undercuts import missing_link_hint
 from agidebate.i18n import N_, _
 from agidebate.model import BottomLine, Debate, Perspective
 from agidebate.suggest import id_hint, similar
-from agidebate.text import relation_verb
 
 _IMPACT = N_("an impact (how far a claim bears on its target, for this reader)")
 
@@ -223,20 +223,9 @@ class PerspectiveReader(ExpectReader):
     def is_link(self, source: str, target: str, node: YScalar) -> bool:
         if self.debate.link(source, target) is not None:
             return True
-        reverse = self.debate.link(target, source)
         links = [e.target for e in self.debate.targets(source) if e.cut_link is None]
-        if reverse is not None:
-            hint = _(
-                "the link goes the other way ('{target}' {relation} '{source}'): "
-                "write {target}: {{{source}: ...}}",
-                target=target,
-                relation=relation_verb(reverse.relation),
-                source=source,
-            )
-        elif links:
-            hint = _("'{id}' supports or attacks: {ids}", id=source, ids=", ".join(links[:10]))
-        else:
-            hint = _("'{id}' supports and attacks nothing", id=source)
+        swapped = _("write {target}: {{{source}: ...}}", target=target, source=source)
+        hint = missing_link_hint((source, target), self.debate.link(target, source), links, swapped)
         message = _(
             "impact for the link '{source}' -> '{target}', but '{source}' neither supports "
             "nor attacks '{target}'",

@@ -14,7 +14,7 @@ Rules (docs/format.md, "Undercuts"):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from agidebate.errors import Problem, Severity
 from agidebate.i18n import _
@@ -116,20 +116,8 @@ def _bad_link(
             edge.location,
             _("attack the undercutter instead (attacks: {source})", source=source),
         )
-    reverse = links.get((target, source))
-    if reverse is not None:
-        hint = _(
-            "the link goes the other way ('{target}' {relation} '{source}'): "
-            "write from: {target}, to: {source}",
-            target=target,
-            relation=relation_verb(reverse.relation),
-            source=source,
-        )
-    elif targets.get(source):
-        ids = ", ".join(targets[source][:10])
-        hint = _("'{id}' supports or attacks: {ids}", id=source, ids=ids)
-    else:
-        hint = _("'{id}' supports and attacks nothing; undercut a link that exists", id=source)
+    swapped = _("write from: {target}, to: {source}", target=target, source=source)
+    hint = missing_link_hint(cut, links.get((target, source)), targets.get(source, []), swapped)
     return Problem(
         "unknown-link",
         _(
@@ -143,6 +131,26 @@ def _bad_link(
         edge.location,
         hint,
     )
+
+
+def missing_link_hint(
+    link: tuple[str, str], reverse: Edge | None, targets: Sequence[str], swapped: str
+) -> str:
+    """The hint for a link FROM -> TO that does not exist (named by an undercut or a
+    perspective's impact): it goes the other way (`reverse`; `swapped` says how to write
+    it), or the links FROM has, or that it has none."""
+    source, target = link
+    if reverse is not None:
+        return _(
+            "the link goes the other way ('{target}' {relation} '{source}'): {fix}",
+            target=target,
+            relation=relation_verb(reverse.relation),
+            source=source,
+            fix=swapped,
+        )
+    if targets:
+        return _("'{id}' supports or attacks: {ids}", id=source, ids=", ".join(targets[:10]))
+    return _("'{id}' supports and attacks nothing", id=source)
 
 
 def cycles(debate: Debate) -> list[Problem]:
