@@ -179,7 +179,8 @@ def _claim(
         "note": claim.note,
         "date": claim.date,
         "quotes": [_quote(claim, q) for q in claim.quotes],
-        # [id, relation, shown in full here, the link's badges, the cut link's target]
+        # [id, relation, shown in full here, the link's badges, its note] and, for an
+        # undercut, the cut link's target
         "kids": [
             [e.source, _kind(e.relation), layout.is_full(e), link_marks(e), e.note]
             + ([e.target] if e.cut_link else [])

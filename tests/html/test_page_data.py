@@ -88,7 +88,7 @@ def test_claim_reached_twice_is_shown_in_full_once() -> None:
     appearances = [
         (parent, full)
         for parent, c in claims.items()
-        for kid, _, full in c["kids"]
+        for kid, _, full, *_ in c["kids"]
         if kid == "latent-demand"
     ]
     assert sorted(appearances) == [("few-cyclists", False), ("fewer-injuries", True)]
@@ -96,12 +96,12 @@ def test_claim_reached_twice_is_shown_in_full_once() -> None:
 
 def test_every_claim_is_shown_in_full_exactly_once_in_the_bundled_debate() -> None:
     data = page_data(load_debate(BUNDLED), ExportOptions())
-    full = [kid for c in data["claims"] for kid, _, is_full in c["kids"] if is_full]
+    full = [kid for c in data["claims"] for kid, _, is_full, *_ in c["kids"] if is_full]
     assert len(full) == len(set(full))
     assert set(full) | set(data["roots"]) | set(data["orphans"]) == {
         c["id"] for c in data["claims"]
     }
-    assert any(not is_full for c in data["claims"] for _, _, is_full in c["kids"])
+    assert any(not is_full for c in data["claims"] for _, _, is_full, *_ in c["kids"])
 
 
 def test_claims_that_reach_no_root_hang_under_their_own_tops() -> None:
@@ -127,7 +127,7 @@ def test_a_chain_ten_thousand_deep_exports() -> None:
     data = embedded(page)
     assert len(data["claims"]) == 10_001
     assert data["claims"][-1]["kids"] == []
-    assert data["claims"][-2]["kids"] == [["c9999", "attack", True]]
+    assert data["claims"][-2]["kids"] == [["c9999", "attack", True, [], None]]
 
 
 def test_scores_are_passed_and_missing_ones_are_null() -> None:

@@ -17,7 +17,7 @@
       summary: "summary", summaryLong: "restates other claims or a bottom line: shown, never counted",
       editorial: "ed.", editorialLong: "added by the map's editor, not by the author",
       impactLong: "how far the claim bears on the one above (1: fully)",
-      note: "Editor's note: ", quotes: "Quotes", dated: "{t}",
+      note: "Editor's note: ", linkNote: "Editor's note on the link: ", quotes: "Quotes", dated: "{t}",
       by: "by {t}", replies: "{n}", level: "level {n}", show: "Show {n} replies", hide: "Hide {n} replies",
       see: "see", shownUnder: "(in full under “{t}”)", shownTop: "(in full at the top)",
       matches: "{n} of {total} claims match. Enter jumps to the next one, Esc clears.",
@@ -52,7 +52,7 @@
       summary: "总结", summaryLong: "复述其他论点或作者的结论:显示但不计分",
       editorial: "编者", editorialLong: "由编者添加,而非作者所写",
       impactLong: "该论点与上一条论点的相关程度(1 为完全相关)",
-      note: "编者注:", quotes: "引文", dated: "{t}",
+      note: "编者注:", linkNote: "编者对关联的注:", quotes: "引文", dated: "{t}",
       by: "提出者:{t}", replies: "{n}", level: "第 {n} 层", show: "展开 {n} 条回应", hide: "收起 {n} 条回应",
       see: "见", shownUnder: "(完整内容在“{t}”之下)", shownTop: "(完整内容在顶部)",
       matches: "{total} 个论点中有 {n} 个匹配。回车跳到下一个,Esc 清除。",
@@ -348,6 +348,10 @@
     if (claim.note) {
       const note = body.appendChild(el("p", "editor-note", t("note")));
       fill(note.appendChild(el("span")), field(claim, "note"), hit);
+    }
+    if (node.rel && node.rel[4]) {
+      const note = body.appendChild(el("p", "editor-note link-note", t("linkNote")));
+      note.append(marked("span", null, node.rel[4], hit));
     }
     if (claim.quotes.length) body.append(quoteList(claim, hit));
     body.append(metaLine(claim, hit, node.level > MAX_INDENT ? node.level + 1 : 0));
