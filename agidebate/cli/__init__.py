@@ -58,7 +58,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
-    add_completion=False,
+    add_completion=True,
 )
 
 
@@ -73,7 +73,11 @@ def _root(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=_version, is_eager=True, help=N_("Show the version and exit.")
+            "--version",
+            "-V",
+            callback=_version,
+            is_eager=True,
+            help=N_("Show the version and exit."),
         ),
     ] = False,
     no_cache: Annotated[

@@ -193,12 +193,29 @@ def _translated(items: Sequence[Command | Parameter]) -> Iterator[None]:
 
 
 def usage(command: Command, ctx: Context, formatter: HelpFormatter) -> None:
-    """The usage line, after `Usage: ` in the run's language."""
-    pieces = command.collect_usage_pieces(ctx)
-    formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=_("Usage: "))
+    """The usage line, after `Usage: ` in the run's language, without typer's braces."""
+    from agidebate.cli._usage import usage_line
+
+    line = usage_line(command, ctx)
+    formatter.write_usage(ctx.command_path, line[len(ctx.command_path) + 1 :], prefix=_("Usage: "))
 
 
-class LocalizedCommand(TyperCommand):
+class _Located:
+    """A usage error click's parser raises without its command (an option given no value)
+    learns it, so that the error can show the command's usage line."""
+
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
+        from agidebate.cli._usage import click
+
+        try:
+            return super().parse_args(ctx, args)  # type: ignore[misc, no-any-return]
+        except click().exceptions.UsageError as error:
+            if error.ctx is None:
+                error.ctx, error.cmd = ctx, ctx.command
+            raise
+
+
+class LocalizedCommand(_Located, TyperCommand):
     """A command whose help page is in the run's language."""
 
     def format_help(self, ctx: Context, formatter: HelpFormatter) -> None:
@@ -209,15 +226,59 @@ class LocalizedCommand(TyperCommand):
         usage(self, ctx, formatter)
 
 
-class LocalizedGroup(TyperGroup):
+class LocalizedGroup(_Located, TyperGroup):
     """The `agidebate` group: holds the run's language, and draws its help in it."""
 
-    def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Run the command line; click's usage errors are printed in the project's style
+        (`agidebate.cli._usage`), with click's exit status."""
         import sys
 
         words = list(sys.argv[1:] if args is None else args)
+        extra["windows_expand_args"] = windows_expand_args
         with run_language(words):
-            return super().main(words, *rest, **extra)
+            if not standalone_mode:
+                return super().main(words, prog_name, complete_var, False, **extra)
+            sys.exit(self._standalone(words, prog_name, complete_var, **extra))
+
+    def _standalone(
+        self, words: list[str], prog_name: str | None, complete_var: str | None, **extra: Any
+    ) -> int:
+        from agidebate.cli._usage import click, report
+
+        exceptions = click().exceptions
+        try:
+            code = super().main(words, prog_name, complete_var, False, **extra)
+        except exceptions.NoArgsIsHelpError as error:  # `agidebate` alone: the help page
+            error.show()
+            return int(error.exit_code)
+        except exceptions.ClickException as error:
+            return report(error)
+        except typer.Abort:
+            from agidebate.cli._common import fail
+
+            return fail(_("aborted")).exit_code
+        return code if isinstance(code, int) else 0
+
+    def resolve_command(
+        self, ctx: Context, args: list[str]
+    ) -> tuple[str | None, Command | None, list[str]]:
+        """An unknown command name is reported with the names closest to it."""
+        name = args[0] if args else "-"
+        unknown = not name.startswith("-") and self.get_command(ctx, name) is None
+        if unknown and not ctx.resilient_parsing:
+            from agidebate.cli._usage import unknown_command
+
+            raise unknown_command(name, list(self.commands), ctx)
+        return super().resolve_command(ctx, args)
 
     def format_help(self, ctx: Context, formatter: HelpFormatter) -> None:
         with _translated([self, *self.get_params(ctx), *self.commands.values()]):
