@@ -19,6 +19,7 @@ from agidebate.authoring._add import Addition, add_claim
 from agidebate.authoring._change import Change
 from agidebate.authoring._fields import NewClaim
 from agidebate.authoring._ids import derive_id
+from agidebate.authoring._init import Initialization, init_debate
 from agidebate.authoring._new import Creation, new_topic, template
 from agidebate.authoring._plan import UnsafeEdit
 from agidebate.authoring._verify import EditRefused
@@ -31,11 +32,13 @@ __all__ = [
     "Change",
     "Creation",
     "EditRefused",
+    "Initialization",
     "NewClaim",
     "UnsafeEdit",
     "add_claim",
     "debate_lock",
     "derive_id",
+    "init_debate",
     "new_topic",
     "template",
 ]

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shlex
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -173,7 +174,7 @@ def _prepare(
     if cut:
         require_link(debate, wanted.link_source, wanted.target)
     else:
-        require_known(debate, wanted.target)
+        require_known(debate, wanted.target, folder=folder)
     claim_id = _choose_id(debate, wanted)
     home = wanted.link_source if cut and wanted.link_source else wanted.target
     target = locate(folder, rel, True) if rel else _home_of(folder, debate, home)
@@ -221,10 +222,22 @@ def require_valid(report: CheckReport) -> Debate:
     return report.debate
 
 
-def require_known(debate: Debate, claim_id: str, option: str = "--to") -> None:
-    """`UsageError` naming close ids when the debate has no claim `claim_id`."""
+def require_known(
+    debate: Debate, claim_id: str, option: str = "--to", folder: Path | None = None
+) -> None:
+    """`UsageError` naming close ids when the debate has no claim `claim_id` (and, for
+    `thesis` in a debate without one, saying how to give it one)."""
     if claim_id in debate.claims:
         return
+    if claim_id == "thesis" and debate.thesis is None and folder is not None:
+        raise UsageError(
+            _("this debate has no thesis: no debate.yaml with `thesis:`"),
+            _(
+                'give it one with `agidebate init {folder} --thesis "..."`, or answer '
+                "another claim (`agidebate list` shows every id)",
+                folder=shlex.quote(str(folder)),
+            ),
+        )
     hint = did_you_mean(claim_id, debate.claims, "`agidebate list` shows every id")
     prefix = f"{option}: " if option else ""
     raise UsageError(f"{prefix}no claim with id '{claim_id}'", hint)

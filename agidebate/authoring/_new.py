@@ -9,6 +9,7 @@ ever overwriting a file.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,12 +25,13 @@ from agidebate.authoring._verify import (
     require_clean,
     require_same_meaning,
 )
-from agidebate.authoring._write import create_file
+from agidebate.authoring._write import create_file, new_folder
 from agidebate.errors import Problem, RequestRefused, UsageError
 from agidebate.fileio import folder_lock as debate_lock
 from agidebate.format.emit import block_value
 from agidebate.format.load import CheckReport
 from agidebate.format.schema import DEBATE_FILE_NAMES
+from agidebate.i18n import _
 from agidebate.model import Debate
 
 _TEMPLATE = """\
@@ -66,6 +68,8 @@ class Creation:
     topic: str
     change: Change
     warnings: tuple[Problem, ...]
+    created_folder: bool = False
+    has_thesis: bool = True
 
 
 def default_title(topic: str) -> str:
@@ -89,13 +93,16 @@ def new_topic(
     dry_run: bool = False,
     cache: bool = True,
 ) -> Creation:
-    """Create `TOPIC.yaml` in the debate folder; `RequestRefused` if the topic or file exists."""
-    folder = writable_debate_dir(directory)
+    """Create `TOPIC.yaml` in the debate folder (and the folder, if it does not exist yet);
+    `RequestRefused` if the topic or file exists."""
+    folder = writable_debate_dir(directory, missing_ok=True)
+    missing = not folder.exists()
     try:
         topic, title, data = _request(topic, title)
         target, before, after = _prepare(folder, topic, data, cache)
         if not dry_run:
-            with debate_lock(folder):
+            made = new_folder(folder) if missing else contextlib.nullcontext()
+            with made, debate_lock(folder):
                 target, before, after = _prepare(folder, topic, data, cache)
                 create_file(folder, target.rel, data)
     except UsageError as error:
@@ -103,26 +110,36 @@ def new_topic(
     text = data.decode("utf-8")
     lines = text.count("\n")
     change = Change(target.path, "", text, 1, lines, text.rstrip("\n"), True, not dry_run)
-    return Creation(topic, change, tuple(new_warnings(before, after)))
+    thesis = after.debate is not None and after.debate.thesis is not None
+    return Creation(topic, change, tuple(new_warnings(before, after)), missing, thesis)
 
 
 def _request(topic: str, title: str | None) -> tuple[str, str, bytes]:
     """The checked topic id and title, and the file's bytes."""
-    topic = check_id(topic, "TOPIC")
+    topic = check_topic_id(topic)
     title = clean_optional(title, "--title") or default_title(topic)
+    return topic, title, template(topic, title).encode("utf-8")
+
+
+def check_topic_id(topic: str, option: str = "TOPIC") -> str:
+    """A topic id that can name a topic file: an id, and not `debate`."""
+    topic = check_id(topic, option)
     if f"{topic}.yaml" in DEBATE_FILE_NAMES:
         raise UsageError(
-            "TOPIC 'debate' would be debate.yaml, the file of the debate's title and thesis",
-            "choose another topic name",
+            _(
+                "{option} 'debate' would be debate.yaml, the file of the debate's title and thesis",
+                option=option,
+            ),
+            _("choose another topic name"),
         )
-    return topic, title, template(topic, title).encode("utf-8")
+    return topic
 
 
 def _prepare(
     folder: Path, topic: str, data: bytes, cache: bool
 ) -> tuple[Target, CheckReport, CheckReport]:
     reading = read_folder(folder, cache)
-    before = check_reading(reading)
+    before = check_reading(reading) if folder.exists() else CheckReport(folder, None, (), 0)
     debate = require_valid(before) if before.files else Debate(claims={})
     _require_new(folder, debate, topic)
     target = locate(folder, f"{topic}.yaml", from_user=True)

@@ -33,8 +33,11 @@ class Target:
     exists: bool
 
 
-def writable_debate_dir(directory: str | os.PathLike[str] | None) -> Path:
-    """The folder a write goes to: --dir or $AGIDEBATE_DIR, never implicitly the bundled one."""
+def writable_debate_dir(directory: str | os.PathLike[str] | None, missing_ok: bool = False) -> Path:
+    """The folder a write goes to: --dir or $AGIDEBATE_DIR, never implicitly the bundled one.
+
+    With `missing_ok`, a folder that does not exist yet is returned too (`new` creates it).
+    """
     chosen = directory if directory not in (None, "") else os.environ.get(ENV_DIR) or None
     if chosen is None:
         raise UsageError(
@@ -42,6 +45,8 @@ def writable_debate_dir(directory: str | os.PathLike[str] | None) -> Path:
             "commands that write never change the bundled debate implicitly; to extend it, "
             f"copy it first: cp -r {_bundled()} my-debate",
         )
+    if missing_ok and not os.path.lexists(chosen):
+        return Path(chosen)
     return find_debate_dir(chosen)
 
 

@@ -10,10 +10,12 @@ write fails.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 
 from agidebate.errors import OperationError, file_error
-from agidebate.fileio import atomic_write, create_new
+from agidebate.fileio import LOCK_NAME, atomic_write, create_new
+from agidebate.i18n import _
 
 
 def replace_file(path: Path, planned_from: bytes, data: bytes) -> None:
@@ -61,13 +63,36 @@ def _make_folders(folder: Path, rel: str) -> list[Path]:
     current = folder
     for part in rel.split("/")[:-1]:
         current = current / part
-        try:
-            current.mkdir()
-        except FileExistsError:
-            if current.is_symlink() or not current.is_dir():
-                raise OperationError(f"'{current}' is not a folder") from None
-            continue
-        except OSError as err:
-            raise file_error("create folder", current, err) from None
-        created.append(current)
+        if _mkdir(current):
+            created.append(current)
     return created
+
+
+def _mkdir(folder: Path) -> bool:
+    """Create `folder`; False if it is there already (as a folder, not a link)."""
+    try:
+        folder.mkdir()
+    except FileExistsError:
+        if folder.is_symlink() or not folder.is_dir():
+            raise OperationError(_("'{path}' is not a folder", path=folder)) from None
+        return False
+    except OSError as err:
+        raise file_error("create folder", folder, err) from None
+    return True
+
+
+@contextlib.contextmanager
+def new_folder(folder: Path) -> Iterator[None]:
+    """Create `folder` and its missing parents for what the block writes into it; if the
+    block fails, remove them again (with the lock file the block may have left)."""
+    missing = [p for p in (folder, *folder.parents) if not p.exists()]
+    created: list[Path] = []
+    try:
+        created.extend(made for made in reversed(missing) if _mkdir(made))  # outermost first
+        yield
+    except BaseException:
+        for made in reversed(created):  # innermost first
+            with contextlib.suppress(OSError):
+                (made / LOCK_NAME).unlink(missing_ok=True)
+                made.rmdir()
+        raise

@@ -22,6 +22,7 @@ from agidebate.cli import cruxes as _cruxes
 from agidebate.cli import explain as _explain
 from agidebate.cli import export as _export
 from agidebate.cli import import_ as _import
+from agidebate.cli import init as _init
 from agidebate.cli import list_ as _list
 from agidebate.cli import new as _new
 from agidebate.cli import path as _path
@@ -133,6 +134,7 @@ COMMANDS = (
     ),
     Command("cruxes", _cruxes.cruxes, True, N_("The claims whose weight moves the thesis most.")),
     Command("check", _check.check, True),
+    Command("init", _init.init, False, N_("Start a debate: its folder, thesis and first topic.")),
     Command("add", _add.add, False, N_("Add a rebuttal, a supporting claim or an undercut.")),
     Command("new", _new.new, False, N_("Start a topic file from a commented template.")),
     Command("export", _export.export, True, N_("Write the debate in another format.")),

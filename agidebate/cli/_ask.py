@@ -184,3 +184,27 @@ class _Asker:
             "Weight in [0, 1] (Enter for 0.5)",
             lambda a: check_weight(a, option="") if a.strip() else None,
         )
+
+
+def ask_thesis(title: str | None, default_title: str) -> tuple[str, str | None]:
+    """For `agidebate init` without --thesis: ask for the thesis (and the title, if not
+    given) on a terminal; a usage error otherwise."""
+    from agidebate.authoring._fields import clean_text
+    from agidebate.i18n import _
+    from agidebate.model import Debate
+
+    if not interactive():
+        raise UsageError(
+            _("--thesis is required when not run on a terminal"),
+            _('e.g. agidebate init my-debate --thesis "The town should build the lane."'),
+        )
+    asker = _Asker(console(), Debate(claims={}))
+    if title is None:
+        title = asker._until_valid(
+            _("Title of the debate"), lambda a: clean_text(a, _("the title")), default_title
+        )
+    thesis = asker._until_valid(
+        _("The thesis, the claim the debate is for or against"),
+        lambda a: clean_text(a, _("the thesis")),
+    )
+    return thesis, title

@@ -164,13 +164,29 @@ def check_lang(debate: Debate, lang: str | None) -> str | None:
     return lang
 
 
-def no_match(chosen: ClaimFilter) -> Text:
-    """The line printed when a filter keeps no claim."""
+def no_match(chosen: ClaimFilter, debate: Debate, directory: str | None) -> Text:
+    """The sentence printed when there is nothing to show: the filter keeps no claim, or
+    the debate has none yet (and then how to start it)."""
     from rich.text import Text
 
     from agidebate.text import inert
 
-    return Text(inert(f"No claim matches {chosen.describe()}.", newlines=False))
+    criteria = chosen.describe()
+    if len(debate) and criteria:
+        return Text(inert(_("No claim matches {criteria}.", criteria=criteria), newlines=False))
+    if len(debate):
+        return Text(_("No claim to show."))
+    where = shlex.quote(directory) if directory else "DIR"
+    return Text(
+        inert(
+            _(
+                "The debate has no claims yet. Give it a thesis with "
+                '`agidebate init {folder} --thesis "..."`, then add arguments with '
+                '`agidebate add --dir {folder} --to thesis --pro --text "..."`.',
+                folder=where,
+            )
+        )
+    )
 
 
 def reading_console() -> tuple[Console, Glyphs]:

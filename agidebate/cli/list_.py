@@ -111,6 +111,6 @@ def list_claims(
 
     out, glyphs = reading_console()
     if not ids:
-        out.print(no_match(chosen))
+        out.print(no_match(chosen, debate, directory), soft_wrap=True)
         return
     stream(out, claims_table(debate, ids, shown, lang, glyphs, quotes))

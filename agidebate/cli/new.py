@@ -9,6 +9,7 @@ import typer
 from agidebate.cli._common import JsonOption, console, handles_errors, json_dump, use_cache
 from agidebate.cli.add import DryRunOption, WriteDirOption
 from agidebate.errors import DebateError
+from agidebate.i18n import _
 
 if TYPE_CHECKING:
     from agidebate.authoring import Creation
@@ -75,6 +76,15 @@ def _print(created: Creation, directory: str | None) -> None:
 
     out = console()
     change = created.change
+    if created.created_folder:
+        folder = change.path.parent
+        made = (
+            _("created folder {path}", path=folder)
+            if change.written
+            else _("would create folder {path}", path=folder)
+        )
+        style = theme.SUCCESS if change.written else theme.STRONG
+        out.print(Text(inert(made), style=style), soft_wrap=True)
     verb = "created" if change.written else "would create"
     head = f"{verb} {change.path} (topic '{created.topic}')"
     out.print(
@@ -92,6 +102,16 @@ def _print(created: Creation, directory: str | None) -> None:
     )
     out.print(Text(inert(hint), style=theme.ASIDE), soft_wrap=True)
     warn(created.warnings)
+    if not created.has_thesis:
+        from agidebate.cli._common import note
+
+        note(
+            _(
+                "this debate has no thesis yet; "
+                '`agidebate init {folder} --thesis "..."` gives it one',
+                folder=_quoted(str(change.path.parent)),
+            )
+        )
 
 
 def _quoted(path: str) -> str:

@@ -103,7 +103,7 @@ def show(
 
     out, glyphs = reading_console()
     if not outline.rows:
-        out.print(no_match(chosen))
+        out.print(no_match(chosen, debate, directory), soft_wrap=True)
         return
     expand = expand_command(
         dir=directory,

@@ -8,6 +8,7 @@ warnings, and never raises for bad content.
 from __future__ import annotations
 
 import os
+import shlex
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from agidebate.format import cache as parse_cache
 from agidebate.format.join import link
 from agidebate.format.parsed import ParsedFile
 from agidebate.format.schema import DEBATE_FILE_NAMES, PERSPECTIVES_DIR
+from agidebate.i18n import _
 from agidebate.model import Debate, Perspective
 
 ENV_DIR = "AGIDEBATE_DIR"
@@ -131,8 +133,12 @@ def check_debate(
         problem = Problem(
             "no-files",
             f"no .yaml or .yml files in '{folder}'",
-            Location(str(folder)),
-            "a debate is a folder of argument files; see `agidebate schema` and docs/format.md",
+            None,  # a folder has no line and column
+            _(
+                "a debate is a folder of argument files: `agidebate init {folder}` starts one "
+                "(see docs/format.md)",
+                folder=shlex.quote(str(folder)),
+            ),
         )
         return CheckReport(folder, None, (problem,), 0)
     debate, problems = link(parsed, graph_warnings=warnings)

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from agidebate.i18n import _
+from agidebate.i18n import _, ngettext
 from agidebate.model import Debate
 from agidebate.query.citations import CitedWork
 from agidebate.query.paths import ClaimPath
@@ -244,6 +244,13 @@ def path_view(
 
 def sources_view(works: Sequence[CitedWork], claims: int) -> RenderableType:
     """Every work, then the claims that cite it; `claims` is how many claims were looked at."""
+    if not works:
+        none = ngettext(
+            "The {n:,} claim shown cites no source.",
+            "None of the {n:,} claims shown cites a source.",
+            claims,
+        )
+        return paragraph(Text(none, style=theme.META))
     citing = len({cid for work in works for cid in work.cited_by})
     head = Text(
         f"{plural(len(works), 'work')} cited by {citing:,} of {plural(claims, 'claim')}",
@@ -288,7 +295,11 @@ def stats_view(stats: DebateStats, glyphs: Glyphs) -> RenderableType:
         ("depth", Text(_depths(stats))),
         (
             "sources",
-            Text(f"{plural(stats.works, 'distinct work')}; {stats.unsourced:,} claims cite none"),
+            Text(
+                ngettext("{n:,} distinct work", "{n:,} distinct works", stats.works)
+                + "; "
+                + ngettext("{n:,} claim cites none", "{n:,} claims cite none", stats.unsourced)
+            ),
         ),
         ("unanswered", Text(f"{plural(stats.unanswered, 'claim')} with no reply yet")),
         ("multi-target", Text(f"{plural(stats.several_targets, 'claim')} answering several")),
@@ -314,6 +325,8 @@ def stats_view(stats: DebateStats, glyphs: Glyphs) -> RenderableType:
         lambda row: row[-1],
         right=frozenset({1, 2, 3, 4, 5}),
     )
+    if not rows:
+        return Group(labelled(facts), Text(), Text(_("No topics yet."), style=theme.META))
     return Group(labelled(facts), Text(), table)
 
 
@@ -322,12 +335,17 @@ def _balance(pro: int, con: int, glyphs: Glyphs) -> Text:
     line.append(f"{glyphs.pro} {pro:,} pro", style=theme.PRO)
     line.append(" / ")
     line.append(f"{glyphs.con} {con:,} con", style=theme.CON)
-    line.append(f"  ({_percent(pro, con)} pro)", style=theme.META)
+    if pro + con:
+        line.append(f"  ({_percent(pro, con)} pro)", style=theme.META)
     return line
 
 
 def _depths(stats: DebateStats) -> str:
     levels = ", ".join(f"{level}: {count}" for level, count in stats.depths.items() if level)
+    if not levels:
+        if stats.has_thesis:
+            return _("no claim below the thesis yet")
+        return _("no claim below a root yet")
     below = "the thesis" if stats.has_thesis else "the roots"
     return f"{plural(stats.max_depth, 'level')} below {below} (claims per level {levels})"
 

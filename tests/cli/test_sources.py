@@ -27,7 +27,7 @@ def test_the_works_under_one_claim_and_the_filters() -> None:
     out = invoke(["sources", "dw-09"]).stdout
     assert "cited by" in out and "dw-09" in out and "dw-01," not in out
     out = invoke(["sources", "--dir", str(BIKE), "--side", "con"]).stdout
-    assert out == "0 works cited by 0 of 2 claims\n\n"
+    assert out == "None of the 2 claims shown cites a source.\n"
     assert invoke(["sources", "dw-1"]).exit_code == 2
 
 
