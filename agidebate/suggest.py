@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from agidebate.errors import UsageError
 from agidebate.model import Debate
@@ -78,16 +78,22 @@ def id_hint(debate: Debate, claim_id: str) -> str:
     return did_you_mean(claim_id, debate.claims, "`agidebate list` shows every id")
 
 
-def unknown_choice(what: str, name: str, choices: Iterable[str]) -> UsageError:
+def unknown_choice(
+    what: str, name: str, choices: Iterable[str], aliases: Mapping[str, str] | None = None
+) -> UsageError:
     """The usage error for a name a registry does not have (a semantics, an export or
-    import format), naming the closest one and every choice.
+    import format), naming the closest one and every choice. `aliases` maps other
+    accepted names to the choice they stand for (`md` -> `markdown`).
 
     >>> str(unknown_choice("export format", "jsn", ["json", "markdown"]))
     "unknown export format 'jsn'"
     >>> unknown_choice("export format", "jsn", ["json", "markdown"]).hint
     "did you mean 'json'? choose one of: json, markdown"
+    >>> unknown_choice("export format", "mdd", ["json", "markdown"], {"md": "markdown"}).hint
+    "did you mean 'markdown'? choose one of: json, markdown"
     """
     names = list(choices)
-    close = similar(name, names, n=1)
+    owner = {**{n: n for n in names}, **(aliases or {})}
+    close = [owner[found] for found in similar(name, owner, n=1)]
     hint = f"did you mean '{close[0]}'? " if close else ""
     return UsageError(f"unknown {what} '{name}'", hint + "choose one of: " + ", ".join(names))

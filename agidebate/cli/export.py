@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from agidebate.cli._common import DirOption, fail, handles_errors, write_output
+from agidebate.cli._language import help_text
 from agidebate.cli._whatif import PerspectiveOption, SemanticsOption, reports_weight_files
 from agidebate.export import FORMATS
 from agidebate.scoring import DEFAULT_SEMANTICS
@@ -28,14 +29,20 @@ def export(
         typer.Argument(metavar="[ID]", help="Export only claim ID and what argues about it."),
     ] = None,
     fmt: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--format",
             "-f",
             metavar="FORMAT",
-            help="Output format: " + ", ".join(FORMATS) + " (--list describes each).",
+            help=help_text(
+                "Output format: {names} (--list describes each). Default: the one -o's "
+                "extension names (map.html, debate.md), else json.",
+                names=", ".join(FORMATS),
+            ),
+            show_default=False,
+            autocompletion=format_names,
         ),
-    ] = "json",
+    ] = None,
     output: Annotated[
         str | None,
         typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout."),
@@ -76,26 +83,26 @@ def export(
     for it; --no-scores leaves scores out. The html page embeds every
     perspective under every semantics and starts at the chosen pair.
     --depth and --topic limit what is drawn; scores stay those of the whole
-    debate.
+    debate. The format follows from -o's extension; --format names it for
+    stdout (default json) and must not contradict the extension.
 
     Examples:
 
-      agidebate export --format json -o debate.json
+      agidebate export -o debate.json
 
       agidebate export --format markdown dw-01
 
-      agidebate export --format svg --topic data-wall -o data-wall.svg
+      agidebate export --topic data-wall -o data-wall.svg
 
-      agidebate export --format html --perspective skeptic -o map.html
+      agidebate export --perspective skeptic -o map.html
     """
     from agidebate.cli._select import load_folder, require_claim
-    from agidebate.export import FORMATS, ExportOptions, get_format
+    from agidebate.export import ExportOptions, resolve_format
 
     if list_formats:
-        for spec in FORMATS.values():
-            typer.echo(f"{spec.name:10} {spec.suffix:8} {spec.description}")
+        _list_formats()
         return
-    spec = get_format(fmt)
+    spec = resolve_format(fmt, output)
     if spec.binary and output in (None, "-") and sys.stdout.isatty():
         raise fail(
             f"{spec.name} output is binary and stdout is a terminal",
@@ -121,6 +128,24 @@ def export(
     shown = limit(debate, depth=depth, topic=topic)
     options = dataclasses.replace(options, folder=str(folder))
     write_output(spec.load()(shown, options), output)
+
+
+def _list_formats() -> None:
+    """`export --list`: each format's name, extensions, aliases and what it is."""
+    rows = [
+        (spec.name, " ".join(spec.suffixes), ", ".join(spec.aliases), spec.description)
+        for spec in FORMATS.values()
+    ]
+    width = [max(len(row[n]) for row in rows) for n in range(3)]
+    for row in rows:
+        cells = [row[n].ljust(width[n]) for n in range(3)]
+        typer.echo("  ".join([*cells, row[3]]))  # i18n: verbatim (names, extensions, aliases)
+
+
+def format_names(incomplete: str) -> list[str]:
+    """Shell completion for --format: the names and aliases that start with what is typed."""
+    names = [n for spec in FORMATS.values() for n in (spec.name, *spec.aliases)]
+    return [name for name in names if name.startswith(incomplete.lower())]
 
 
 def scored_options(

@@ -109,7 +109,7 @@ def test_export_never_writes_an_argument_file_into_the_debate(tmp_path: Path) ->
     shutil.copytree(VALID, folder)
     before = (folder / "safety.yaml").read_bytes()
     for target in (folder / "safety.yaml", folder / "new.yml", folder / "replies" / "x.yaml"):
-        result = invoke(["export", "--dir", str(folder), "-o", str(target)])
+        result = invoke(["export", "--dir", str(folder), "--format", "json", "-o", str(target)])
         assert result.exit_code == 2, result.stderr
         assert "inside the debate folder" in result.stderr
     assert (folder / "safety.yaml").read_bytes() == before
