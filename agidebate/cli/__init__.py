@@ -91,13 +91,25 @@ def _root(
             ),
         ),
     ] = False,
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            "--no-pager",
+            help=N_(
+                "Print straight to the terminal, without $AGIDEBATE_PAGER, $PAGER or "
+                "less. May also follow the command."
+            ),
+        ),
+    ] = False,
     lang: InterfaceLangOption = None,
 ) -> None:
     """Map a pro/con debate as a graph of claims and rebuttals."""
     from agidebate.cli._common import SETTINGS, report_error
+    from agidebate.cli._pager import STATE
     from agidebate.errors import AgidebateError
 
     SETTINGS.no_cache = no_cache
+    STATE.disabled = no_pager
     try:
         choose_language(lang)
     except AgidebateError as error:
@@ -149,7 +161,7 @@ for _command in COMMANDS:
         with_language(_command.function)
     )
 
-GLOBAL_FLAGS = ("--no-cache",)
+GLOBAL_FLAGS = ("--no-cache", "--no-pager")
 
 
 def hoist_global_options(args: list[str]) -> list[str]:

@@ -42,15 +42,21 @@ def no_color() -> bool:
 
 
 def console(stderr: bool = False) -> Console:
-    """A console that never reads user text as markup and writes plain text when piped."""
+    """A console that never reads user text as markup and writes plain text when piped
+    (but in colour, at the terminal's width, into the pager: `cli._pager`)."""
     from rich.console import Console
 
+    from agidebate.cli._pager import paging
+
+    width = None if stderr else paging()
     return Console(
         stderr=stderr,
         color_system=None if no_color() else "auto",
         markup=False,
         highlight=False,
         emoji=False,
+        force_terminal=True if width is not None else None,
+        width=width,
     )
 
 

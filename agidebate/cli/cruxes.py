@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from agidebate.cli._common import DirOption, JsonOption, console, handles_errors, json_dump
+from agidebate.cli._pager import pages
 from agidebate.cli._whatif import (
     PerspectiveOption,
     SemanticsOption,
@@ -20,6 +21,7 @@ from agidebate.scoring import DEFAULT_SEMANTICS
 
 
 @handles_errors
+@pages
 @reports_weight_files
 def cruxes(
     top: Annotated[

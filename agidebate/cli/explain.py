@@ -8,6 +8,7 @@ import typer
 
 from agidebate.cli._common import DirOption, JsonOption, console, handles_errors, json_dump
 from agidebate.cli._reading import AuthorsOnlyOption, QuotesOption, authors_view
+from agidebate.cli._pager import pages
 from agidebate.cli._whatif import (
     PerspectiveOption,
     SemanticsOption,
@@ -21,6 +22,7 @@ from agidebate.scoring import DEFAULT_SEMANTICS
 
 
 @handles_errors
+@pages
 @reports_weight_files
 def explain(
     claim_id: Annotated[str, typer.Argument(metavar="ID", help="The claim to explain.")],

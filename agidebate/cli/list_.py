@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from agidebate.cli._common import DirOption, JsonOption, handles_errors, json_dump
+from agidebate.cli._pager import pages
 from agidebate.cli._reading import (
     AuthorsOnlyOption,
     ByOption,
@@ -60,6 +61,7 @@ def sorted_ids(
 
 
 @handles_errors
+@pages
 def list_claims(
     topic: TopicOption = None,
     side: SideOption = None,

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from agidebate.cli._common import DirOption, JsonOption, handles_errors, json_dump
+from agidebate.cli._pager import pages
 from agidebate.cli._reading import (
     AuthorsOnlyOption,
     LangOption,
@@ -21,6 +22,7 @@ from agidebate.scoring import DEFAULT_SEMANTICS
 
 
 @handles_errors
+@pages
 def path(
     claim_id: Annotated[str, typer.Argument(metavar="ID", help="The claim to start from.")],
     lang: LangOption = None,

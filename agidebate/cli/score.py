@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from agidebate.cli._common import DirOption, JsonOption, console, fail, handles_errors, json_dump
+from agidebate.cli._pager import pages
 from agidebate.cli._whatif import (
     PerspectiveOption,
     SemanticsOption,
@@ -24,6 +25,7 @@ DEFAULT_TOP = 20
 
 
 @handles_errors
+@pages
 @reports_weight_files
 def score(
     directory: DirOption = None,

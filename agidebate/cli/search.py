@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from agidebate.cli._common import DirOption, JsonOption, handles_errors, json_dump
+from agidebate.cli._pager import pages
 from agidebate.cli._reading import (
     AuthorsOnlyOption,
     ByOption,
@@ -27,6 +28,7 @@ SEARCH_STEPS = 12
 
 
 @handles_errors
+@pages
 def search(
     words: Annotated[
         list[str],

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from agidebate.cli._common import DirOption, JsonOption, handles_errors, json_dump
+from agidebate.cli._pager import pages, paging
 from agidebate.cli._reading import (
     AuthorsOnlyOption,
     ByOption,
@@ -23,10 +24,12 @@ from agidebate.cli._reading import (
     reading_console,
 )
 from agidebate.cli._whatif import SemanticsOption
+from agidebate.i18n import N_
 from agidebate.scoring import DEFAULT_SEMANTICS
 
 
 @handles_errors
+@pages
 def show(
     claim_id: Annotated[
         str | None,
@@ -51,6 +54,16 @@ def show(
     ] = False,
     quotes: QuotesOption = False,
     authors_only: AuthorsOnlyOption = False,
+    list_sources: Annotated[
+        bool,
+        typer.Option(
+            "--sources",
+            help=N_(
+                "List the works cited ([1], [2], ...) after the tree. In the pager they "
+                "always follow it."
+            ),
+        ),
+    ] = False,
     topic: TopicOption = None,
     side: SideOption = None,
     tag: TagOption = None,
@@ -64,8 +77,9 @@ def show(
     """Show the debate (or claim ID and its replies) as a tree.
 
     Each claim shows its side (▲ pro counts for the thesis, ▼ con against it), its
-    title, id, author, score and source numbers; the sources are listed below the
-    tree. A reply on the other side from the claim above rebuts it; one on the
+    title, id, author, score and source numbers; --sources lists the works below
+    the tree (in the pager they are always there). A reply on the other side from
+    the claim above rebuts it; one on the
     same side backs it up. Branches beyond the depth shown end in "+N more" with
     the command that opens them, and a claim that appears twice is shown in full
     once and as "↻ see ID" elsewhere. An undercut (it says a link does not bear on
@@ -121,4 +135,5 @@ def show(
     style = NodeStyle(
         strengths, lang, text, quotes=quotes, expand_command=expand, semantics=semantics
     )
-    stream(out, show_view(debate, outline, style, glyphs, chosen.describe()))
+    works = list_sources or paging() is not None
+    stream(out, show_view(debate, outline, style, glyphs, chosen.describe(), works))

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from agidebate.cli._common import DirOption, JsonOption, handles_errors, json_dump
+from agidebate.cli._pager import pages
 from agidebate.cli._reading import (
     ByOption,
     SideOption,
@@ -18,6 +19,7 @@ from agidebate.cli._reading import (
 
 
 @handles_errors
+@pages
 def sources(
     claim_id: Annotated[
         str | None,

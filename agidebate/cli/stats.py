@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from agidebate.cli._common import DirOption, JsonOption, handles_errors, json_dump
+from agidebate.cli._pager import pages
 from agidebate.cli._reading import reading_console
 
 
 @handles_errors
+@pages
 def stats(directory: DirOption = None, as_json: JsonOption = False) -> None:
     """The debate in numbers: topics, sides, depth, orphans.
 

@@ -135,11 +135,17 @@ def view_marks(debate: Debate, outline: Outline) -> frozenset[str]:
 
 
 def show_view(
-    debate: Debate, outline: Outline, style: NodeStyle, glyphs: Glyphs, described: str = ""
+    debate: Debate,
+    outline: Outline,
+    style: NodeStyle,
+    glyphs: Glyphs,
+    described: str = "",
+    works: bool = True,
 ) -> Group:
     """Everything `agidebate show` prints, top to bottom.
 
-    `described` names the filter in use (`topic data-wall, side con`), if any.
+    `described` names the filter in use (`topic data-wall, side con`), if any;
+    `works`: list the cited works after the tree (else one line says how to see them).
     """
     index = SourceIndex()
     parts: list[RenderableType] = []
@@ -157,7 +163,7 @@ def show_view(
         parts.append(paragraph(_forest_summary(outline, described)))
     tree = TreeView(debate, outline, glyphs, index, style, show_roots=not single)
     if single and len(outline.rows) == 1:  # nothing below the claim: no tree, no key
-        return Group(*parts, *_footer(index))
+        return Group(*parts, *_footer(index, works))
     refs = any(row.kind is RowKind.REF for row in outline.rows)
     key = legend(
         glyphs,
@@ -175,9 +181,19 @@ def show_view(
         parts.extend(
             [Text(), paragraph(_unreachable(outline.unreachable, debate.thesis is not None))]
         )
-    return Group(*parts, *_footer(index))
+    return Group(*parts, *_footer(index, works))
 
 
-def _footer(index: SourceIndex) -> list[RenderableType]:
+def _footer(index: SourceIndex, works: bool) -> list[RenderableType]:
+    if not index.works:
+        return []
+    if not works:
+        count = len(index.works)
+        line = ngettext(
+            "[1] is a cited work: add --sources to list it.",
+            "[1] to [{n}] are cited works: add --sources to list them.",
+            count,
+        )
+        return [Text(), paragraph(Text(line, style=theme.META))]
     footer = works_list(index.works)
     return [] if footer is None else [Text(), footer]

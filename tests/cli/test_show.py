@@ -28,6 +28,9 @@ def test_the_bundled_debate_opens_at_its_thesis() -> None:
     assert "◆ thesis  Scaling will deliver AGI by 2040" in out
     assert "├─ ▼ con Good text runs out in 2024" in out
     assert "agidebate show dw-" in out  # a collapsed branch names the command that opens it
+    assert "\nSources\n" not in out, "the works are listed only with --sources"
+    assert out.endswith("\n[1] to [31] are cited works: add --sources to list them.\n")
+    code, out, err = run_both(["show", "--sources"])
     assert "\nSources\n" in out and "Dwarkesh Patel, 2023: Will scaling work?" in out
     assert_plain_layout(out, 80)
 
@@ -181,7 +184,10 @@ def test_text_wraps_to_the_terminal_width(width: str) -> None:
 
 def test_user_text_prints_literally_and_inert() -> None:
     for env in ({}, {"FORCE_COLOR": "1"}):
-        for args in (["show", "--all", "--text"], ["show", "markup", "--lang", "zh"]):
+        for args in (
+            ["show", "--all", "--text", "--sources"],
+            ["show", "markup", "--lang", "zh", "--sources"],
+        ):
             result = run_process([*args, "--dir", str(HOSTILE)], env=env)
             assert result.returncode == 0, result.stderr
             assert_inert(result.stdout)
