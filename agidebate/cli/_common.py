@@ -180,6 +180,14 @@ def write_output(data: str | bytes, output: str | None) -> None:
     atomic_write(output, data.encode("utf-8") if isinstance(data, str) else data)
 
 
+def write_lines(lines: Iterable[str]) -> None:
+    """Write each line and a newline to stdout, as they come (a listing of any size)."""
+    write = sys.stdout.write
+    for line in lines:
+        write(line + "\n")
+    sys.stdout.flush()
+
+
 def json_dump(data: Any) -> None:
     import json
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from agidebate.cli._common import DirOption, JsonOption, handles_errors, json_dump
+from agidebate.cli._common import DirOption, JsonOption, handles_errors, json_dump, write_lines
 from agidebate.cli._pager import pages
 from agidebate.cli._reading import (
     AuthorsOnlyOption,
@@ -24,6 +25,7 @@ from agidebate.cli._reading import (
     reading_console,
 )
 from agidebate.cli._whatif import SemanticsOption
+from agidebate.i18n import N_
 from agidebate.scoring import DEFAULT_SEMANTICS
 
 if TYPE_CHECKING:
@@ -82,10 +84,24 @@ def list_claims(
     semantics: SemanticsOption = DEFAULT_SEMANTICS,
     directory: DirOption = None,
     as_json: JsonOption = False,
+    plain: Annotated[
+        bool | None,
+        typer.Option(
+            "--plain/--table",
+            help=N_(
+                "--plain: one tab-separated line per claim after a header line, for grep, "
+                "cut and awk (the default when the output is not a terminal); --table: the "
+                "aligned table (the default on a terminal)."
+            ),
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """List claims as a table, filtered and sorted.
 
-    One line per claim: id, side, depth, score, title and author.
+    One line per claim: id, side, depth, score, title and author. Piped (or with
+    --plain) the columns are separated by tabs, after a header line, and a long
+    title never wraps onto a second line.
 
     Examples:
 
@@ -107,6 +123,11 @@ def list_claims(
         from agidebate.query.records import claim_record
 
         json_dump([claim_record(debate, cid, shown, lang) for cid in ids])
+        return
+    if plain if plain is not None else not sys.stdout.isatty():
+        from agidebate.render.listing import claims_tsv
+
+        write_lines(claims_tsv(debate, ids, shown, lang))
         return
     from agidebate.render.lines import stream
     from agidebate.render.listing import claims_table

@@ -121,6 +121,28 @@ def claims_table(
     return PlainTable(headers, claim_ids, fixed, last, right=frozenset({2, 3}))
 
 
+def claims_tsv(
+    debate: Debate,
+    claim_ids: Sequence[str],
+    scores: Mapping[str, float] | None,
+    lang: str | None,
+) -> Iterator[str]:
+    """The claims as tab-separated lines after a header: id, side, depth, score (when
+    given), title and author, one line each whatever the text (tabs and line breaks in it
+    become spaces), for grep, cut and awk. The column names are not translated."""
+    yield "\t".join(
+        ["id", "side", "depth", *(["score"] if scores is not None else []), "title", "by"]
+    )
+    for cid in claim_ids:
+        claim = debate.claims[cid]
+        depth = debate.depth(cid)
+        cells = [cid, debate.side_label(cid) or "none", "-" if depth is None else str(depth)]
+        if scores is not None:
+            cells.append(format_score(scores, cid) or "-")
+        cells += [claim_title(claim, lang).plain, claim.by or ""]
+        yield "\t".join(inert(cell, newlines=False) for cell in cells)
+
+
 def chain_text(chain: ClaimPath, glyphs: Glyphs) -> Text:
     """`dw-16 attacks dw-07 supports dw-02 ... thesis` on one line."""
     line = Text(inert(chain.claim_id, newlines=False))
@@ -363,6 +385,7 @@ def _id_list(ids: Sequence[str], none: str) -> Text:
 __all__ = [
     "chain_text",
     "claims_table",
+    "claims_tsv",
     "path_view",
     "search_results",
     "side_cell",

@@ -15,7 +15,7 @@ def ids(output: str) -> list[str]:
 
 
 def test_one_line_per_claim_in_written_order() -> None:
-    code, out, err = run_both(["list", "--dir", str(BIKE)], env={"COLUMNS": "100"})
+    code, out, err = run_both(["list", "--table", "--dir", str(BIKE)], env={"COLUMNS": "100"})
     assert code == 0 and err == ""
     assert out.splitlines() == [
         "id              side      depth  score  title",
@@ -28,9 +28,9 @@ def test_one_line_per_claim_in_written_order() -> None:
 
 
 def test_sorting_by_score_id_and_depth() -> None:
-    by_score = ids(invoke(["list", "--dir", str(BIKE), "--sort", "score"]).stdout)
+    by_score = ids(invoke(["list", "--table", "--dir", str(BIKE), "--sort", "score"]).stdout)
     assert by_score == ["fewer-injuries", "thesis", "parking-loss", "latent-demand", "few-cyclists"]
-    by_id = ids(invoke(["list", "--topic", "data-wall", "--sort", "id"]).stdout)
+    by_id = ids(invoke(["list", "--table", "--topic", "data-wall", "--sort", "id"]).stdout)
     assert (
         by_id[:3] == ["dw-01", "dw-02", "dw-03"] and by_id.index("dw-9")
         if "dw-9" in by_id
@@ -39,7 +39,7 @@ def test_sorting_by_score_id_and_depth() -> None:
     assert by_id.index("dw-09") < by_id.index("dw-10")
     depths = [
         int(line.split()[3])
-        for line in invoke(["list", "--sort", "depth"]).stdout.splitlines()[1:]
+        for line in invoke(["list", "--table", "--sort", "depth"]).stdout.splitlines()[1:]
         if line[:1].strip()
     ]
     assert depths == sorted(depths)
@@ -47,11 +47,16 @@ def test_sorting_by_score_id_and_depth() -> None:
 
 
 def test_filters_and_an_empty_result() -> None:
-    out = invoke(["list", "--topic", "data-wall", "--side", "con", "--by", "skeptic"]).stdout
+    out = invoke(
+        ["list", "--table", "--topic", "data-wall", "--side", "con", "--by", "skeptic"]
+    ).stdout
     assert ids(out) and all(i.startswith("dw-") for i in ids(out))
     assert "▲ pro" not in out and "Believer" not in out
-    assert invoke(["list", "--tag", "no-such-tag"]).stdout == "No claim matches tag no-such-tag.\n"
-    out = invoke(["list", "--dir", str(BIKE), "--no-scores", "--lang", "zh"]).stdout
+    assert (
+        invoke(["list", "--table", "--tag", "no-such-tag"]).stdout
+        == "No claim matches tag no-such-tag.\n"
+    )
+    out = invoke(["list", "--table", "--dir", str(BIKE), "--no-scores", "--lang", "zh"]).stdout
     assert out.splitlines()[0] == "id              side      depth  title"
     assert "保护性车道减少受伤" in out and "Shops lose parking (en)" in out
 
@@ -70,10 +75,16 @@ def test_json_describes_each_claim_the_same_way() -> None:
 
 
 def test_plain_in_a_pipe_and_inert_with_hostile_text() -> None:
-    out = run_process(["list"], env={"COLUMNS": "80"}).stdout
+    out = run_process(["list", "--table"], env={"COLUMNS": "80"}).stdout
     assert_plain_layout(out, 80)
     hostile = run_process(
         ["list", "--dir", str(DATA / "reading" / "hostile")], env={"FORCE_COLOR": "1"}
+    )
+    assert hostile.returncode == 0
+    assert_inert(hostile.stdout)
+    assert "[red]not red[/red]" in hostile.stdout
+    hostile = run_process(
+        ["list", "--table", "--dir", str(DATA / "reading" / "hostile")], env={"FORCE_COLOR": "1"}
     )
     assert hostile.returncode == 0
     assert_inert(hostile.stdout)
