@@ -16,7 +16,7 @@ from agidebate.format import scalars
 from agidebate.format.expect import ExpectReader
 from agidebate.format.links import LinkReader
 from agidebate.format.nodes import YMap, YNode, YScalar, YSeq
-from agidebate.format.parsed import ParsedFile
+from agidebate.format.parsed import UNKEPT, ParsedFile
 from agidebate.format.provenance import default_date
 from agidebate.format.schema import (
     AUTHOR_FIELDS,
@@ -56,6 +56,12 @@ def parse_file(
     else:
         converter.topic_file(root, stem)
     return out
+
+
+def _raw_id(node: YMap) -> str:
+    """The id as written, for messages about a claim whose id is not valid."""
+    given = node.items.get("id")
+    return given.text if isinstance(given, YScalar) else "(no id)"
 
 
 @dataclass(slots=True)
@@ -164,10 +170,11 @@ class _Converter(LinkReader, ExpectReader):
                 node.keys.get("text", node),
                 "add `text:` with the claim in full",
             )
-        if claim_id is not None:
-            # Recorded even without text (already reported), so that claims
-            # pointing at it do not cascade into "unknown id" errors.
-            self.record(node, claim_id, text or "", item)
+        # Recorded even without text (already reported), so that claims pointing at it
+        # do not cascade into "unknown id" errors; without a valid id (also reported),
+        # read all the same, so that every other problem of the claim shows at once.
+        shown = claim_id or _raw_id(node)
+        self.record(node, shown, text or "", item, keep=claim_id is not None)
         nested: list[_Pending] = []
         for relation in Relation:
             key = relation_keys(relation)[0]
@@ -187,7 +194,11 @@ class _Converter(LinkReader, ExpectReader):
         self.error("missing-id", "claim has no id", node, "add `id: a-short-unique-id`")
         return None
 
-    def record(self, node: YMap, claim_id: str, text: str, item: _Pending) -> None:
+    def record(
+        self, node: YMap, claim_id: str, text: str, item: _Pending, keep: bool = True
+    ) -> None:
+        """Read the claim's fields and relations, reporting what is wrong with them; keep
+        the claim and its relations unless `keep` is False."""
         weight, weight_stated = self.weight(node)
         sources = self.sources(node)
         claim = Claim(
@@ -209,8 +220,6 @@ class _Converter(LinkReader, ExpectReader):
             note=self.string(node, "note"),
             date=self.date(node) or default_date(sources),
         )
-        owner = len(self.out.claims)
-        self.out.claims.append(claim)
         edges: list[Edge] = []
         link = self.nested_link(node, item.parent is not None)
         if item.parent is not None and item.relation is not None:
@@ -234,5 +243,8 @@ class _Converter(LinkReader, ExpectReader):
                 edges.extend(self.undercuts(claim_id, target_node))
             else:
                 edges.extend(self.targets(claim_id, relation, target_node, key))
+        owner = len(self.out.claims) if keep else UNKEPT
+        if keep:
+            self.out.claims.append(claim)
         self.out.edges.extend(edges)
         self.out.edge_owners.extend([owner] * len(edges))

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 
 from agidebate.errors import Problem, Severity
 from agidebate.format import undercuts
-from agidebate.format.parsed import ParsedFile
+from agidebate.format.parsed import UNKEPT, ParsedFile
 from agidebate.i18n import _
 from agidebate.model import Claim, Debate, Edge, Range, Relation, Side, Topic
 from agidebate.suggest import id_hint, similar
@@ -117,6 +117,7 @@ def _edges(
     edges: list[Edge] = []
     seen: dict[tuple[str, str], Edge] = {}
     cuts: list[Edge] = []
+    checked: list[Edge] = []  # undercuts of a claim left out: reported, never kept
     suggestions = 0
 
     def unknown(edge: Edge, claim_id: str) -> Problem:
@@ -126,10 +127,9 @@ def _edges(
 
     for file_index, parsed in enumerate(files):
         for edge, owner in zip(parsed.edges, parsed.edge_owners, strict=True):
-            if dropped and (file_index, owner) in dropped:
-                continue
+            left_out = owner == UNKEPT or (dropped and (file_index, owner) in dropped)
             if edge.relation is Relation.UNDERCUT:
-                cuts.append(edge)  # once every link is known
+                (checked if left_out else cuts).append(edge)  # once every link is known
                 continue
             if edge.target not in claims:
                 problems.append(unknown(edge, edge.target))
@@ -148,6 +148,8 @@ def _edges(
                     )
                 )
                 continue
+            if left_out:
+                continue  # a relation of a duplicate or invalid claim: checked, left out
             first = seen.get((edge.source, edge.target))
             if first is not None:
                 problems.append(_repeated(edge, first))
@@ -156,6 +158,7 @@ def _edges(
             edges.append(edge)
     kept, found = undercuts.resolve(cuts, seen, claims, unknown)
     problems.extend(found)
+    problems.extend(undercuts.resolve(checked, seen, claims, unknown)[1])
     return edges + kept
 
 

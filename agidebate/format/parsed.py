@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from agidebate.errors import Location, Problem
 from agidebate.model import Author, Claim, Edge, Expect
 
+UNKEPT = -1
+
 
 @dataclass(slots=True)
 class ParsedFile:
@@ -26,7 +28,8 @@ class ParsedFile:
     thesis: str | None = None
     claims: list[Claim] = field(default_factory=list)
     edges: list[Edge] = field(default_factory=list)
-    # For each edge, the index in `claims` of the claim that wrote it.
+    # For each edge, the index in `claims` of the claim that wrote it; UNKEPT for a claim
+    # left out for its invalid id (its relations are checked, then left out too).
     edge_owners: list[int] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     # The title and summary (of the debate or the topic) in other languages.
