@@ -17,6 +17,8 @@ from agidebate.cli import app
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "tests" / "data"
 BUNDLED = REPO / "arguments"
+# The example debates the docs use (their examples say `cd docs/examples`).
+EXAMPLES = REPO / "docs" / "examples"
 SHARED = REPO.parent / "shared"
 
 

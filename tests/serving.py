@@ -12,9 +12,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.conftest import DATA
+from tests.conftest import EXAMPLES
 
-EXAMPLE = DATA / "docs" / "my-debate-ok"
+EXAMPLE = EXAMPLES / "my-debate-ok"
 
 
 @dataclass

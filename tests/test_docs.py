@@ -1,15 +1,21 @@
 """Docs are part of the feature: examples run, every command and format is documented.
 
 Console examples in README.md and docs/*.md (```console blocks) are executed:
-each `$ command` line runs in tests/data/docs/ with agidebate on PATH, and its
-output must match the lines below it. A line `...` matches any lines up to
-the next expected one.
+each `$ command` line runs in docs/examples/ (the pages say `cd docs/examples`,
+which the tests take as read) with agidebate on PATH, and its output must
+match the lines below it. A line `...` matches any lines up to the next
+expected one.
 
 Examples that change files (`agidebate add`, `agidebate new`) go in a block
 opened with ```console writes (markdown shows it as a console block all the
-same): its commands run in order in a fresh temporary copy of tests/data/docs/,
-so each one sees what the previous one wrote and the fixtures stay as they are.
-A plain ```console example that changes tests/data/docs/ fails.
+same): its commands run in order in a fresh temporary copy of docs/examples/,
+so each one sees what the previous one wrote and the examples stay as they are.
+A plain ```console example that changes docs/examples/ fails.
+
+A tutorial page (marked `<!-- doctest: top to bottom -->`) is followed the way
+a reader follows it: every console block of the page, writing or not, runs in
+order in ONE copy of docs/examples/, and a ```yaml block right after
+`<!-- file: PATH -->` is saved as PATH when the reader reaches it.
 """
 
 from __future__ import annotations
@@ -28,18 +34,27 @@ from agidebate.cli._reference import cli_reference, command_names
 from agidebate.export import FORMATS
 from agidebate.importers import IMPORTERS
 from agidebate.scoring import SEMANTICS
-from tests.conftest import DATA, REPO
+from tests.conftest import EXAMPLES as FOLDER
+from tests.conftest import REPO
 
 DOCS = sorted((REPO / "docs").glob("*.md"))
 PAGES = [REPO / "README.md", *DOCS]
 _BLOCK = re.compile(r"```console\n(.*?)```", re.S)
 _WRITING_BLOCK = re.compile(r"```console writes\n(.*?)```", re.S)
+TUTORIAL = "<!-- doctest: top to bottom -->"
+# In order: a console block (plain or writing), or a file the reader saves.
+_TUTORIAL_PART = re.compile(
+    r"```console(?: writes)?\n(?P<console>.*?)```|<!-- file: (?P<path>\S+) -->\n```yaml\n(?P<yaml>.*?)```",
+    re.S,
+)
+CD = "cd docs/examples"
 
 Step = tuple[str, list[str]]
 
 
 def steps(block: str) -> list[Step]:
-    """The (command, expected output lines) of one console block."""
+    """The (command, expected output lines) of one console block; `cd docs/examples`, where
+    every example runs, is taken as read."""
     found: list[Step] = []
     command: str | None = None
     expected: list[str] = []
@@ -52,24 +67,30 @@ def steps(block: str) -> list[Step]:
             expected.append(line)
     if command is not None:
         found.append((command, expected))
-    return found
+    return [(c, e) for c, e in found if c != CD]
+
+
+def is_tutorial(page: Path) -> bool:
+    return TUTORIAL in page.read_text(encoding="utf-8")
 
 
 def examples() -> list[tuple[str, str, list[str]]]:
-    """(page, command, expected output lines) for every console example."""
+    """(page, command, expected output lines) for every console example outside tutorials."""
     return [
         (page.name, command, expected)
         for page in PAGES
+        if not is_tutorial(page)
         for block in _BLOCK.findall(page.read_text(encoding="utf-8"))
         for command, expected in steps(block)
     ]
 
 
 def writing_examples() -> list[tuple[str, list[Step]]]:
-    """(page, steps) for every ```console writes block."""
+    """(page, steps) for every ```console writes block outside tutorials."""
     return [
         (page.name, steps(block))
         for page in PAGES
+        if not is_tutorial(page)
         for block in _WRITING_BLOCK.findall(page.read_text(encoding="utf-8"))
     ]
 
@@ -84,12 +105,30 @@ def matches(actual: list[str], expected: list[str]) -> bool:
     return bool(actual) and actual[0] == head and matches(actual[1:], rest)
 
 
-EXAMPLES = examples()
+CONSOLE = examples()
 WRITING = writing_examples()
+TUTORIALS = [page for page in PAGES if is_tutorial(page)]
 
 
 def test_docs_have_examples() -> None:
-    assert len(EXAMPLES) >= 2
+    assert len(CONSOLE) >= 2
+    assert [page.name for page in TUTORIALS] == ["authoring.md"]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[page.name for page in PAGES])
+def test_pages_with_examples_say_where_they_run(page: Path) -> None:
+    """A reader pasting the examples must be where they run: docs/examples/."""
+    text = page.read_text(encoding="utf-8")
+    names = [entry.name for entry in FOLDER.iterdir()]
+    runs_examples = any(
+        re.search(rf"(^|[\s=/]){re.escape(name)}(\s|/|$)", command) and f"/{name}" not in command
+        for block in _BLOCK.findall(text) + _WRITING_BLOCK.findall(text)
+        for command, _expected in steps(block)
+        for name in names
+    )
+    if runs_examples:
+        where = CD in text or (is_tutorial(page) and "cp -r docs/examples " in text)
+        assert where, f"{page.name} uses the example folders: say `{CD}` first"
 
 
 def run_example(command: str, cwd: Path) -> list[str]:
@@ -120,13 +159,13 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 @pytest.mark.parametrize(
-    ("page", "command", "expected"), EXAMPLES, ids=[f"{p}: {c}" for p, c, _ in EXAMPLES]
+    ("page", "command", "expected"), CONSOLE, ids=[f"{p}: {c}" for p, c, _ in CONSOLE]
 )
 def test_console_example_runs_as_documented(page: str, command: str, expected: list[str]) -> None:
-    before = snapshot(DATA / "docs")
-    actual = run_example(command, DATA / "docs")
+    before = snapshot(FOLDER)
+    actual = run_example(command, FOLDER)
     assert matches(actual, [line.rstrip() for line in expected]), "\n".join(actual)
-    assert snapshot(DATA / "docs") == before, (
+    assert snapshot(FOLDER) == before, (
         "this example changes files: put it in a ```console writes block"
     )
 
@@ -134,12 +173,34 @@ def test_console_example_runs_as_documented(page: str, command: str, expected: l
 @pytest.mark.parametrize(("page", "block"), WRITING, ids=[f"{p}: {b[0][0]}" for p, b in WRITING])
 def test_writing_example_runs_in_a_copy(page: str, block: list[Step], tmp_path: Path) -> None:
     work = tmp_path / "docs"
-    shutil.copytree(DATA / "docs", work)
+    shutil.copytree(FOLDER, work)
     for command, expected in block:
         actual = run_example(command, work)
         assert matches(actual, [line.rstrip() for line in expected]), f"$ {command}\n" + "\n".join(
             actual
         )
+
+
+@pytest.mark.parametrize("page", TUTORIALS, ids=[page.name for page in TUTORIALS])
+def test_a_tutorial_followed_top_to_bottom_in_one_folder(page: Path, tmp_path: Path) -> None:
+    """Every step of the page, in order, in one copy of the examples: each sees what the
+    steps before it wrote, and prints exactly what the page says."""
+    work = tmp_path / "examples"
+    shutil.copytree(FOLDER, work)
+    ran = 0
+    for part in _TUTORIAL_PART.finditer(page.read_text(encoding="utf-8")):
+        if part.group("path"):
+            saved = work / part.group("path")
+            saved.parent.mkdir(parents=True, exist_ok=True)
+            saved.write_text(part.group("yaml"), encoding="utf-8")
+            continue
+        for command, expected in steps(part.group("console")):
+            actual = run_example(command, work)
+            ran += 1
+            assert matches(actual, [line.rstrip() for line in expected]), (
+                f"{page.name}, step {ran}: $ {command}\n" + "\n".join(actual)
+            )
+    assert ran >= 5
 
 
 def test_cli_reference_is_current(update_golden: bool) -> None:

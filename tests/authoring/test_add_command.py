@@ -11,7 +11,7 @@ import pytest
 from agidebate.format.load import load_debate
 from agidebate.model import Relation, Side
 from tests.authoring.conftest import assert_refused, snapshot
-from tests.conftest import DATA, MakeDebate, invoke, run_process
+from tests.conftest import EXAMPLES, MakeDebate, invoke, run_process
 
 TEXT = "Counts are low because riding there is unsafe."
 
@@ -140,7 +140,7 @@ def test_warnings_are_shown_but_do_not_stop_the_add(make_debate: MakeDebate) -> 
 
 def test_a_debate_with_errors_is_not_edited(tmp_path: Path) -> None:
     folder = tmp_path / "my-debate"
-    shutil.copytree(DATA / "docs" / "my-debate", folder)
+    shutil.copytree(EXAMPLES / "my-debate", folder)
     before = snapshot(folder)
     result = invoke(add(folder, "--to", "fewer-injuries", "--con", "--text", TEXT))
     assert result.exit_code == 1

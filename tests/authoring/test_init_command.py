@@ -143,7 +143,7 @@ def test_add_to_a_missing_thesis_points_at_init(make_debate: MakeDebate) -> None
 
 def test_an_empty_debate_gets_sentences_not_blanks(make_debate: MakeDebate) -> None:
     folder = make_debate({"costs.yaml": "topic: costs\nclaims: []\n"})
-    for command in (["show"], ["list"]):
+    for command in (["show"], ["list", "--table"]):
         result = invoke([*command, "--dir", str(folder)])
         assert result.exit_code == 0
         assert "matches ." not in result.stdout

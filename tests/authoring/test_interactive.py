@@ -20,7 +20,7 @@ import pytest
 from agidebate.cli import _ask
 from agidebate.format.load import load_debate
 from tests.authoring.conftest import snapshot
-from tests.conftest import DATA, REPO, invoke
+from tests.conftest import EXAMPLES, REPO, invoke
 
 
 def transcript() -> list[str]:
@@ -93,7 +93,7 @@ class Terminal:
 
 @pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
 def test_a_session_on_a_real_terminal_matches_the_docs(tmp_path: Path) -> None:
-    shutil.copytree(DATA / "docs", tmp_path / "docs")
+    shutil.copytree(EXAMPLES, tmp_path / "docs")
     shown = transcript()
     assert shown[0] == "$ agidebate add --dir bike-lane"
     terminal = Terminal(shown[0].split()[2:], tmp_path / "docs")
@@ -155,7 +155,7 @@ def test_input_that_ends_early_is_a_usage_error(
 
 def test_a_broken_debate_is_reported_before_any_question(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_ask, "interactive", lambda: True)
-    result = invoke(["add", "--dir", str(DATA / "docs" / "my-debate")], input="")
+    result = invoke(["add", "--dir", str(EXAMPLES / "my-debate")], input="")
     assert result.exit_code == 1
     assert "Id of the claim" not in result.stdout
     assert "agidebate changes only a debate that checks clean" in result.stderr

@@ -7,9 +7,9 @@ import json
 import pytest
 
 from agidebate.scoring import sensitivity
-from tests.conftest import DATA, invoke
+from tests.conftest import DATA, EXAMPLES, invoke
 
-MAIN_STREET = str(DATA / "docs" / "main-street")
+MAIN_STREET = str(EXAMPLES / "main-street")
 
 
 def test_cruxes_are_ranked_by_swing() -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from tests.conftest import DATA, invoke
+from tests.conftest import EXAMPLES, invoke
 
-MAIN_STREET = str(DATA / "docs" / "main-street")
+MAIN_STREET = str(EXAMPLES / "main-street")
 
 
 def explain(*args: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.conftest import DATA, MakeDebate, invoke
+from tests.conftest import DATA, EXAMPLES, MakeDebate, invoke
 
 VALID = DATA / "valid" / "bike-lane"
 CLAIM_KEYS = {
@@ -131,7 +131,7 @@ def test_exports_are_utf8_whatever_the_terminal_encoding(tmp_path: Path) -> None
 
 def test_the_new_fields_are_in_the_contract() -> None:
     """Provenance, summaries, quotes, dates, link attributes and undercuts (issue 15)."""
-    result = invoke(["export", "--format", "json", "--dir", str(DATA / "docs" / "complete")])
+    result = invoke(["export", "--format", "json", "--dir", str(EXAMPLES / "complete")])
     data = json.loads(result.stdout)
     claims = {c["id"]: c for c in data["claims"]}
     assert claims["committee-case"]["kind"] == "summary"

@@ -1,7 +1,7 @@
 """How the reading commands show issue 15's fields: undercuts under the link they cut,
 summaries counted apart, editorial badges, link impact, `--quotes` and `--authors-only`.
 
-All on the complete example of docs/format.md (tests/data/docs/complete).
+All on the complete example of docs/format.md (docs/examples/complete).
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ import json
 
 import pytest
 
-from tests.conftest import DATA, invoke
+from tests.conftest import EXAMPLES, invoke
 
-COMPLETE = str(DATA / "docs" / "complete")
+COMPLETE = str(EXAMPLES / "complete")
 WIDE = {"COLUMNS": "160"}
 EDITORIAL = {"customers-walk", "latent-demand"}  # the claims the map's editor added
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from agidebate.scoring import _solver
-from tests.conftest import DATA, MakeDebate, invoke
+from tests.conftest import EXAMPLES, MakeDebate, invoke
 
-MAIN_STREET = str(DATA / "docs" / "main-street")
+MAIN_STREET = str(EXAMPLES / "main-street")
 CYCLE = {
     "debate.yaml": "thesis: {text: T}\n",
     "ring.yaml": "claims:\n"
@@ -98,7 +98,7 @@ def test_bad_command_line_values_exit_2(args: list[str], message: str) -> None:
 
 def test_a_bad_weights_file_lists_every_problem_and_exits_1() -> None:
     result = invoke(
-        ["score", "--dir", MAIN_STREET, "--weights", str(DATA / "docs" / "bad-weights.yaml")]
+        ["score", "--dir", MAIN_STREET, "--weights", str(EXAMPLES / "bad-weights.yaml")]
     )
     assert result.exit_code == 1
     lines = result.stderr.splitlines()

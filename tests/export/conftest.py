@@ -14,11 +14,11 @@ import pytest
 from agidebate.export import ExportOptions, export
 from agidebate.format.load import load_debate
 from agidebate.model import Debate
-from tests.conftest import BUNDLED, DATA, REPO, require_tool
+from tests.conftest import BUNDLED, DATA, EXAMPLES, REPO, require_tool
 
 SMALL = DATA / "valid" / "bike-lane"
 HOSTILE = DATA / "exports" / "hostile"
-COMPLETE = DATA / "docs" / "complete"  # every field of the format (docs/format.md)
+COMPLETE = EXAMPLES / "complete"  # every field of the format (docs/format.md)
 SCORES = {
     "thesis": 0.61,
     "fewer-injuries": 0.7234,

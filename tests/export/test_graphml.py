@@ -11,10 +11,10 @@ import pytest
 if TYPE_CHECKING:
     import networkx as nx
 
-from tests.conftest import DATA
+from tests.conftest import EXAMPLES
 from tests.export.conftest import HOSTILE, SCORES, SMALL, debates, exported, loaded
 
-COMPLETE = DATA / "docs" / "complete"
+COMPLETE = EXAMPLES / "complete"
 
 
 def read(folder: Path, tmp_path: Path, scores: dict[str, float] | None = None) -> nx.DiGraph:

@@ -13,7 +13,7 @@ import pytest
 from agidebate.export import export
 from agidebate.format import cache
 from agidebate.format.load import check_debate, load_debate
-from tests.conftest import BUNDLED, DATA, REPO, MakeDebate, invoke
+from tests.conftest import BUNDLED, DATA, EXAMPLES, REPO, MakeDebate, invoke
 
 
 @pytest.fixture
@@ -259,7 +259,7 @@ def test_every_field_of_a_claim_and_a_relation_is_a_column_of_the_cache(
 
 def test_every_new_field_comes_back_from_the_cache(cache_home: Path) -> None:
     """The format guide's complete example uses every field: warm and cold loads agree."""
-    folder = DATA / "docs" / "complete"
+    folder = EXAMPLES / "complete"
     cold = load_debate(folder, cache=False)
     load_debate(folder)
     warm = load_debate(folder)

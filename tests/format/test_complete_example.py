@@ -1,6 +1,6 @@
 """The complete example of docs/format.md: every field of the format in one debate.
 
-It is the folder tests/data/docs/complete/, byte for byte; it checks clean (no error,
+It is the folder docs/examples/complete/, byte for byte; it checks clean (no error,
 no warning), each file validates against `agidebate schema` (or `schema --perspective`)
 as an editor reads it, and `export --format json` carries every field it writes.
 """
@@ -19,9 +19,9 @@ import yaml
 from agidebate.format.jsonschema import json_schema, perspective_schema
 from agidebate.format.load import check_debate
 from agidebate.format.perspectives import load_perspective
-from tests.conftest import DATA, REPO, invoke
+from tests.conftest import EXAMPLES, REPO, invoke
 
-COMPLETE = DATA / "docs" / "complete"
+COMPLETE = EXAMPLES / "complete"
 FILES = sorted(p.relative_to(COMPLETE).as_posix() for p in COMPLETE.rglob("*.yaml"))
 
 

@@ -11,10 +11,10 @@ from agidebate.errors import UsageError, WeightsFileError
 from agidebate.format.load import load_debate
 from agidebate.format.perspectives import load_perspective, perspective_names, read_weights
 from agidebate.model import Debate
-from tests.conftest import DATA
+from tests.conftest import EXAMPLES
 from tests.scoring.graphs import build
 
-MAIN_STREET = DATA / "docs" / "main-street"
+MAIN_STREET = EXAMPLES / "main-street"
 
 
 @pytest.fixture

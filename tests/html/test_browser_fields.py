@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from agidebate.format.load import load_debate
-from tests.conftest import DATA
+from tests.conftest import EXAMPLES
 from tests.html.conftest import Open, Visit, cli_options, write_page
 
 pytestmark = pytest.mark.external
-COMPLETE = DATA / "docs" / "complete"
+COMPLETE = EXAMPLES / "complete"
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from agidebate.format.load import load_debate
 from agidebate.importers import import_file
 from agidebate.model import Debate, Relation
 from agidebate.text import inert
-from tests.conftest import BUNDLED, DATA, shared_dir
+from tests.conftest import BUNDLED, DATA, EXAMPLES, shared_dir
 from tests.export.conftest import HOSTILE
 from tests.importers.conftest import FIXTURES, sources_table
 
@@ -94,7 +94,7 @@ def test_real_kialo_files_survive_a_round_trip(tmp_path: Path) -> None:
         assert graph_by_text(second) == graph_by_text(first), path.name
 
 
-COMPLETE = DATA / "docs" / "complete"
+COMPLETE = EXAMPLES / "complete"
 
 
 def _claim_fields(debate: Debate) -> dict[str, tuple[object, ...]]:

@@ -10,10 +10,10 @@ from agidebate.query.records import report_json
 from agidebate.scoring.report import compare_reports, score_report
 from agidebate.scoring.verdict import topic_balances, verdict
 from agidebate.scoring.whatif import Scenario
-from tests.conftest import DATA
+from tests.conftest import EXAMPLES
 from tests.scoring.graphs import A, S, build
 
-MAIN_STREET = DATA / "docs" / "main-street"
+MAIN_STREET = EXAMPLES / "main-street"
 
 
 @pytest.mark.parametrize(

@@ -12,10 +12,10 @@ from agidebate.format.perspectives import load_perspective, read_weights
 from agidebate.model import Debate
 from agidebate.scoring import score
 from agidebate.scoring.whatif import Scenario, apply, parse_assignment, without
-from tests.conftest import DATA, MakeDebate
+from tests.conftest import EXAMPLES, MakeDebate
 from tests.scoring.graphs import A, S, build
 
-MAIN_STREET = DATA / "docs" / "main-street"
+MAIN_STREET = EXAMPLES / "main-street"
 
 
 @pytest.fixture
