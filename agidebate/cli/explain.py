@@ -7,8 +7,8 @@ from typing import Annotated
 import typer
 
 from agidebate.cli._common import DirOption, JsonOption, console, handles_errors, json_dump
-from agidebate.cli._reading import AuthorsOnlyOption, QuotesOption, authors_view
 from agidebate.cli._pager import pages
+from agidebate.cli._reading import AuthorsOnlyOption, QuotesOption, authors_view
 from agidebate.cli._whatif import (
     PerspectiveOption,
     SemanticsOption,

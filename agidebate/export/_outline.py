@@ -65,7 +65,10 @@ def label_lines(debate: Debate, claim_id: str, options: ExportOptions, width: in
 
 
 def relation_word(relation: Relation) -> str:
-    """How an outline marks a reply: `Pro`, `Con`, or `Undercut` (it attacks the link above)."""
+    """Kialo's word for a relation: its `Pro:` and `Con:` are relative to the claim above
+    (supports, attacks), as the format requires. Every other output says pro and con for
+    the side on the thesis (`agidebate.palette`) and the relation in words
+    (`text.relation_verb`)."""
     match relation:
         case Relation.SUPPORT:
             return "Pro"

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 
 from agidebate.export import ExportOptions
 from agidebate.export._outline import MAX_DEPTH, Section, label_lines, one_line, outline
-from agidebate.export.palette import GLYPHS
 from agidebate.model import Debate, Edge, Relation, Topic
+from agidebate.palette import GLYPHS
 from agidebate.text import claim_marks
 
 TARGET = 1.6  # the width:height the columns aim for

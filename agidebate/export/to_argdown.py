@@ -38,8 +38,8 @@ from typing import assert_never
 
 from agidebate.export import ExportOptions
 from agidebate.export._outline import Entry, one_line, outline, score, text
-from agidebate.export.palette import PALETTE
 from agidebate.model import Claim, ClaimKind, Debate, Relation, Topic
+from agidebate.palette import PALETTE
 from agidebate.query.parts import expect_dict, figure_dict, quote_dict, source_dict, translations
 
 _ESCAPED = set("\\[]<>#@{}*_")

@@ -30,9 +30,9 @@ from typing import assert_never
 from agidebate.errors import OperationError
 from agidebate.export import ExportOptions
 from agidebate.export._outline import one_line, text
-from agidebate.export.palette import PALETTE, colours
 from agidebate.export.picture import Box, Cluster, Link, box_lines, picture
 from agidebate.model import Debate, Relation
+from agidebate.palette import PALETTE, colours
 from agidebate.text import inert, link_marks
 
 WRAP = 30

@@ -36,8 +36,8 @@ from xml.sax.saxutils import quoteattr
 
 from agidebate.export import ExportOptions
 from agidebate.export._outline import label, score, text, title
-from agidebate.export.palette import PALETTE
 from agidebate.model import Debate, Edge, Relation
+from agidebate.palette import PALETTE
 from agidebate.query.parts import (
     expect_dict,
     figure_dict,

@@ -33,9 +33,9 @@ from agidebate.errors import Problem
 from agidebate.export import ExportOptions
 from agidebate.export.overview import layout as sunburst
 from agidebate.export.overview import layout_json
-from agidebate.export.palette import css_variables
 from agidebate.export.weighings import weighings_json
 from agidebate.model import Claim, Debate, Edge, Quote, Relation, Side, Source
+from agidebate.palette import GLYPHS, css_variables
 from agidebate.text import claim_marks, link_marks
 
 STYLES = ("page.css", "overview.css")
@@ -231,6 +231,7 @@ def page_data(debate: Debate, options: ExportOptions) -> dict[str, Any]:
     data: dict[str, Any] = _visible(
         {
             "generator": f"agidebate {__version__}",
+            "glyphs": dict(GLYPHS),
             "title": debate.title or (thesis.label if thesis else None),
             "summary": debate.summary,
             "thesis": debate.thesis,

@@ -1,13 +1,14 @@
 """Markdown: the debate as a readable document for GitHub and other renderers.
 
 The thesis comes first, then one section per topic with its claims as nested
-lists. Each claim has an anchor (`#claim-id`), a **Pro**/**Con** marker saying
-whether it supports or attacks the claim above it (**Undercut**: it attacks the
-link above, not the claim), the link's badges (*ed.* when the map's editor drew
-it, its impact when not 1, the editor's note), the claim's own badges (*summary*,
-*ed.*), who argues it and when, its score when scores are given, numbered
-references to a closing source list, the editor's note, and its quotes as block
-quotes with their source and place.
+lists. Each claim has an anchor (`#claim-id`), its side on the thesis (**▲ pro**,
+**▼ con**, as in every other output) and, in words, what it does to the claim
+above it (*supports*, *attacks*, or *undercuts*: it attacks the link above, not
+the claim), the link's badges (*ed.* when the map's editor drew it, its impact
+when not 1, the editor's note), the claim's own badges (*summary*, *ed.*), who
+argues it and when, its score when scores are given, numbered references to a
+closing source list, the editor's note, and its quotes as block quotes with
+their source and place.
 
 Claim text is data, never markup: the characters CommonMark and GitHub
 Flavored Markdown read as syntax (emphasis, links, code, tables, headings,
@@ -29,14 +30,14 @@ from agidebate.export._outline import (
     label,
     one_line,
     outline,
-    relation_word,
     score,
     score_text,
     text,
     title,
 )
-from agidebate.model import Claim, Debate, Edge, Quote, Source
-from agidebate.text import claim_marks, link_marks
+from agidebate.model import Claim, Debate, Quote, Source
+from agidebate.palette import GLYPHS, WORDS
+from agidebate.text import claim_marks, link_marks, relation_verb
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]#|~$])")
 _BLOCK_START = re.compile(r"^([-+=>]|\d+(?=[.)]))")
@@ -131,12 +132,17 @@ def _quote(claim: Claim, quote: Quote, sources: _Sources) -> str:
     return f"“{escape(quote.text)}”" + (f" — {', '.join(where)}" if where else "")
 
 
-def _marker(edge: Edge | None) -> str:
-    if edge is None:
-        return ""
-    badges = (" " + _badges(link_marks(edge)).rstrip()).rstrip()
-    note = f" (*{escape(edge.note)}*)" if edge.note else ""
-    return f"**{relation_word(edge.relation)}**{badges}{note} · "
+def _marker(debate: Debate, entry: Entry) -> str:
+    """`**▲ pro** · *attacks* · `: the claim's side on the thesis, then, in words, what it
+    does to the claim (or link) it sits under, with the link's badges and note."""
+    side = debate.side_label(entry.claim) or "unlinked"
+    marker = f"**{GLYPHS[side]} {WORDS[side]}**"
+    edge = entry.edge
+    if edge is not None:
+        badges = (" " + _badges(link_marks(edge)).rstrip()).rstrip()
+        note = f" (*{escape(edge.note)}*)" if edge.note else ""
+        marker += f" · *{relation_verb(edge.relation)}*{badges}{note}"
+    return marker + " · "
 
 
 def _link(debate: Debate, claim_id: str, options: ExportOptions) -> str:
@@ -144,7 +150,7 @@ def _link(debate: Debate, claim_id: str, options: ExportOptions) -> str:
 
 
 def _entry(debate: Debate, entry: Entry, options: ExportOptions, sources: _Sources) -> list[str]:
-    marker = _marker(entry.edge)
+    marker = _marker(debate, entry)
     indent = "  " * entry.depth
     if not entry.first:
         return [f"{indent}- {marker}see {_link(debate, entry.claim, options)}"]
@@ -196,9 +202,11 @@ def export(debate: Debate, options: ExportOptions) -> str:
     if debate.summary:
         lines += [paragraph(debate.summary), ""]
     lines += [
-        "*Pro* and *Con* say whether a claim supports or attacks the claim it sits under; an",
-        "*Undercut* attacks the link above it, not the claim. *\\[ed.\\]* marks what the map's",
-        "editor added; a *\\[summary\\]* restates other claims and is never counted.",
+        f"**{GLYPHS['pro']} pro** and **{GLYPHS['con']} con** say whether a claim counts for "
+        "or against the thesis; *supports*, *attacks* and *undercuts* say what it does to the",
+        "claim it sits under (an undercut attacks the link above it, not the claim).",
+        "*\\[ed.\\]* marks what the map's editor added; a *\\[summary\\]* restates other claims",
+        "and is never counted.",
         "",
     ]
     for section in outline(debate, MAX_DEPTH):

@@ -27,9 +27,9 @@ from typing import assert_never
 
 from agidebate.export import ExportOptions
 from agidebate.export._outline import one_line
-from agidebate.export.palette import PALETTE
 from agidebate.export.picture import MERMAID, Box, Cluster, box_lines, picture
 from agidebate.model import Debate, Relation
+from agidebate.palette import PALETTE
 from agidebate.text import link_marks
 
 WRAP = 34

@@ -12,10 +12,13 @@ from rich.console import Console
 from rich.style import Style
 
 from agidebate.model import Side
+from agidebate.palette import GLYPHS, PALETTE
 
-PRO = Style(color="green", bold=True)
-CON = Style(color="red", bold=True)
-ROOT = Style(color="cyan", bold=True)
+# The sides in the colours of every other output (a terminal with fewer colours shows
+# the nearest it has: green, red, blue).
+PRO = Style(color=PALETTE["pro"].line, bold=True)
+CON = Style(color=PALETTE["con"].line, bold=True)
+ROOT = Style(color=PALETTE["thesis"].line, bold=True)
 TITLE = Style(bold=True)
 CONTEXT = Style(dim=True)
 META = Style(dim=True)
@@ -62,11 +65,11 @@ class Glyphs:
 
 
 UNICODE = Glyphs(
-    pro="▲",
-    con="▼",
+    pro=GLYPHS["pro"],
+    con=GLYPHS["con"],
     pro_context="△",
     con_context="▽",
-    root="◆",
+    root=GLYPHS["thesis"],
     branch="├─ ",
     last="└─ ",
     pipe="│  ",

@@ -1,4 +1,4 @@
-"""One palette: every drawing takes a side's colours from agidebate/export/palette.py."""
+"""One palette: every drawing takes a side's colours from agidebate/palette.py."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from agidebate.export.palette import PALETTE, css_variables
+from agidebate.palette import PALETTE, css_variables
 from tests.conftest import BUNDLED
 from tests.export.conftest import SMALL, argdown_program, exported, loaded
 from tests.html.conftest import html

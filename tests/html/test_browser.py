@@ -286,8 +286,8 @@ def test_pro_and_con_differ_by_more_than_colour(visit: Visit, debate: Debate) ->
     style = "(id) => { const card = document.querySelector('#claim-' + id + ' > .card'); return getComputedStyle(card).borderLeftStyle; }"
     assert visit.js(style, pro) == "solid"
     assert visit.js(style, con) == "dashed"
-    assert visit.page.text_content(f"#claim-{pro} > .card .badge") == "+ Pro"
-    assert visit.page.text_content(f"#claim-{con} > .card .badge") == "− Con"
+    assert visit.page.text_content(f"#claim-{pro} > .card .badge") == "▲ pro"
+    assert visit.page.text_content(f"#claim-{con} > .card .badge") == "▼ con"
     visit.page.click("#view-topics")
     background = "(side) => getComputedStyle(document.querySelector('.balance .seg.' + side)).backgroundImage"
     assert visit.js(background, "pro") == "none"

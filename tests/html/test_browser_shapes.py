@@ -50,7 +50,7 @@ def test_a_debate_without_thesis_shows_each_root(open_page: Open, tmp_path: Path
         "claim-r2",
     ]
     assert visit.js("document.querySelectorAll(\"#tree .ref a[href='#claim-a']\").length") == 1
-    assert visit.page.text_content("#claim-r1 > .card .badge") == "Root"
+    assert visit.page.text_content("#claim-r1 > .card .badge") == "◆ root"
     assert visit.visible("a") and not visit.visible("b")
     assert visit.page.is_hidden("#loose") and visit.page.is_hidden("#thesis .thesis-card")
     assert visit.errors == []
@@ -77,7 +77,7 @@ def test_claims_that_reach_no_thesis_get_their_own_section(open_page: Open, tmp_
     assert visit.js(
         "[...document.querySelectorAll('#loose-tree .ref a')].map(a => a.getAttribute('href'))"
     ) == ["#claim-x"]
-    assert visit.page.text_content("#claim-lone > .card .badge") == "Unlinked"
+    assert visit.page.text_content("#claim-lone > .card .badge") == "○ not connected"
     visit.page.click("#expand-all")
     assert all(visit.visible(cid) for cid in claims)
     assert visit.errors == []

@@ -5,13 +5,15 @@
   "use strict";
 
   const data = JSON.parse(document.getElementById("debate-data").textContent);
+  // The glyphs of agidebate.palette, the same in every output.
+  const GLYPH = data.glyphs || {};
 
   const UI = {
     en: {
       map: "Map", topics: "Topics", search: "Search claims", placeholder: "Search claims", shortcut: "Search claims (press / to jump here)",
       expandAll: "Expand all", collapseAll: "Collapse all", language: "Language",
-      loose: "Not connected to the thesis", pro: "+ Pro", con: "− Con", thesis: "Thesis",
-      root: "Root", unlinked: "Unlinked", support: "supports ↑", attack: "attacks ↑",
+      loose: "Not connected to the thesis", pro: "pro", con: "con", thesis: "thesis",
+      root: "root", unlinked: "not connected", support: "supports ↑", attack: "attacks ↑",
       supportLong: "supports the claim above", attackLong: "attacks the claim above",
       undercut: "undercuts ↑ link", undercutLong: "attacks the link from the claim above to “{t}”, not the claim",
       summary: "summary", summaryLong: "restates other claims or a bottom line: shown, never counted",
@@ -26,7 +28,7 @@
       meter: "Score", openInMap: "Open in the map", onlyTopic: "Show only this topic",
       byCount: "By number of claims", byScore: "By summed scores", allClaims: "All claims",
       balance: "{p} pro, {c} con", sources: "Sources", figures: "Figures", tags: "Tags",
-      legendSides: "+ Pro counts for the thesis (solid edge), − Con against it (dashed edge). A claim that answers several others appears in full once; elsewhere it is a link.",
+      legendSides: "▲ pro counts for the thesis (green, solid edge), ▼ con against it (red, dashed edge); “supports ↑” and “attacks ↑” say what a claim does to the one above it. A claim that answers several others appears in full once; elsewhere it is a link.",
       legendScores: "Bars show each claim's strength from 0 to 1 under the “{t}” semantics.",
       counts: "{n} claims: {p} pro, {c} con.",
       generated: "Made with {t}. This page works offline: it loads nothing from the network.",
@@ -38,14 +40,14 @@
       baseWeights: "the debate's own weights", openTo: "Open to level", allLevels: "all", compact: "Titles only",
       overview: "Overview", zoomIn: "Zoom in", zoomOut: "Zoom out", zoomReset: "Fit", crossLinks: "Cross-links",
       mapLabel: "Overview map of {n} claims: the thesis at the centre, each ring one step further out, topics as wedges. Arrow keys move between claims, Enter opens one in the outline, + and − zoom.",
-      overviewLegend: "▲ Pro: solid green · ▼ Con: hatched red · ◆ thesis at the centre. Stronger colour, higher score. Wedges are topics; drag to pan, scroll or pinch to zoom, click a claim to open it.",
+      overviewLegend: "▲ pro: solid green · ▼ con: hatched red · ◆ thesis at the centre. Stronger colour, higher score. Wedges are topics; drag to pan, scroll or pinch to zoom, click a claim to open it.",
       loneRegion: "not connected", noTopic: "no topic", tipScore: "score {t}",
       problemsHead: "The debate has problems: fix these files and the map comes back", about: "About {t}",
     },
     zh: {
       map: "论证图", topics: "主题", search: "搜索论点", placeholder: "搜索论点", shortcut: "搜索论点(按 / 跳到这里)",
       expandAll: "全部展开", collapseAll: "全部折叠", language: "语言",
-      loose: "未与论题相连", pro: "+ 正方", con: "− 反方", thesis: "论题",
+      loose: "未与论题相连", pro: "正方", con: "反方", thesis: "论题",
       root: "根论点", unlinked: "未连接", support: "支持 ↑", attack: "反驳 ↑",
       supportLong: "支持上一条论点", attackLong: "反驳上一条论点",
       undercut: "削弱 ↑ 关联", undercutLong: "针对上一条论点与“{t}”之间的关联,而非论点本身",
@@ -61,7 +63,7 @@
       meter: "得分", openInMap: "在论证图中打开", onlyTopic: "只看此主题",
       byCount: "按论点数", byScore: "按得分之和", allClaims: "全部论点",
       balance: "正方 {p},反方 {c}", sources: "来源", figures: "数据", tags: "标签",
-      legendSides: "+ 正方支持论题(实线边),− 反方反对论题(虚线边)。回应多条论点的论点只完整显示一次,其他位置为链接。",
+      legendSides: "▲ 正方支持论题(绿色,实线边),▼ 反方反对论题(红色,虚线边);“支持 ↑”和“反驳 ↑”说明论点对上一条论点的作用。回应多条论点的论点只完整显示一次,其他位置为链接。",
       legendScores: "横条表示每个论点在“{t}”语义下的强度(0 到 1)。",
       counts: "共 {n} 个论点:正方 {p},反方 {c}。",
       generated: "由 {t} 生成。此页面可离线使用,不会从网络加载任何内容。",
@@ -163,7 +165,12 @@
 
   function badge(claim) {
     const side = sideOf(claim);
-    return el("span", "badge " + (side === "unlinked" ? "loose" : side), t(side));
+    return el("span", "badge " + (side === "unlinked" ? "loose" : side), sideWords(side));
+  }
+
+  // A side as every output writes it: its glyph and its word (▲ pro), never colour alone.
+  function sideWords(side) {
+    return GLYPH[side] + " " + t(side);
   }
 
   // `link` is a kid entry: [id, relation, full, the link's badges, its note, cut link's target].
@@ -358,7 +365,7 @@
     if (claim.sources.length) body.append(sourceList(claim, hit));
     if (claim.figures.length) body.append(figureList(claim, hit));
     if (claim.tags.length) body.append(tagList(claim, hit));
-    node.badge.textContent = t(sideOf(claim));
+    node.badge.textContent = sideWords(sideOf(claim));
     const fresh = claimMarks(claim);
     node.marks.forEach((mark, i) => mark.replaceWith(fresh[i]));
     node.marks = fresh;
@@ -631,7 +638,7 @@
       bar.append(seg);
     }
     const legend = el("p", "balance-label");
-    legend.append(el("span", "pro", t("pro") + " " + label(pro)), " · ", el("span", "con", t("con") + " " + label(con)));
+    legend.append(el("span", "pro", sideWords("pro") + " " + label(pro)), " · ", el("span", "con", sideWords("con") + " " + label(con)));
     wrap.append(bar, legend);
     return wrap;
   }
@@ -774,7 +781,6 @@
 
   // --- Overview, re-weighing, levels, compact mode --------------------------------
 
-  const GLYPH = { pro: "▲", con: "▼", thesis: "◆", root: "◆", unlinked: "○" };
 
   function clip(text, max) {
     const chars = [...(text || "")];
@@ -807,7 +813,7 @@
 
   function describe(claim) {
     const topic = topics.get(claim.topic);
-    return [t(sideOf(claim)), topic ? topic.title || topic.id : null, scoreText(claim), claim.id].filter(Boolean).join(" · ");
+    return [sideWords(sideOf(claim)), topic ? topic.title || topic.id : null, scoreText(claim), claim.id].filter(Boolean).join(" · ");
   }
 
   function regionTitle(topic, loose, max) {

@@ -1,11 +1,14 @@
-"""The one palette: the colours and glyphs every drawing uses for a claim's side.
+"""The one palette: the colours, glyphs and words every output uses for a claim's side.
 
+Pro and con mean one thing everywhere: the side a claim takes on the thesis.
 Green is for (pro), red is against (con), indigo the thesis or a root, grey a
 claim that reaches no root. Colour is never the only cue: every side also has
-a glyph (▲ pro, ▼ con, ◆ thesis) and a line style (solid pro, dashed con), so
-the drawings read the same in greyscale, in print and for colour-blind readers.
-The HTML page, Graphviz, Mermaid, GraphML and Argdown all take their colours
-from here; the terminal uses the same hues by name (`render.theme`).
+a glyph and a word (▲ pro, ▼ con, ◆ thesis) and a line style (solid pro, dashed
+con), so every output reads the same in greyscale, in print, with NO_COLOR and
+for colour-blind readers. What a claim does to the claim it answers is said
+apart, in words: supports, attacks. The terminal (`render.theme`), the HTML
+page, Graphviz, Mermaid, GraphML, Markdown and Argdown all take their colours
+and glyphs from here.
 
 >>> PALETTE["pro"].line, GLYPHS["con"]
 ('#2e7d32', '▼')
