@@ -176,6 +176,15 @@ def no_match(chosen: ClaimFilter, debate: Debate, directory: str | None) -> Text
         return Text(inert(_("No claim matches {criteria}.", criteria=criteria), newlines=False))
     if len(debate):
         return Text(_("No claim to show."))
+    return no_claims_yet(directory)
+
+
+def no_claims_yet(directory: str | None) -> Text:
+    """The sentence for a debate with no claim at all: how to start it."""
+    from rich.text import Text
+
+    from agidebate.text import inert
+
     where = shlex.quote(directory) if directory else "DIR"
     return Text(
         inert(

@@ -78,6 +78,11 @@ def score(
             2,
         )
     folder, debate = load_folder(directory)
+    if not len(debate) and not as_json:
+        from agidebate.cli._reading import no_claims_yet
+
+        console().print(no_claims_yet(directory), soft_wrap=True)
+        return
     scenario = build_scenario(folder, debate, perspective, weights, sets, without)
     if compare is not None:
         first, second = (load_profile(folder, debate, name) for name in compare)

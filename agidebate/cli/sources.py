@@ -62,4 +62,9 @@ def sources(
     from agidebate.render.listing import sources_view
 
     out, _ = reading_console()
+    if not len(debate):
+        from agidebate.cli._reading import no_claims_yet
+
+        out.print(no_claims_yet(directory), soft_wrap=True)
+        return
     stream(out, sources_view(works, len(claims)))

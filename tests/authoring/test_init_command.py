@@ -152,6 +152,10 @@ def test_an_empty_debate_gets_sentences_not_blanks(make_debate: MakeDebate) -> N
     stats = invoke(["stats", "--dir", str(folder)]).stdout
     assert "( )" not in stats and "level )" not in stats and "()" not in stats
     assert "1 claims" not in stats
+    for command in (["score"], ["sources"]):
+        result = invoke([*command, "--dir", str(folder)])
+        assert result.exit_code == 0
+        assert result.stdout.startswith("The debate has no claims yet"), result.stdout
 
 
 def test_a_thesis_alone_reads_well(tmp_path: Path) -> None:
