@@ -97,8 +97,19 @@ def test_every_command_gives_the_verdict_without_a_traceback(
     assert result.exit_code == expected, output
     if case.verdict == "error" and applies and case.line is not None:
         assert f"{case.file_name}:{case.line}:{case.column}: error:" in output
+    assert_error_style(result.stderr)
     if not command.startswith("export"):
         assert not _UNSAFE.search(output), repr(_UNSAFE.search(output))
+
+
+# One error style (issue 19): each message on stderr is `error: ...` (or `warning: `,
+# `note: `), after its `path:line:col: ` when it has one, and each hint is indented under it.
+_STYLED = re.compile(r"^(\S.*:\d+:\d+: )?(error|warning|note): \S|^    hint: \S")
+
+
+def assert_error_style(stderr: str) -> None:
+    odd = [line for line in stderr.splitlines() if not _STYLED.match(line)]
+    assert odd == [], f"not in the error style: {odd}"
 
 
 def test_the_harness_runs_every_command_that_reads_a_debate() -> None:
