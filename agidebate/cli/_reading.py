@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from agidebate.cli._common import console, note
+from agidebate.cli._complete import topic_ids
 from agidebate.errors import UsageError
 from agidebate.i18n import N_, _
 from agidebate.scoring import DEFAULT_SEMANTICS
@@ -38,7 +39,11 @@ class SideChoice(StrEnum):
 TopicOption = Annotated[
     str | None,
     typer.Option(
-        "--topic", "-t", metavar="TOPIC", help="Only claims of topic TOPIC (e.g. data-wall)."
+        "--topic",
+        "-t",
+        metavar="TOPIC",
+        help="Only claims of topic TOPIC (e.g. data-wall).",
+        autocompletion=topic_ids,
     ),
 ]
 SideOption = Annotated[

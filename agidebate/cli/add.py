@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from agidebate.cli._common import JsonOption, console, fail, handles_errors, json_dump, use_cache
+from agidebate.cli._complete import claim_ids
 from agidebate.errors import DebateError, UsageError
 from agidebate.i18n import N_, _
 
@@ -36,7 +37,9 @@ DryRunOption = Annotated[
 def add(
     to: Annotated[
         str | None,
-        typer.Option("--to", metavar="ID", help="The claim the new claim answers."),
+        typer.Option(
+            "--to", metavar="ID", help="The claim the new claim answers.", autocompletion=claim_ids
+        ),
     ] = None,
     con: Annotated[bool, typer.Option("--con", help="The new claim attacks ID.")] = False,
     pro: Annotated[bool, typer.Option("--pro", help="The new claim supports ID.")] = False,

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from agidebate.cli._common import DirOption, JsonOption, console, handles_errors, json_dump
+from agidebate.cli._complete import claim_ids
 from agidebate.cli._pager import pages
 from agidebate.cli._reading import AuthorsOnlyOption, QuotesOption, authors_view
 from agidebate.cli._whatif import (
@@ -25,7 +26,9 @@ from agidebate.scoring import DEFAULT_SEMANTICS
 @pages
 @reports_weight_files
 def explain(
-    claim_id: Annotated[str, typer.Argument(metavar="ID", help="The claim to explain.")],
+    claim_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The claim to explain.", autocompletion=claim_ids)
+    ],
     depth: Annotated[
         int,
         typer.Option(

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from agidebate.cli._common import DirOption, fail, handles_errors, write_output
+from agidebate.cli._complete import claim_ids
 from agidebate.cli._language import help_text
 from agidebate.cli._whatif import PerspectiveOption, SemanticsOption, reports_weight_files
 from agidebate.export import FORMATS
@@ -26,7 +27,11 @@ if TYPE_CHECKING:
 def export(
     claim_id: Annotated[
         str | None,
-        typer.Argument(metavar="[ID]", help="Export only claim ID and what argues about it."),
+        typer.Argument(
+            metavar="[ID]",
+            help="Export only claim ID and what argues about it.",
+            autocompletion=claim_ids,
+        ),
     ] = None,
     fmt: Annotated[
         str | None,

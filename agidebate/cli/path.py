@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from agidebate.cli._common import DirOption, JsonOption, handles_errors, json_dump
+from agidebate.cli._complete import claim_ids
 from agidebate.cli._pager import pages
 from agidebate.cli._reading import (
     AuthorsOnlyOption,
@@ -24,7 +25,9 @@ from agidebate.scoring import DEFAULT_SEMANTICS
 @handles_errors
 @pages
 def path(
-    claim_id: Annotated[str, typer.Argument(metavar="ID", help="The claim to start from.")],
+    claim_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The claim to start from.", autocompletion=claim_ids)
+    ],
     lang: LangOption = None,
     quotes: QuotesOption = False,
     authors_only: AuthorsOnlyOption = False,

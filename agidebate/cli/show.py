@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from agidebate.cli._common import DirOption, JsonOption, handles_errors, json_dump
+from agidebate.cli._complete import claim_ids
 from agidebate.cli._pager import pages, paging
 from agidebate.cli._reading import (
     AuthorsOnlyOption,
@@ -33,7 +34,11 @@ from agidebate.scoring import DEFAULT_SEMANTICS
 def show(
     claim_id: Annotated[
         str | None,
-        typer.Argument(metavar="[ID]", help="Start from claim ID instead of the thesis."),
+        typer.Argument(
+            metavar="[ID]",
+            help="Start from claim ID instead of the thesis.",
+            autocompletion=claim_ids,
+        ),
     ] = None,
     depth: Annotated[
         int | None,

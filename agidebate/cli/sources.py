@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from agidebate.cli._common import DirOption, JsonOption, handles_errors, json_dump
+from agidebate.cli._complete import claim_ids
 from agidebate.cli._pager import pages
 from agidebate.cli._reading import (
     ByOption,
@@ -23,7 +24,11 @@ from agidebate.cli._reading import (
 def sources(
     claim_id: Annotated[
         str | None,
-        typer.Argument(metavar="[ID]", help="Only works cited by claim ID and its replies."),
+        typer.Argument(
+            metavar="[ID]",
+            help="Only works cited by claim ID and its replies.",
+            autocompletion=claim_ids,
+        ),
     ] = None,
     topic: TopicOption = None,
     side: SideOption = None,

@@ -120,3 +120,26 @@ def test_completion_completes_commands_and_options() -> None:
         text=True,
     )
     assert result.stdout.split() == ["--side"]
+
+
+def complete(words: str) -> list[str]:
+    """What bash completion offers for the last word of `words` (the console script)."""
+    script = Path(sys.executable).parent / "agidebate"
+    env = {
+        **os.environ,
+        "_AGIDEBATE_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split()) - 1),
+    }
+    done = subprocess.run([str(script)], env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 0 and done.stderr == ""
+    return done.stdout.split()
+
+
+def test_completion_offers_claim_ids_topics_and_formats() -> None:
+    assert complete("agidebate show dw-0")[:3] == ["dw-01", "dw-02", "dw-03"]
+    examples = str(DATA.parent.parent / "docs" / "examples" / "my-debate-ok")
+    assert complete(f"agidebate list --dir {examples} --topic s") == ["safety"]
+    assert complete(f"agidebate path --dir {examples} few") == ["few-cyclists", "fewer-injuries"]
+    assert complete("agidebate export --format m") == ["markdown", "md", "mermaid", "mmd"]
+    assert complete("agidebate show --dir /no/such/folder x") == []
