@@ -22,6 +22,7 @@ from agidebate.authoring._ids import derive_id
 from agidebate.authoring._init import Initialization, init_debate
 from agidebate.authoring._new import Creation, new_topic, template
 from agidebate.authoring._plan import UnsafeEdit
+from agidebate.authoring._rename import Renaming, rename_claim
 from agidebate.authoring._verify import EditRefused
 from agidebate.fileio import LOCK_NAME
 from agidebate.fileio import folder_lock as debate_lock
@@ -34,11 +35,13 @@ __all__ = [
     "EditRefused",
     "Initialization",
     "NewClaim",
+    "Renaming",
     "UnsafeEdit",
     "add_claim",
     "debate_lock",
     "derive_id",
     "init_debate",
     "new_topic",
+    "rename_claim",
     "template",
 ]

@@ -100,16 +100,8 @@ def _files(folder: Path, title: str, thesis: str, topic: str) -> list[tuple[str,
     if not existing:
         files.append((f"{topic}.yaml", template(topic, default_title(topic)).encode("utf-8")))
     reading = read_folder(folder) if existing else Reading(folder, (), {})
-    for rel, data in files:
-        reading = _with_file(reading, rel, data)
-    require_clean(check_reading(reading), _("the new debate"))
+    require_clean(check_reading(reading, changes=dict(files)), _("the new debate"))
     return files
-
-
-def _with_file(reading: Reading, rel: str, data: bytes) -> Reading:
-    files = (*reading.files, (reading.folder / rel, rel))
-    ordered = tuple(sorted(files, key=lambda item: (item[1] not in DEBATE_FILE_NAMES, item[1])))
-    return Reading(reading.folder, ordered, {**reading.data, rel: data}, cache=False)
 
 
 def _existing(folder: Path) -> list[str]:

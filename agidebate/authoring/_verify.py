@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,23 +67,34 @@ def read_folder(folder: Path, cache: bool = True) -> Reading:
 
 
 def check_reading(
-    reading: Reading, rel: str | None = None, new: bytes | None = None
+    reading: Reading,
+    rel: str | None = None,
+    new: bytes | None = None,
+    changes: Mapping[str, bytes] | None = None,
 ) -> CheckReport:
-    """Check the debate as read, or as it would be if file `rel` held `new` (a new file too)."""
+    """Check the debate as read, or as it would be if file `rel` held `new` (a new file
+    too), and each file of `changes` its bytes."""
     folder = reading.folder
+    fresh = dict(changes or {})
+    if rel is not None and new is not None:
+        fresh[rel] = new
     files = list(reading.files)
-    if rel is not None and all(known != rel for _, known in files):
-        files.append((folder / rel, rel))
+    known = {name for _, name in files}
+    added = [(folder / name, name) for name in fresh if name not in known]
+    if added:
+        files += added
         files.sort(key=lambda item: (item[1] not in DEBATE_FILE_NAMES, item[1]))
     if not files:
         return check_debate(folder, cache=reading.cache)  # says why an empty folder is not a debate
     parsed = []
-    for path, known in files:
-        data = new if known == rel else reading.data.get(known)
+    for path, name in files:
+        data = fresh.get(name, reading.data.get(name))
         if data is None:
-            parsed.append(parse_path(folder, path, known, reading.cache))
+            parsed.append(parse_path(folder, path, name, reading.cache))
         else:  # new bytes are not on disk yet: they go through the parser, not the cache
-            parsed.append(parse_bytes(folder, path, known, data, reading.cache and known != rel))
+            parsed.append(
+                parse_bytes(folder, path, name, data, reading.cache and name not in fresh)
+            )
     debate, problems = link(parsed)
     return CheckReport(folder, debate, tuple(sorted(problems, key=Problem.sort_key)), len(parsed))
 

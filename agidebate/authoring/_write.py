@@ -96,3 +96,33 @@ def new_folder(folder: Path) -> Iterator[None]:
                 (made / LOCK_NAME).unlink(missing_ok=True)
                 made.rmdir()
         raise
+
+
+def replace_files(files: list[tuple[Path, bytes, bytes]]) -> None:
+    """Replace each (path, planned_from, data) atomically, after checking that every one
+    still holds the bytes the edit was planned from. If a write fails, the files already
+    replaced get their old bytes back, so that the debate is changed in all its files or
+    in none (a crash between two renames can still leave some replaced)."""
+    for path, planned_from, _data in files:
+        try:
+            current = path.read_bytes()
+        except OSError as err:
+            raise file_error("read", path, err) from None
+        if current != planned_from:
+            raise OperationError(
+                _(
+                    "'{path}' changed while the edit was being planned; nothing was written",
+                    path=path,
+                ),
+                _("run the command again"),
+            )
+    done: list[tuple[Path, bytes]] = []
+    try:
+        for path, planned_from, data in files:
+            atomic_write(path, data)
+            done.append((path, planned_from))
+    except BaseException:
+        for path, old in reversed(done):
+            with contextlib.suppress(OSError, OperationError):
+                atomic_write(path, old)
+        raise

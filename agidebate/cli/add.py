@@ -327,6 +327,16 @@ def print_change(out: Console, change: Change) -> None:
     out.print()
     out.print(Text(inert(change.inserted)), soft_wrap=True)
     out.print()
+    print_diff(out, change)
+
+
+def print_diff(out: Console, change: Change) -> None:
+    """A change's unified diff, its lines coloured by kind."""
+    from rich.text import Text
+
+    from agidebate.render import theme
+    from agidebate.text import inert
+
     styles = theme.DIFF_LINES
     for line in change.diff().splitlines():
         style = theme.STRONG if line.startswith(("+++", "---")) else styles.get(line[:1], "")
