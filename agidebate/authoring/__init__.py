@@ -22,6 +22,7 @@ from agidebate.authoring._ids import derive_id
 from agidebate.authoring._init import Initialization, init_debate
 from agidebate.authoring._new import Creation, new_topic, template
 from agidebate.authoring._plan import UnsafeEdit
+from agidebate.authoring._remove import Removal, remove_claim
 from agidebate.authoring._rename import Renaming, rename_claim
 from agidebate.authoring._verify import EditRefused
 from agidebate.fileio import LOCK_NAME
@@ -35,6 +36,7 @@ __all__ = [
     "EditRefused",
     "Initialization",
     "NewClaim",
+    "Removal",
     "Renaming",
     "UnsafeEdit",
     "add_claim",
@@ -42,6 +44,7 @@ __all__ = [
     "derive_id",
     "init_debate",
     "new_topic",
+    "remove_claim",
     "rename_claim",
     "template",
 ]

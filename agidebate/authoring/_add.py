@@ -43,14 +43,13 @@ from agidebate.authoring._verify import (
     require_clean,
     require_same_meaning,
 )
-from agidebate.authoring._write import create_file, replace_file
+from agidebate.authoring._write import create_file, read_file, replace_file
 from agidebate.errors import (
     DebateError,
     OperationError,
     Problem,
     RequestRefused,
     UsageError,
-    file_error,
 )
 from agidebate.fileio import folder_lock as debate_lock
 from agidebate.format import scalars
@@ -292,12 +291,7 @@ def _home_of(folder: Path, debate: Debate, claim_id: str) -> Target:
 
 
 def _read(target: Target) -> bytes:
-    if not target.exists:
-        return b""
-    try:
-        return target.path.read_bytes()
-    except OSError as err:
-        raise file_error("read", target.path, err) from None
+    return read_file(target.path) if target.exists else b""
 
 
 def _decode(data: bytes, path: Path) -> str:

@@ -120,7 +120,7 @@ def perspective_files(folder: Path) -> list[FileText]:
     """The perspective files of the debate in `folder`, read (a link is refused: rename
     and remove never write through one)."""
     from agidebate.authoring._paths import relative_in
-    from agidebate.errors import file_error
+    from agidebate.authoring._write import read_file
     from agidebate.format.perspectives import SUFFIXES, perspectives_dir
 
     where = perspectives_dir(folder)
@@ -135,9 +135,5 @@ def perspective_files(folder: Path) -> list[FileText]:
                 _("'{path}' is a symbolic link; agidebate does not write through links", path=path),
                 _("change the ids in it by hand"),
             )
-        try:
-            data = path.read_bytes()
-        except OSError as err:
-            raise file_error("read", path, err) from None
-        found.append(FileText.of(path, relative_in(folder, str(path)), data))
+        found.append(FileText.of(path, relative_in(folder, str(path)), read_file(path)))
     return found

@@ -14,7 +14,7 @@ from agidebate.authoring._plan import UnsafeEdit
 from agidebate.errors import WeightsFileError
 from agidebate.format.schema import PERSPECTIVES_DIR
 from agidebate.i18n import _
-from agidebate.model import Claim, Debate, Edge
+from agidebate.model import Claim, Debate, Edge, Expect, Perspective, Range
 
 Ids = Callable[[str], str]
 
@@ -31,27 +31,31 @@ def _claim(claim: Claim, ids: Ids) -> Claim:
     return dataclasses.replace(claim, id=ids(claim.id), location=None)
 
 
-def _edge(edge: Edge, ids: Ids) -> tuple[str, str, str, str | None]:
-    link_source = getattr(edge, "link_source", None)
+EdgeKey = tuple[str, str, str, str | None, float, bool, str | None]
+
+
+def _edge(edge: Edge, ids: Ids) -> EdgeKey:
+    """A relation as compared: its ends (ids mapped), kind and the link's attributes."""
     return (
         ids(edge.source),
         ids(edge.target),
         edge.relation.value,
-        ids(link_source) if isinstance(link_source, str) else None,
+        ids(edge.link_source) if edge.link_source is not None else None,
+        edge.impact,
+        edge.editorial,
+        edge.note,
     )
 
 
 def expected(
     before: Debate, renames: Mapping[str, str], gone: frozenset[str] = frozenset()
-) -> tuple[dict[str, Claim], Counter[tuple[str, str, str, str | None]], str | None]:
+) -> tuple[dict[str, Claim], Counter[EdgeKey], str | None]:
     """The claims, relations and thesis `before` should have after renaming `renames` and
     leaving out the claims `gone` (with every relation from or to one of them)."""
     ids = _mapper(renames)
     claims = {ids(c.id): _claim(c, ids) for c in before if c.id not in gone}
     edges = Counter(
-        _edge(e, ids)
-        for e in before.edges
-        if not ({e.source, e.target, getattr(e, "link_source", None)} & gone)
+        _edge(e, ids) for e in before.edges if not ({e.source, e.target, e.link_source} & gone)
     )
     thesis = ids(before.thesis) if before.thesis and before.thesis not in gone else None
     return claims, edges, thesis
@@ -62,7 +66,7 @@ def require_same(
     after: Debate,
     renames: Mapping[str, str],
     gone: frozenset[str] = frozenset(),
-    dropped: Counter[tuple[str, str, str, str | None]] | None = None,
+    dropped: Counter[EdgeKey] | None = None,
 ) -> None:
     """`after` is `before` with `renames` made, `gone` left out, and the relations
     `dropped` (written in surviving claims) removed; nothing else."""
@@ -85,6 +89,10 @@ def require_same(
         t: (x.title, x.summary) for t, x in before.topics.items()
     }:
         problem = _("the topics would change")
+    elif _expect(got.expect, _mapper({}), frozenset()) != _expect(
+        before.expect, _mapper(renames), gone
+    ):
+        problem = _("the debate's expectations would change")
     if problem is not None:
         raise UnsafeEdit(
             _(
@@ -93,6 +101,37 @@ def require_same(
             ),
             _("please report this, with the files, as a bug"),
         )
+
+
+def _expect(expect: Expect | None, ids: Ids, gone: frozenset[str]) -> object:
+    """An `expect:` as compared: its ranges, claim ids mapped and gone ones left out."""
+    if expect is None:
+        return None
+
+    def ends(found: Range | None) -> tuple[float, float] | None:
+        return None if found is None else (found.low, found.high)
+
+    claims = {ids(k): ends(v) for k, v in expect.claims.items() if k not in gone}
+    semantics = {k: ends(v) for k, v in expect.semantics.items()}
+    return (ends(expect.verdict), semantics, claims)
+
+
+def _perspective(found: Perspective, ids: Ids, gone: frozenset[str]) -> object:
+    """A perspective as compared: every field, claim ids mapped and gone ones left out."""
+    credence = {ids(k): v for k, v in found.credence.items() if k not in gone}
+    impact = {(ids(a), ids(b)): v for (a, b), v in found.impact.items() if not ({a, b} & gone)}
+    return (
+        credence,
+        impact,
+        _expect(found.expect, ids, gone),
+        found.title,
+        found.summary,
+        found.by,
+        found.prior,
+        found.bottom_line,
+        found.sources,
+        dict(found.i18n),
+    )
 
 
 def require_renamed(before: Debate, after: Debate, old: str, new: str) -> None:
@@ -112,11 +151,11 @@ def require_renamed_weights(
 
     shown = str(file.path)
     try:
-        old = parse_weights(file.data, shown, before, file.path.stem).weights
+        old = parse_weights(file.data, shown, before, file.path.stem)
     except WeightsFileError:
         return  # already broken (check reports it): the ids are changed all the same
     try:
-        new = parse_weights(data, shown, after, file.path.stem).weights
+        new = parse_weights(data, shown, after, file.path.stem)
     except WeightsFileError as error:
         raise UnsafeEdit(
             _(
@@ -126,8 +165,7 @@ def require_renamed_weights(
             ),
             _("please report this, with the files, as a bug"),
         ) from None
-    ids = _mapper(renames)
-    if new != {ids(k): v for k, v in old.items() if k not in gone}:
+    if _perspective(new, _mapper({}), frozenset()) != _perspective(old, _mapper(renames), gone):
         raise UnsafeEdit(
             _("{path} would not read back as intended; nothing was written", path=shown),
             _("please report this, with the files, as a bug"),

@@ -18,12 +18,17 @@ from agidebate.fileio import LOCK_NAME, atomic_write, create_new
 from agidebate.i18n import _
 
 
-def replace_file(path: Path, planned_from: bytes, data: bytes) -> None:
-    """Atomically replace `path` with `data`, if it still holds `planned_from`."""
+def read_file(path: Path) -> bytes:
+    """The bytes of `path`; an error that says what went wrong and what to do."""
     try:
-        current = path.read_bytes()
+        return path.read_bytes()
     except OSError as err:
         raise file_error("read", path, err) from None
+
+
+def replace_file(path: Path, planned_from: bytes, data: bytes) -> None:
+    """Atomically replace `path` with `data`, if it still holds `planned_from`."""
+    current = read_file(path)
     if current != planned_from:
         raise OperationError(
             f"'{path}' changed while the claim was being added; nothing was written",
@@ -104,11 +109,7 @@ def replace_files(files: list[tuple[Path, bytes, bytes]]) -> None:
     replaced get their old bytes back, so that the debate is changed in all its files or
     in none (a crash between two renames can still leave some replaced)."""
     for path, planned_from, _data in files:
-        try:
-            current = path.read_bytes()
-        except OSError as err:
-            raise file_error("read", path, err) from None
-        if current != planned_from:
+        if read_file(path) != planned_from:
             raise OperationError(
                 _(
                     "'{path}' changed while the edit was being planned; nothing was written",

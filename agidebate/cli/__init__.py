@@ -26,6 +26,7 @@ from agidebate.cli import init as _init
 from agidebate.cli import list_ as _list
 from agidebate.cli import new as _new
 from agidebate.cli import path as _path
+from agidebate.cli import remove as _remove
 from agidebate.cli import rename as _rename
 from agidebate.cli import schema as _schema
 from agidebate.cli import score as _score
@@ -151,6 +152,7 @@ COMMANDS = (
     Command("add", _add.add, False, N_("Add a rebuttal, a supporting claim or an undercut.")),
     Command("new", _new.new, False, N_("Start a topic file from a commented template.")),
     Command("rename", _rename.rename, False, N_("Rename a claim, and every reference to it.")),
+    Command("remove", _remove.remove, False, N_("Remove a claim; --cascade what names it.")),
     Command("export", _export.export, True, N_("Write the debate in another format.")),
     Command("serve", _serve.serve, False, N_("The HTML map in a browser, rebuilt as you edit.")),
     Command("import", _import.import_, False, N_("Turn a Kialo or Argdown file into a debate.")),

@@ -127,7 +127,7 @@ def list_claims(
     if plain if plain is not None else not sys.stdout.isatty():
         from agidebate.render.listing import claims_tsv
 
-        write_lines(claims_tsv(debate, ids, shown, lang))
+        write_lines(claims_tsv(debate, ids, shown, lang, quotes))
         return
     from agidebate.render.lines import stream
     from agidebate.render.listing import claims_table

@@ -84,13 +84,13 @@ def show(
     Each claim shows its side (▲ pro counts for the thesis, ▼ con against it), its
     title, id, author, score and source numbers; --sources lists the works below
     the tree (in the pager they are always there). A reply on the other side from
-    the claim above rebuts it; one on the
-    same side backs it up. Branches beyond the depth shown end in "+N more" with
-    the command that opens them, and a claim that appears twice is shown in full
-    once and as "↻ see ID" elsewhere. An undercut (it says a link does not bear on
-    its target) is shown under the link it attacks; [summary] marks a claim that
-    restates others (listed last, never counted), [ed.] what the map's editor
-    added, and a link shows its impact when it is not 1.
+    the claim above rebuts it; one on the same side backs it up. Branches beyond
+    the depth shown end in "+N more" with the command that opens them, and a
+    claim that appears twice is shown in full once and as "↻ see ID" elsewhere. An
+    undercut (it says a link does not bear on its target) is shown under the link
+    it attacks; [summary] marks a claim that restates others (listed last, never
+    counted), [ed.] what the map's editor added, and a link shows its impact when
+    it is not 1.
 
     Examples:
 

@@ -126,20 +126,25 @@ def claims_tsv(
     claim_ids: Sequence[str],
     scores: Mapping[str, float] | None,
     lang: str | None,
+    quotes: bool = False,
 ) -> Iterator[str]:
     """The claims as tab-separated lines after a header: id, side, depth, score (when
-    given), title and author, one line each whatever the text (tabs and line breaks in it
-    become spaces), for grep, cut and awk. The column names are not translated."""
-    yield "\t".join(
-        ["id", "side", "depth", *(["score"] if scores is not None else []), "title", "by"]
-    )
+    given), title (with its badges) and author, and with `quotes` the claim's quotes
+    joined by ` | `: one line each whatever the text (tabs and line breaks in it become
+    spaces), for grep, cut and awk. The column names are not translated."""
+    score_column = ["score"] if scores is not None else []
+    yield "\t".join(["id", "side", "depth", *score_column, "title", "by", *(["quotes"] * quotes)])
     for cid in claim_ids:
         claim = debate.claims[cid]
         depth = debate.depth(cid)
         cells = [cid, debate.side_label(cid) or "none", "-" if depth is None else str(depth)]
         if scores is not None:
             cells.append(format_score(scores, cid) or "-")
-        cells += [claim_title(claim, lang).plain, claim.by or ""]
+        title = claim_title(claim, lang)
+        title.append_text(badges(claim_marks(claim)))
+        cells += [title.plain, claim.by or ""]
+        if quotes:
+            cells.append(" | ".join(line.plain for line in quote_lines(claim)))
         yield "\t".join(inert(cell, newlines=False) for cell in cells)
 
 

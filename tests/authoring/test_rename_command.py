@@ -35,8 +35,30 @@ claims:
     text: Also.
     supports:
       - cheap
+  - id: linked
+    text: Linked.
+    attacks:
+      - {id: cheap, impact: 0.5, editorial: true, note: "only the paint"}
+  - id: cut
+    text: Cut.
+    undercuts: {from: dear, to: cheap}
+  - id: cut-too
+    text: Cut too.
+    undercuts:
+      - from: cheap
+        to: thesis
 """
 PERSPECTIVE = "title: A reader\nweights:\n  cheap: 0.8   # believed\n  dear: 0.2\n"
+PERSPECTIVE_V2 = """\
+title: Another reader
+credence: {cheap: 0.7}
+impact:
+  cheap: {thesis: 0.4}
+  dear: {cheap: 0.9}
+expect:
+  claims:
+    cheap: [0.1, 0.9]
+"""
 PLAIN_WEIGHTS = "cheap: 0.4\n"
 
 
@@ -48,6 +70,7 @@ def folder(make_debate: MakeDebate) -> Path:
             "costs.yaml": TOPIC,
             "perspectives/reader.yaml": PERSPECTIVE,
             "perspectives/plain.yaml": PLAIN_WEIGHTS,
+            "perspectives/other.yaml": PERSPECTIVE_V2,
         }
     )
 
@@ -60,6 +83,15 @@ def test_every_reference_is_renamed_and_nothing_else(folder: Path) -> None:
         .replace("'cheap'", "'low-cost'")
         .replace('"cheap"', '"low-cost"')
         .replace("      - cheap\n", "      - low-cost\n")
+        .replace("{id: cheap,", "{id: low-cost,")
+        .replace("to: cheap}", "to: low-cost}")
+        .replace("      - from: cheap\n", "      - from: low-cost\n")
+    )
+    assert (folder / "perspectives" / "other.yaml").read_text(encoding="utf-8") == (
+        PERSPECTIVE_V2.replace("{cheap:", "{low-cost:")
+        .replace("  cheap: {", "  low-cost: {")
+        .replace("{cheap: 0.9}", "{low-cost: 0.9}")
+        .replace("    cheap: [", "    low-cost: [")
     )
     assert (folder / "perspectives" / "reader.yaml").read_text(encoding="utf-8") == (
         PERSPECTIVE.replace("  cheap: 0.8", "  low-cost: 0.8")
@@ -75,13 +107,23 @@ def test_every_reference_is_renamed_and_nothing_else(folder: Path) -> None:
     ) == [
         ("also", "low-cost"),
         ("cheap-why", "low-cost"),
+        ("cut", "low-cost"),
         ("dear", "low-cost"),
+        ("linked", "low-cost"),
         ("low-cost", "thesis"),
         ("other", "low-cost"),
     ]
+    cut = next(e for e in debate.edges if e.source == "cut-too")
+    assert cut.cut_link == ("low-cost", "thesis")
+    linked = next(e for e in debate.edges if e.source == "linked")
+    assert (linked.impact, linked.editorial, linked.note) == (0.5, True, "only the paint")
+    other = load_perspective(folder, debate, "other")
+    assert dict(other.credence) == {"low-cost": 0.7}
+    assert dict(other.impact) == {("low-cost", "thesis"): 0.4, ("dear", "low-cost"): 0.9}
+    assert other.expect is not None and set(other.expect.claims) == {"low-cost"}
     assert load_perspective(folder, debate, "reader").weights["low-cost"] == 0.8
     assert check_debate(folder).problems == ()
-    assert result.stdout.splitlines()[0] == ("renamed cheap to low-cost: 6 places in 3 files")
+    assert result.stdout.splitlines()[0] == ("renamed cheap to low-cost: 13 places in 4 files")
 
 
 def test_the_thesis_without_an_id_gets_one(folder: Path) -> None:
@@ -117,7 +159,7 @@ def test_dry_run_shows_the_diff_and_writes_nothing(folder: Path) -> None:
     result = invoke(["rename", "cheap", "low-cost", "--dir", str(folder), "--dry-run"])
     assert result.exit_code == 0
     assert snapshot(folder) == before
-    assert result.stdout.startswith("would rename cheap to low-cost: 6 places in 3 files")
+    assert result.stdout.startswith("would rename cheap to low-cost: 13 places in 4 files")
     assert "-  - id: cheap          # the claim to rename" in result.stdout
     assert "+  - id: low-cost          # the claim to rename" in result.stdout
 
@@ -125,9 +167,10 @@ def test_dry_run_shows_the_diff_and_writes_nothing(folder: Path) -> None:
 def test_json(folder: Path) -> None:
     result = invoke(["rename", "cheap", "low-cost", "--dir", str(folder), "--json"])
     data = json.loads(result.stdout)
-    assert (data["old"], data["new"], data["places"]) == ("cheap", "low-cost", 6)
+    assert (data["old"], data["new"], data["places"]) == ("cheap", "low-cost", 13)
     assert [f["file"].split("/")[-1] for f in data["files"]] == [
         "costs.yaml",
+        "other.yaml",
         "plain.yaml",
         "reader.yaml",
     ]
@@ -193,3 +236,25 @@ def test_the_bundled_debate_renames_across_files(tmp_path: Path) -> None:
     assert sum(1 for e in after.edges if e.target == "data-runs-out") == pointing
     assert len(after.edges) == len(before.edges) and len(after) == len(before)
     assert check_debate(folder).errors == []
+
+
+def test_the_complete_example_renames_in_every_form(tmp_path: Path) -> None:
+    """docs/format.md's complete example writes every field: rename two of its claims."""
+    import shutil
+
+    from tests.conftest import EXAMPLES
+
+    folder = tmp_path / "complete"
+    shutil.copytree(EXAMPLES / "complete", folder)
+    before = load_debate(folder)
+    for old, new in (("fewer-injuries", "lanes-cut-injuries"), ("parking-loss", "lost-parking")):
+        result = invoke(["rename", old, new, "--dir", str(folder)])
+        assert result.exit_code == 0, result.stderr
+    after = load_debate(folder)
+    assert check_debate(folder).errors == []
+    assert len(after.edges) == len(before.edges) and len(after) == len(before)
+    assert after.expect is not None and "lanes-cut-injuries" in after.expect.claims
+    cyclist = load_perspective(folder, after, "cyclist")
+    assert ("lost-parking", "thesis") in cyclist.impact
+    assert "lanes-cut-injuries" in cyclist.credence
+    assert {"fewer-injuries", "parking-loss"}.isdisjoint(after.claims)

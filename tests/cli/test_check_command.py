@@ -93,7 +93,7 @@ def test_version_and_help() -> None:
     commands = result.stdout.split("Commands:")[1].splitlines()[1:]
     from agidebate.cli._reference import command_names
 
-    assert len(commands) == len(command_names()) == 17
+    assert len(commands) == len(command_names()) == 19
     assert not any(line.endswith("...") for line in commands), commands
 
 
