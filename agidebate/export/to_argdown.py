@@ -121,7 +121,23 @@ def _json(value: object) -> str:
         return "{" + ", ".join(f"{_string(k)}: {_json(v)}" for k, v in value.items()) + "}"
     if isinstance(value, list | tuple):
         return "[" + ", ".join(_json(v) for v in value) + "]"
+    if isinstance(value, float):
+        return _number(value)
     return json.dumps(value)
+
+
+def _number(value: float) -> str:
+    """A float as JSON that YAML 1.1 (which reads data blocks) also reads as a number:
+    with a `.` in the mantissa (`1.0e+35`, not `1e+35`, which YAML 1.1 reads as text).
+
+    >>> _number(1e35), _number(0.25), _number(1e-05)
+    ('1.0e+35', '0.25', '1.0e-05')
+    """
+    written = repr(value)
+    mantissa, e, exponent = written.partition("e")
+    if e and "." not in mantissa:
+        written = f"{mantissa}.0e{exponent}"
+    return written
 
 
 def _links(debate: Debate, claim: Claim) -> list[tuple[str, object]]:
@@ -160,10 +176,10 @@ def _data(debate: Debate, claim: Claim, options: ExportOptions) -> str:
     if claim.by:
         fields.append(("by", _string(claim.by)))
     if claim.weight_stated:
-        fields.append(("weight", repr(claim.weight)))
+        fields.append(("weight", _number(claim.weight)))
     value = score(options, claim.id)
     if value is not None:
-        fields.append(("score", repr(round(value, 4))))
+        fields.append(("score", _number(round(value, 4))))
     side = debate.side_label(claim.id)
     if side is not None:
         fields.append(("side", _string(side)))
