@@ -9,30 +9,56 @@ Everything here is linear in claims plus relations.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import assert_never
 
 from agidebate.model import Debate, Relation
+from agidebate.scoring._aggregate import Aggregation
+
+
+@dataclass(frozen=True, slots=True)
+class Links:
+    """What stands between one side's inputs and a claim: each link's impact and undercutters.
+
+    An input j reaches the claim with strength s_j x impact x (1 - U), where U combines
+    the strengths of the link's undercutters (none: U = 0).
+    """
+
+    impacts: list[float]
+    cuts: list[list[int]]
 
 
 @dataclass(frozen=True)
 class Network:
-    """Index arrays over a debate's claims (in debate order)."""
+    """Index arrays over a debate's claims (in debate order).
+
+    `supporters[i]` and `attackers[i]` list the claims acting on claim i, in file
+    order; `support_links[i]` / `attack_links[i]` hold their impacts and undercutters,
+    or None when every such link has impact 1 and no undercutter (the usual case, kept
+    on a fast path that computes exactly what the plain formulas do). `targets[j]`
+    lists the claims whose strength depends directly on j's: those it supports or
+    attacks, and those whose incoming link it undercuts.
+    """
 
     ids: list[str]
     index: dict[str, int]
     supporters: list[list[int]]
     attackers: list[list[int]]
     targets: list[list[int]]
+    support_links: list[Links | None]
+    attack_links: list[Links | None]
 
     @classmethod
     def of(cls, debate: Debate) -> Network:
         ids = list(debate.claims)
         index = {cid: i for i, cid in enumerate(ids)}
+        count = len(ids)
         supporters: list[list[int]] = [[] for _ in ids]
         attackers: list[list[int]] = [[] for _ in ids]
         targets: list[list[int]] = [[] for _ in ids]
+        impacts: dict[tuple[int, int], float] = {}
         for edge in debate.edges:
             source, target = index[edge.source], index[edge.target]
             match edge.relation:
@@ -47,24 +73,57 @@ class Network:
                 case _:
                     assert_never(edge.relation)
             targets[source].append(target)
-        return cls(ids, index, supporters, attackers, targets)
+            if edge.impact != 1.0:
+                impacts[source, target] = edge.impact
+        support_links: list[Links | None] = [None] * count
+        attack_links: list[Links | None] = [None] * count
+        if impacts:
+            for node in {target for _, target in impacts}:
+                support_links[node] = _links(supporters[node], node, impacts)
+                attack_links[node] = _links(attackers[node], node, impacts)
+        return cls(ids, index, supporters, attackers, targets, support_links, attack_links)
 
     def without_edge(self, source: int, target: int) -> Network:
         """The same network minus one relation; shares every list it does not change."""
         supporters = list(self.supporters)
         attackers = list(self.attackers)
         targets = list(self.targets)
-        supporters[target] = [j for j in supporters[target] if j != source]
-        attackers[target] = [j for j in attackers[target] if j != source]
+        support_links = list(self.support_links)
+        attack_links = list(self.attack_links)
+        supporters[target], support_links[target] = _drop(
+            self.supporters[target], self.support_links[target], source
+        )
+        attackers[target], attack_links[target] = _drop(
+            self.attackers[target], self.attack_links[target], source
+        )
         targets[source] = [j for j in targets[source] if j != target]
-        return Network(self.ids, self.index, supporters, attackers, targets)
+        return Network(
+            self.ids, self.index, supporters, attackers, targets, support_links, attack_links
+        )
 
     def __len__(self) -> int:
         return len(self.ids)
 
     def inputs(self, node: int) -> list[int]:
-        """Supporters then attackers of `node`."""
-        return self.supporters[node] + self.attackers[node]
+        """Supporters then attackers of `node`, then the undercutters of their links."""
+        return self.supporters[node] + self.attackers[node] + self.cutters(node)
+
+    def cutters(self, node: int) -> list[int]:
+        """Every undercutter of a link into `node` (once per link it cuts)."""
+        found: list[int] = []
+        for links in (self.support_links[node], self.attack_links[node]):
+            if links is not None:
+                for cut in links.cuts:
+                    found.extend(cut)
+        return found
+
+    def supporter_values(self, node: int, s: Sequence[float], cut: Aggregation) -> list[float]:
+        """The effective strengths of `node`'s supporters: s x impact x (1 - U)."""
+        return _values(self.supporters[node], self.support_links[node], s, cut)
+
+    def attacker_values(self, node: int, s: Sequence[float], cut: Aggregation) -> list[float]:
+        """The effective strengths of `node`'s attackers: s x impact x (1 - U)."""
+        return _values(self.attackers[node], self.attack_links[node], s, cut)
 
     @cached_property
     def components(self) -> list[list[int]]:
@@ -75,12 +134,23 @@ class Network:
         return _tarjan(self)
 
     @cached_property
+    def cyclic(self) -> list[bool]:
+        """Per group: does it argue about itself (several claims, or one that targets itself)?"""
+        return [
+            len(members) > 1 or members[0] in self.targets[members[0]]
+            for members in self.components
+        ]
+
+    @cached_property
     def component_of(self) -> list[int]:
         owner = [0] * len(self.ids)
         for number, members in enumerate(self.components):
             for node in members:
                 owner[node] = number
         return owner
+
+    def in_cycle(self, node: int) -> bool:
+        return self.cyclic[self.component_of[node]]
 
     def downstream_components(self, node: int) -> list[int]:
         """The groups whose strengths can change when `node`'s weight changes, in order."""
@@ -97,9 +167,39 @@ class Network:
         return sorted(seen)
 
 
+def _links(sources: list[int], node: int, impacts: dict[tuple[int, int], float]) -> Links | None:
+    if not any((j, node) in impacts for j in sources):
+        return None
+    return Links([impacts.get((j, node), 1.0) for j in sources], [[] for _ in sources])
+
+
+def _drop(sources: list[int], links: Links | None, source: int) -> tuple[list[int], Links | None]:
+    keep = [k for k, j in enumerate(sources) if j != source]
+    if len(keep) == len(sources):
+        return sources, links
+    kept = [sources[k] for k in keep]
+    if links is None:
+        return kept, None
+    return kept, Links([links.impacts[k] for k in keep], [links.cuts[k] for k in keep])
+
+
+def _values(
+    sources: list[int], links: Links | None, s: Sequence[float], cut: Aggregation
+) -> list[float]:
+    if links is None:
+        return [s[j] for j in sources]
+    return [
+        s[j] * impact * (1.0 - cut.combine([s[u] for u in cutters])) if cutters else s[j] * impact
+        for j, impact, cutters in zip(sources, links.impacts, links.cuts, strict=True)
+    ]
+
+
 def _topological(net: Network) -> list[int] | None:
     """Every claim after all the claims that argue about it (Kahn); None if there is a cycle."""
-    pending = [len(s) + len(a) for s, a in zip(net.supporters, net.attackers, strict=True)]
+    pending = [0] * len(net.ids)
+    for targets_of in net.targets:
+        for target in targets_of:
+            pending[target] += 1
     ready = [node for node, count in enumerate(pending) if count == 0]
     order: list[int] = []
     targets = net.targets

@@ -2,7 +2,8 @@
 
 A `Scenario` is what a reader changes before scoring, applied in this order:
 
-1. a perspective's weights (read from `perspectives/NAME.yaml` by `format.perspectives`),
+1. a perspective's weights and link impacts (read from `perspectives/NAME.yaml` by
+   `format.perspectives`),
 2. the reader's own weights file (read the same way),
 3. single overrides (`--set ID=VALUE`), the last word,
 4. claims removed (`--without ID`), together with every claim that argued
@@ -22,7 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from agidebate.errors import UsageError
@@ -57,6 +58,12 @@ class Applied:
     perspective: WeightProfile | None = None
     own: WeightProfile | None = None
     overrides: dict[str, float] = field(default_factory=dict)
+    impacts: dict[tuple[str, str], float] = field(default_factory=dict)
+
+    @property
+    def reader(self) -> bool:
+        """Whether a reader's weights are in use (a perspective or a weights file)."""
+        return self.perspective is not None or self.own is not None
 
     def describe(self) -> list[str]:
         """One sentence per change from the debate as written, for readers."""
@@ -180,6 +187,7 @@ def apply(debate: Debate, scenario: Scenario) -> Applied:
     """Apply `scenario` to `debate`; a usage error for an id the debate does not have."""
     perspective, own = scenario.perspective, scenario.own
     weights: dict[str, float] = {}
+    impacts: dict[tuple[str, str], float] = {}
     for profile in (perspective, own):
         if profile is not None:
             weights.update(profile.weights)
@@ -191,7 +199,21 @@ def apply(debate: Debate, scenario: Scenario) -> Applied:
     weights.update(overrides)
     smaller, removed = without(debate, scenario.without) if scenario.without else (debate, [])
     weights = {k: v for k, v in weights.items() if k in smaller.claims}
-    return Applied(smaller, weights, removed, perspective, own, overrides)
+    smaller = with_impacts(smaller, impacts)
+    return Applied(smaller, weights, removed, perspective, own, overrides, impacts)
+
+
+def with_impacts(debate: Debate, impacts: Mapping[tuple[str, str], float]) -> Debate:
+    """`debate` with the links in `impacts` given those impacts (a reader's relevance)."""
+    if not impacts:
+        return debate
+    edges = tuple(
+        dataclasses.replace(e, impact=impacts[e.source, e.target])
+        if (e.source, e.target) in impacts
+        else e
+        for e in debate.edges
+    )
+    return dataclasses.replace(debate, edges=edges)
 
 
 def parse_assignments(texts: Sequence[str], debate: Debate) -> tuple[tuple[str, float], ...]:

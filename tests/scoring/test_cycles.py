@@ -8,10 +8,10 @@ import pytest
 
 from agidebate.model import Claim, Debate, Edge
 from agidebate.scoring import _solver, dfquad, qe, score
+from agidebate.scoring._evaluation import Evaluation
 from agidebate.scoring._network import Network
 from agidebate.scoring._solver import solve
 from agidebate.scoring._spec import Spec
-from agidebate.scoring.sensitivity import Evaluation
 from tests.scoring.graphs import A, S, build, ten_claim_cycle
 from tests.scoring.test_hcat import bisect
 

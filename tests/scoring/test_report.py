@@ -6,9 +6,10 @@ import pytest
 
 from agidebate.format.load import load_debate
 from agidebate.format.perspectives import load_perspective
-from agidebate.query.records import report_json
+from agidebate.query.score_records import report_json
 from agidebate.scoring.report import compare_reports, score_report
-from agidebate.scoring.verdict import topic_balances, verdict
+from agidebate.scoring.topics import topic_balances
+from agidebate.scoring.verdict import verdict
 from agidebate.scoring.whatif import Scenario
 from tests.conftest import DATA
 from tests.scoring.graphs import A, S, build
