@@ -133,9 +133,10 @@ def render_entry(page: Page, debate: Debate, entry: Explanation, info: Semantics
         + Text(f"  ({where})", style=theme.ASIDE)
     )
     page.para(summary_of(entry), indent=indent + 2)
+    about = "≈" if page.glyphs else "~"
     rows = [
         [
-            "ignored" if i.ignored else change(i.contribution),
+            "ignored" if i.ignored else ("" if i.exact else about) + change(i.contribution),
             relation_noun(i.relation),
             i.source,
             f"{i.score:.2f}",
@@ -146,6 +147,13 @@ def render_entry(page: Page, debate: Debate, entry: Explanation, info: Semantics
     page.table(["share", "relation", "id", "score", "claim"], rows, {0, 3}, indent=indent + 2)
     if any(i.ignored for i in entry.influences):
         note = f"{info.name} looks at attacks only; supporters do not count."
+        page.para(note, indent=indent + 2, style=theme.ASIDE)
+    if not all(i.exact for i in entry.influences):
+        note = (
+            f"{about} solving this cycle again once per relation would take too long: the "
+            "share is the claim's own formula without the relation, the rest of the cycle "
+            "held as it is."
+        )
         page.para(note, indent=indent + 2, style=theme.ASIDE)
     if entry.label is not None and any(
         not i.ignored and i.contribution == 0 for i in entry.influences

@@ -18,16 +18,24 @@ from __future__ import annotations
 import heapq
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from functools import cached_property
 
 from agidebate.model import Debate
 from agidebate.scoring._network import Links, Network
 from agidebate.scoring._result import ScoreResult
-from agidebate.scoring._solver import MAX_STEPS, TOLERANCE, local_strength, solve_components
+from agidebate.scoring._solver import (
+    MAX_STEPS,
+    MAX_WORK,
+    TOLERANCE,
+    local_strength,
+    solve_components,
+)
 from agidebate.scoring._spec import Spec
 
 # A change this small is rounding noise: passing it on costs work and changes nothing a
 # reader can see (no semantics here amplifies a change: |d strength / d input| <= 1).
 NOISE = 1e-15
+COST_CAP = 10**15
 
 
 class Evaluation:
@@ -47,6 +55,7 @@ class Evaluation:
             a is None and b is None
             for a, b in zip(self.net.support_links, self.net.attack_links, strict=True)
         ]
+        self.costs = outcome.costs
         self.converged = outcome.converged
         self.iterations = outcome.steps
         self.residual = outcome.residual
@@ -160,6 +169,25 @@ class Evaluation:
         s[node] = new
         return [(node, old)], work
 
+    @cached_property
+    def _downstream_costs(self) -> list[int]:
+        """Per group: an upper bound on the work of solving again every cycle it reaches."""
+        net = self.net
+        owner = net.component_of
+        down = [0] * len(net.components)
+        for number in reversed(range(len(net.components))):
+            total = self.costs.get(number, 0)
+            successors = {owner[t] for node in net.components[number] for t in net.targets[node]}
+            successors.discard(number)
+            total += sum(down[g] for g in successors)
+            down[number] = min(total, COST_CAP)
+        return down
+
+    def cost_of_changing(self, node: int) -> int:
+        """About what `what_if` on `node` costs: the cycles it reaches, solved again, plus one
+        read per claim on its way (an upper bound for the cycles, which dominate)."""
+        return self._downstream_costs[self.net.component_of[node]] + len(self.net.targets[node])
+
     def partials(self, node: int) -> list[tuple[int, float]]:
         """(input, d strength / d input) for every input of `node` the semantics looks at,
         including the undercutters of its links."""
@@ -226,7 +254,7 @@ def _settle_adjoint(
     ]
     fan_in = Counter(node for _, node, _ in edges)
     step = 1.0 / (1.0 + max(fan_in.values(), default=0))
-    for _ in range(MAX_STEPS):
+    for _ in range(min(MAX_STEPS, max(1, MAX_WORK // max(len(edges) + len(members), 1)))):
         incoming = dict(fixed)
         for source, node, partial in edges:
             incoming[source] += adjoint[node] * partial

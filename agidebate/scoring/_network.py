@@ -75,13 +75,41 @@ class Network:
             targets[source].append(target)
             if edge.impact != 1.0:
                 impacts[source, target] = edge.impact
-        support_links: list[Links | None] = [None] * count
-        attack_links: list[Links | None] = [None] * count
-        if impacts:
-            for node in {target for _, target in impacts}:
-                support_links[node] = _links(supporters[node], node, impacts)
-                attack_links[node] = _links(attackers[node], node, impacts)
-        return cls(ids, index, supporters, attackers, targets, support_links, attack_links)
+        return cls(
+            ids, index, supporters, attackers, targets, [None] * count, [None] * count
+        )._with_links(impacts, [])
+
+    def with_cuts(self, cuts: list[tuple[int, int, int]]) -> Network:
+        """The same network with undercutters: (cutter, source, target) cuts source -> target."""
+        return self._with_links({}, cuts)
+
+    def _with_links(
+        self, impacts: dict[tuple[int, int], float], cuts: list[tuple[int, int, int]]
+    ) -> Network:
+        """Impacts and undercutters added to the links they name (links stay in file order)."""
+        if not impacts and not cuts:
+            return self
+        support_links, attack_links = list(self.support_links), list(self.attack_links)
+        targets = list(self.targets)
+        named: dict[int, dict[int, tuple[float | None, list[int]]]] = {}
+        for (source, target), impact in impacts.items():
+            named.setdefault(target, {})[source] = (impact, [])
+        for cutter, source, target in cuts:
+            known, cutters = named.setdefault(target, {}).get(source, (None, []))
+            named[target][source] = (known, [*cutters, cutter])
+            targets[cutter] = [*targets[cutter], target]
+        for node, changes in named.items():
+            support_links[node] = _links(self.supporters[node], support_links[node], changes)
+            attack_links[node] = _links(self.attackers[node], attack_links[node], changes)
+        return Network(
+            self.ids,
+            self.index,
+            self.supporters,
+            self.attackers,
+            targets,
+            support_links,
+            attack_links,
+        )
 
     def without_edge(self, source: int, target: int) -> Network:
         """The same network minus one relation; shares every list it does not change."""
@@ -167,10 +195,19 @@ class Network:
         return sorted(seen)
 
 
-def _links(sources: list[int], node: int, impacts: dict[tuple[int, int], float]) -> Links | None:
-    if not any((j, node) in impacts for j in sources):
-        return None
-    return Links([impacts.get((j, node), 1.0) for j in sources], [[] for _ in sources])
+def _links(
+    sources: list[int], current: Links | None, changes: dict[int, tuple[float | None, list[int]]]
+) -> Links | None:
+    """Links from `sources` with the impacts and undercutters in `changes` (by source)."""
+    if not any(j in changes for j in sources):
+        return current
+    base = current or Links([1.0] * len(sources), [[] for _ in sources])
+    impacts, cuts = [], []
+    for j, impact, cutters in zip(sources, base.impacts, base.cuts, strict=True):
+        new_impact, new_cutters = changes.get(j, (None, []))
+        impacts.append(new_impact if new_impact is not None else impact)
+        cuts.append([*cutters, *new_cutters])
+    return Links(impacts, cuts)
 
 
 def _drop(sources: list[int], links: Links | None, source: int) -> tuple[list[int], Links | None]:

@@ -14,9 +14,9 @@ undercutters cut away.
 
 Cost: outside cycles, one linear pass per explained claim. Solving a cycle again
 costs its steps times its claims and relations, once per relation explained, so
-those re-solves stop after `EXPLAIN_BUDGET` input reads; every later share in a
-cycle is the claim's own formula without the relation, the rest of the cycle
-held as it is, and is marked `exact=False`.
+those re-solves stop before they would pass `EXPLAIN_BUDGET` input reads; every
+later share in a cycle is the claim's own formula without the relation, the rest
+of the cycle held as it is, and is marked `exact=False`.
 
 `explain(..., depth=N)` explains the claim, then the claims acting on it, and
 so on N levels down (0: down to the leaves). A claim reached twice is
@@ -33,7 +33,7 @@ from agidebate.errors import UsageError
 from agidebate.model import Debate, Edge, Relation
 from agidebate.scoring import ScoreResult, SemanticsInfo, score, semantics_info
 from agidebate.scoring._network import Network, is_support
-from agidebate.scoring._solver import local_strength, solve_components
+from agidebate.scoring._solver import group_size, local_strength, solve_components
 from agidebate.scoring.whatif import Applied, Scenario, apply
 
 
@@ -89,7 +89,7 @@ def explain(
 
 
 # Input reads that solving cycles again for shares may cost per command (a few seconds).
-EXPLAIN_BUDGET = 20_000_000
+EXPLAIN_BUDGET = 10_000_000
 
 
 class _Explainer:
@@ -190,7 +190,10 @@ class _Explainer:
             return self.leave_one_out[id(edge)], True
         if self.info.spec is None:
             return self.grounded_without(claim_id, edge), True
-        if self.spent > EXPLAIN_BUDGET:
+        net = self.net
+        node = net.index[claim_id]
+        cost = group_size(net, net.components[net.component_of[node]]) * self.result.iterations
+        if self.spent + cost > EXPLAIN_BUDGET:
             return self.locally_without(claim_id, edge), False
         return self.without_in_cycle(claim_id, edge), True
 

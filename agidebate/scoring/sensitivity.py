@@ -10,10 +10,11 @@ they change: on a debate 25 levels deep, 10,000 claims take about a second.
 What bounds it: cycles are solved again whole, and a chain whose changes never
 die out makes every claim's path long. So exact swings are computed in the
 order of the slopes (d thesis / d weight, one linear backward pass), steepest
-first, until `SWING_BUDGET` input reads have been spent; every claim after that
-gets a swing estimated from its slope (a straight line through today's value),
-marked `exact=False`. Acyclic debates of the sizes the benchmarks use never
-reach the budget.
+first, while the work spent plus what the next claim would cost (its cycles
+downstream, as the first solve measured them) stays within `SWING_BUDGET`
+input reads; every other claim gets a swing estimated from its slope (a
+straight line through today's value), marked `exact=False`. Acyclic debates of
+the sizes the benchmarks use never reach the budget.
 """
 
 from __future__ import annotations
@@ -73,7 +74,7 @@ def swings(
     now = evaluation.strengths[target_node]
     for node in order:
         weight = evaluation.base[node]
-        if spent <= limit:
+        if spent + 2 * evaluation.cost_of_changing(node) <= limit:
             low, low_work = evaluation.what_if({node: 0.0}, target_node)
             high, high_work = evaluation.what_if({node: 1.0}, target_node)
             spent += low_work + high_work

@@ -63,7 +63,15 @@ def test_robustness_names_a_claim_that_can_flip_the_verdict() -> None:
 def test_report_json_has_exactly_the_documented_shape() -> None:
     debate = load_debate(MAIN_STREET)
     data = report_json(score_report(debate, "qe"))
-    assert list(data) == ["semantics", "scores", "thesis", "topics", "converged", "iterations"]
+    assert list(data) == [
+        "semantics",
+        "scores",
+        "thesis",
+        "verdict",
+        "topics",
+        "converged",
+        "iterations",
+    ]
     assert data["thesis"] == {"id": "thesis", "score": data["scores"]["thesis"]}  # type: ignore[index]
     grounded = report_json(score_report(debate, "grounded"))
     assert list(grounded) == [
@@ -71,6 +79,7 @@ def test_report_json_has_exactly_the_documented_shape() -> None:
         "scores",
         "labels",
         "thesis",
+        "verdict",
         "topics",
         "converged",
         "iterations",

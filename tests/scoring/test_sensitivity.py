@@ -111,7 +111,7 @@ def test_the_budget_caps_exact_swings_in_cycles() -> None:
     exact, evaluation = cruxes(qe.SPEC, debate, base, "t", 4)
     assert all(c.exact for c in exact)
     capped, _ = cruxes(qe.SPEC, debate, base, "t", 4, budget=0)
-    assert sum(c.exact for c in capped) == 1  # the first exact swing uses up a zero budget
+    assert not any(c.exact for c in capped)  # every swing would solve the cycle again
     now = evaluation.strength("t")
     for crux in capped:
         if not crux.exact:
