@@ -16,7 +16,7 @@ Every aggregation here combines a one-element list [x] to x, so a combined
 value can stand in for the arguments it combines (`leave_one_out` relies on it).
 
 >>> round(Discounted(0.25).combine([0.5, 0.8]), 4)
-0.85
+0.825
 >>> Discounted(0.0).combine([0.3, 0.9, 0.2])
 0.9
 >>> PROBABILISTIC.combine([0.5, 0.5])

@@ -14,7 +14,7 @@ probabilistic aggregation; `dtop` and `top` use the discounted one.
 
 >>> influence(0.5, 0.8, 0.4)
 0.7
->>> influence(0.5, 0.2, 0.6)
+>>> round(influence(0.5, 0.2, 0.6), 4)
 0.3
 """
 
