@@ -17,6 +17,7 @@ from agidebate.cli._whatif import (
     load_profile,
     reports_weight_files,
 )
+from agidebate.i18n import N_, _
 from agidebate.scoring import DEFAULT_SEMANTICS
 
 if TYPE_CHECKING:
@@ -44,9 +45,11 @@ def cruxes(
         typer.Option(
             "--between",
             metavar="A B",
-            help="Rank where perspectives A and B part ways: each claim (and link) they weigh "
-            "differently, by how much that disagreement moves the verdict ('base': the "
-            "debate's own weights).",
+            help=N_(
+                "Rank where perspectives A and B part ways: each claim (and link) they weigh "
+                "differently, by how much that disagreement moves the verdict ('base': the "
+                "debate's own weights)."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -54,8 +57,10 @@ def cruxes(
         bool,
         typer.Option(
             "--flip",
-            help="The credence changes (claims set to 0 or 1, chosen greedily) that carry "
-            "the verdict across 0.5.",
+            help=N_(
+                "The credence changes (claims set to 0 or 1, chosen greedily) that carry the "
+                "verdict across 0.5."
+            ),
         ),
     ] = False,
 ) -> None:
@@ -79,8 +84,8 @@ def cruxes(
 
     if between is not None and (perspective is not None or flip):
         raise fail(
-            "--between A B names both perspectives; it does not go with --perspective or --flip",
-            "drop --perspective (or --flip), or drop --between",
+            _("--between A B names both perspectives; it does not go with --perspective or --flip"),
+            _("drop --perspective (or --flip), or drop --between"),
             2,
         )
     folder, debate = load_folder(directory)
@@ -116,8 +121,8 @@ def _between(
     top: int,
     as_json: bool,
 ) -> None:
+    from agidebate.render.disagreements import render_between
     from agidebate.render.page import show
-    from agidebate.render.reasons import render_between
     from agidebate.scoring.disagreement import between
 
     first, second = (load_profile(folder, debate, name) for name in names)
@@ -131,8 +136,8 @@ def _between(
 
 
 def _flip(debate: Debate, semantics: str, scenario: Scenario, as_json: bool) -> None:
+    from agidebate.render.disagreements import render_flip
     from agidebate.render.page import show
-    from agidebate.render.reasons import render_flip
     from agidebate.scoring.disagreement import flip
 
     report = flip(debate, semantics, scenario)

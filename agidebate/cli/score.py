@@ -90,7 +90,8 @@ def score(
     if all_semantics and (compare is not None or semantics != DEFAULT_SEMANTICS):
         raise fail(
             _(
-                "--all-semantics shows every semantics; it does not go with --semantics or --compare"
+                "--all-semantics shows every semantics; it does not go with --semantics or "
+                "--compare"
             ),
             _("drop --semantics (or --compare), or drop --all-semantics"),
             2,

@@ -9,18 +9,17 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
+from agidebate.i18n import _
 from agidebate.model import tally
 from agidebate.render import theme
 from agidebate.render.page import Page
 from agidebate.render.scores import change, context, convergence_warning, label
-from agidebate.scoring.verdict import verdict
 from agidebate.text import plural, relation_noun
 
 if TYPE_CHECKING:
     from agidebate.model import Debate
     from agidebate.scoring import SemanticsInfo
     from agidebate.scoring.cruxes import CruxReport
-    from agidebate.scoring.disagreement import BetweenReport, FlipReport
     from agidebate.scoring.explain import ExplainReport, Explanation
 
 
@@ -149,10 +148,11 @@ def render_entry(page: Page, debate: Debate, entry: Explanation, info: Semantics
         note = f"{info.name} looks at attacks only; supporters do not count."
         page.para(note, indent=indent + 2, style=theme.ASIDE)
     if not all(i.exact for i in entry.influences):
-        note = (
-            f"{about} solving this cycle again once per relation would take too long: the "
+        note = _(
+            "{about} solving this cycle again once per relation would take too long: the "
             "share is the claim's own formula without the relation, the rest of the cycle "
-            "held as it is."
+            "held as it is.",
+            about=about,
         )
         page.para(note, indent=indent + 2, style=theme.ASIDE)
     if entry.label is not None and any(
@@ -190,96 +190,3 @@ def summary_of(entry: Explanation) -> str:
         f"score {entry.score:.2f} = base weight {entry.base:.2f}, moved "
         f"{entry.score - entry.base:+.2f} by {' and '.join(parts)}.{cycle}"
     )
-
-
-# -- agidebate cruxes --between A B --------------------------------------------
-
-
-def render_between(page: Page, report: BetweenReport, top: int) -> None:
-    """Two readers' verdicts, then the disagreements that move the verdict most."""
-    debate = report.a.debate
-    first, second = report.names
-    page.add(Text("Thesis: ", style=theme.STRONG) + Text(label(debate, report.thesis)))
-    width = max(len(first), len(second))
-    for name, value in ((first, report.value_a), (second, report.value_b)):
-        page.add(f"  {name.ljust(width)}  {value:.2f}  {verdict(value).phrase}")
-    page.para(
-        f"Where {first} and {second} part ways: for each claim (or link) they weigh "
-        "differently, how much that one disagreement moves the verdict, averaged over both "
-        f"readers (positive: {first}'s view of it favours the thesis more)."
-    )
-    context(page, report.info, report.a)
-    page.add()
-    if not report.disagreements:
-        page.para("The two weigh every claim and link alike.")
-        return
-    arrow = page.arrow()
-    rows = [
-        [
-            str(rank),
-            f"{d.id} {arrow} {d.target}" if d.target is not None else d.id,
-            "impact" if d.link else "credence",
-            f"{d.a:.2f}",
-            f"{d.b:.2f}",
-            change(d.effect),
-            label(debate, d.id),
-        ]
-        for rank, d in enumerate(report.disagreements[:top], 1)
-    ]
-    page.table(["#", "id", "what", first, second, "effect", "claim"], rows, {0, 3, 4, 5})
-    shown = min(top, len(report.disagreements))
-    if shown < len(report.disagreements):
-        page.add()
-        page.para(
-            f"{shown} of {plural(len(report.disagreements), 'disagreement')}; --top N shows more.",
-            style=theme.ASIDE,
-        )
-
-
-# -- agidebate cruxes --flip ---------------------------------------------------
-
-
-def render_flip(page: Page, report: FlipReport) -> None:
-    """The greedy list of credence changes that carries the verdict across 0.5."""
-    debate = report.applied.debate
-    arrow = page.arrow()
-    page.add(
-        Text("Thesis: ", style=theme.STRONG)
-        + Text(label(debate, report.thesis))
-        + Text(f" ({report.start:.2f}, {verdict(report.start).phrase})")
-    )
-    toward = "below" if report.start > 0.5 else "above"
-    page.para(
-        f"What carries the verdict {toward} 0.5: greedily, each step sets the one claim (to 0 "
-        "or to 1) that moves the verdict furthest that way. Greedy finds a short list that "
-        "suffices, not always the shortest."
-    )
-    context(page, report.info, report.applied)
-    page.add()
-    if report.start == 0.5:
-        page.para("The verdict is exactly 0.5 already: there is nothing to carry across.")
-        return
-    rows = [
-        [
-            str(n),
-            step.id,
-            f"{step.before:.2f} {arrow} {step.after:g}",
-            f"{step.verdict:.2f}",
-            debate.side_label(step.id) or "-",
-            label(debate, step.id),
-        ]
-        for n, step in enumerate(report.steps, 1)
-    ]
-    page.table(["#", "id", "weight", "thesis", "side", "claim"], rows, {0, 3})
-    page.add()
-    count = plural(len(report.steps), "change")
-    if report.crossed:
-        page.para(f"The verdict crosses 0.5 after {count}.", indent=0)
-    elif not report.steps:
-        page.para("No single claim's weight moves the verdict that way.", indent=0)
-    else:
-        page.para(
-            f"After {count} the verdict has not crossed 0.5: no further single change moves "
-            "it that way (or the step limit was reached).",
-            indent=0,
-        )

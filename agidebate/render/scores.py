@@ -12,7 +12,6 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from agidebate.i18n import _, ngettext, pgettext
-from agidebate.model import tally
 from agidebate.render import theme
 from agidebate.render.page import Page
 from agidebate.text import claim_marks, inert, side_name

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from agidebate.errors import UsageError
+from agidebate.i18n import _
 from agidebate.model import Debate
 from agidebate.scoring import SEMANTICS, SemanticsInfo, base_weights, semantics_info
 from agidebate.scoring._evaluation import Evaluation
@@ -40,13 +41,16 @@ def gradual(semantics: str, debate: Debate) -> tuple[SemanticsInfo, str]:
     if info.spec is None:
         gradual_names = [name for name in SEMANTICS if semantics_info(name).gradual]
         raise UsageError(
-            f"the {semantics} semantics ignores weights, so no claim's weight can be a crux",
-            "use a gradual semantics: " + ", ".join(gradual_names),
+            _(
+                "the {semantics} semantics ignores weights, so no claim's weight can be a crux",
+                semantics=semantics,
+            ),
+            _("use a gradual semantics: {names}", names=", ".join(gradual_names)),
         )
     if debate.thesis is None:
         raise UsageError(
-            "this debate has no thesis; cruxes are ranked by their effect on the thesis",
-            "add `thesis:` to debate.yaml",
+            _("this debate has no thesis; cruxes are ranked by their effect on the thesis"),
+            _("add `thesis:` to debate.yaml"),
         )
     return info, debate.thesis
 
