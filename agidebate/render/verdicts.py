@@ -69,16 +69,16 @@ def reading(report: ScoreReport, value: float) -> str:
             attackers=attackers(cons),
             supporters=supporters(pros),
         )
-    scale = _(
+    return _(
         "{value:.2f} on a scale from 0 (the case against wins outright) to 1 (the case for "
         "wins outright); 0.5 would be a draw. The thesis starts at its base weight "
-        "{base:.2f}; its {supporters} and {attackers} move it to {value:.2f}.",
+        "{base:.2f}; its {supporters} and {attackers} move it to {value:.2f}. {counting}",
         value=value,
         base=base,
         supporters=supporters(pros),
         attackers=attackers(cons),
+        counting=counting_text(info),
     )
-    return scale + " " + counting_text(info)
 
 
 def counting_text(info: SemanticsInfo) -> str:
