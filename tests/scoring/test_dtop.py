@@ -148,3 +148,32 @@ def test_a_self_attacking_claim_is_solved_as_a_cycle() -> None:
     assert score(debate, "hcat").scores["a"] == pytest.approx((math.sqrt(3) - 1) / 2, abs=1e-9)
     assert score(debate, "dtop").scores["a"] == pytest.approx(1 / 3, abs=1e-9)  # s = 0.5 - 0.5 s
     assert score(debate, "grounded").labels == {"a": "undec"}
+
+
+def toy_row(name: str) -> list[str]:
+    """One semantics' row of the toy-debates table in docs/scoring.md."""
+    pros, cons = [f"p{i}" for i in range(13)], [f"c{i}" for i in range(10)]
+    pads, five = [f"q{i}" for i in range(10)], [f"c{i}" for i in range(5)]
+
+    def at(weights: dict[str, float], p: list[str], c: list[str]) -> float:
+        links = [(x, "t", S) for x in p] + [(x, "t", A) for x in c]
+        return score(build({"t": 0.5, **weights}, links, thesis="t"), name).scores["t"]
+
+    neutral = at(dict.fromkeys(pros + cons, 0.5), pros, cons)
+    padding = at({"p": 0.8, "c": 0.8, **dict.fromkeys(pads, 0.3)}, ["p", *pads], ["c"])
+    duplicate = at({"p": 0.8, "p2": 0.8}, ["p", "p2"], []) - at({"p": 0.8}, ["p"], [])
+    quality = at({"p": 0.9, **dict.fromkeys(five, 0.5)}, ["p"], five)
+    return [f"`{name}`", f"{neutral:.2f}", f"{padding:.2f}", f"{duplicate:+.2f}", f"{quality:.2f}"]
+
+
+def test_the_toy_debates_table_in_the_docs_is_what_the_scorer_says() -> None:
+    from agidebate.scoring import SEMANTICS
+    from tests.conftest import REPO
+
+    text = (REPO / "docs" / "scoring.md").read_text(encoding="utf-8")
+    table = text.split("<!-- toy-debates -->")[1].split("<!-- /toy-debates -->")[0]
+    rows = [
+        [cell.strip() for cell in line.strip().strip("|").split("|")]
+        for line in table.strip().splitlines()[2:]
+    ]
+    assert rows == [toy_row(name) for name in SEMANTICS]
