@@ -114,6 +114,7 @@ def flip_json(report: FlipReport) -> dict[str, object]:
         "thesis": {"id": report.thesis, "score": rounded(report.start)},
         "method": "greedy",
         "crossed": report.crossed,
+        "bounded": report.bounded,
         "steps": [
             {"id": s.id, "from": rounded(s.before), "to": s.after, "thesis": rounded(s.verdict)}
             for s in report.steps

@@ -143,6 +143,16 @@ def _flip_ending(report: FlipReport) -> str:
             "The verdict crosses 0.5 after {n} changes.",
             count,
         )
+    if report.bounded:
+        return ngettext(
+            "After {n} change the verdict has not crossed 0.5, and the search stopped at its "
+            "work bound: the cycles of this debate are too costly to solve again for every "
+            "claim (docs/scoring.md).",
+            "After {n} changes the verdict has not crossed 0.5, and the search stopped at its "
+            "work bound: the cycles of this debate are too costly to solve again for every "
+            "claim (docs/scoring.md).",
+            count,
+        )
     if not report.steps:
         return _("No single claim's weight moves the verdict that way.")
     return ngettext(

@@ -118,9 +118,21 @@ class Evaluation:
         commit: bool,
         touched: tuple[int, ...] = (),
     ) -> tuple[float, int]:
-        """Evaluate again what `changes` (new base weights) and `touched` claims reach."""
-        net, s, base = self.net, self.strengths, self.base
-        owner, targets = net.component_of, net.targets
+        """Evaluate again what `changes` (new base weights) and `touched` claims reach.
+
+        The loop is the hot path of exact cruxes (millions of claims evaluated on a large
+        debate), so a claim outside cycles is evaluated inline; a cycle is solved again by
+        `_resolve_cycle`.
+        """
+        net, spec, s, base = self.net, self.spec, self.strengths, self.base
+        owner, targets, components, cyclic = (
+            net.component_of,
+            net.targets,
+            net.components,
+            net.cyclic,
+        )
+        supporters, attackers, plain = net.supporters, net.attackers, self.plain
+        strength, uses_supports = spec.strength, spec.uses_supports
         saved_base = [(node, base[node]) for node in changes]
         for node, weight in changes.items():
             base[node] = weight
@@ -129,8 +141,24 @@ class Evaluation:
         queued = set(pending)
         work = 0
         while pending:
-            changed, cost = self._evaluate_group(heapq.heappop(pending))
-            work += cost
+            number = heapq.heappop(pending)
+            if cyclic[number]:
+                changed, cost = self._resolve_cycle(number)
+                work += cost
+            else:
+                node = components[number][0]
+                sup, att = supporters[node], attackers[node]
+                work += 1 + len(sup) + len(att)
+                if plain[node]:
+                    pros = [s[j] for j in sup] if uses_supports else []
+                    new = strength(base[node], pros, [s[j] for j in att])
+                else:
+                    new = local_strength(spec, net, node, base[node], s)
+                old = s[node]
+                if -NOISE <= new - old <= NOISE:
+                    continue
+                s[node] = new
+                changed = [(node, old)]
             for node, old in changed:
                 saved.append((node, old))
                 for nxt in targets[node]:
@@ -146,28 +174,14 @@ class Evaluation:
                 base[node] = weight
         return value, work
 
-    def _evaluate_group(self, number: int) -> tuple[list[tuple[int, float]], int]:
-        """Evaluate one group again: (claims that changed, with their old strengths), work."""
-        net, spec, s, base = self.net, self.spec, self.strengths, self.base
-        members = net.components[number]
-        if net.cyclic[number]:
-            before = [s[node] for node in members]
-            work = solve_components(spec, net, base, s, (number,)).work
-            pairs = zip(members, before, strict=True)
-            return [(n, old) for n, old in pairs if abs(s[n] - old) > NOISE], work
-        node = members[0]
-        sup, att = net.supporters[node], net.attackers[node]
-        if self.plain[node]:
-            supporters = [s[j] for j in sup] if spec.uses_supports else []
-            new = spec.strength(base[node], supporters, [s[j] for j in att])
-        else:
-            new = local_strength(spec, net, node, base[node], s)
-        old = s[node]
-        work = 1 + len(sup) + len(att)
-        if abs(new - old) <= NOISE:
-            return [], work
-        s[node] = new
-        return [(node, old)], work
+    def _resolve_cycle(self, number: int) -> tuple[list[tuple[int, float]], int]:
+        """Solve one cycle again: (claims that changed, with their old strengths), work."""
+        s = self.strengths
+        members = self.net.components[number]
+        before = [s[node] for node in members]
+        work = solve_components(self.spec, self.net, self.base, s, (number,)).work
+        pairs = zip(members, before, strict=True)
+        return [(n, old) for n, old in pairs if abs(s[n] - old) > NOISE], work
 
     @cached_property
     def _downstream_costs(self) -> list[int]:

@@ -19,7 +19,9 @@ Every term is an exact incremental re-evaluation (see `_evaluation`).
 to 0 or to 1 -- that moves the verdict furthest towards and past 0.5, until the
 verdict crosses 0.5. Greedy is not guaranteed to find the fewest changes; it
 finds a short list of changes that suffices, each one the strongest next step.
-It stops after `FLIP_STEPS` changes or `FLIP_BUDGET` input reads.
+It stops after `FLIP_STEPS` changes, or when what is left of `FLIP_BUDGET` input
+reads cannot pay for the next claim's re-evaluation (its cycles solved again);
+the report then says the bound stopped it.
 """
 
 from __future__ import annotations
@@ -141,6 +143,7 @@ class FlipReport:
     start: float
     steps: list[FlipStep]
     crossed: bool
+    bounded: bool = False  # the work bound stopped the search
 
 
 def flip(debate: Debate, semantics: str, scenario: Scenario | None = None) -> FlipReport:
@@ -151,42 +154,47 @@ def flip(debate: Debate, semantics: str, scenario: Scenario | None = None) -> Fl
     target = evaluation.net.index[thesis]
     start = evaluation.strengths[target]
     steps: list[FlipStep] = []
-    spent = 0
+    budget = [FLIP_BUDGET]  # what is left, shared by every step
     down = start > 0.5
-    while start != 0.5 and len(steps) < FLIP_STEPS and spent <= FLIP_BUDGET:
-        best, work = _best_change(evaluation, target, down)
-        spent += work
+    while start != 0.5 and len(steps) < FLIP_STEPS and budget[0] > 0:
+        best = _best_change(evaluation, target, down, budget)
         if best is None:
             break
         node, weight, value = best
         steps.append(FlipStep(evaluation.net.ids[node], evaluation.base[node], weight, value))
-        spent += evaluation.commit({node: weight})
+        budget[0] -= evaluation.commit({node: weight})
         if (value < 0.5) if down else (value > 0.5):
             break
     crossed = bool(steps) and ((steps[-1].verdict < 0.5) if down else (steps[-1].verdict > 0.5))
-    return FlipReport(info, applied, thesis, start, steps, crossed)
+    return FlipReport(info, applied, thesis, start, steps, crossed, budget[0] <= 0)
 
 
 def _best_change(
-    evaluation: Evaluation, target: int, down: bool
-) -> tuple[tuple[int, float, float] | None, int]:
-    """The one claim at 0 or 1 that moves the target furthest the wanted way, if any moves it."""
+    evaluation: Evaluation, target: int, down: bool, budget: list[int]
+) -> tuple[int, float, float] | None:
+    """The one claim at 0 or 1 that moves the target furthest the wanted way, if any moves it.
+
+    Claims whose change would cost more than what is left of `budget` (their cycles solved
+    again) are passed over; `budget[0]` goes down by what the others cost.
+    """
     now = evaluation.strengths[target]
     best: tuple[int, float, float] | None = None
     gain = 0.0
-    work = 0
     for node in range(len(evaluation.net)):
         if node == target:
             continue
         for weight in (0.0, 1.0):
             if evaluation.base[node] == weight:
                 continue
+            if evaluation.cost_of_changing(node) > budget[0]:
+                budget[0] = 0
+                return best
             value, cost = evaluation.what_if({node: weight}, target)
-            work += cost
+            budget[0] -= cost
             moved = now - value if down else value - now
             if moved > gain:
                 best, gain = (node, weight, value), moved
-    return best, work
+    return best
 
 
 def _name(profile: WeightProfile | None) -> str:

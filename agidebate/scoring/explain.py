@@ -33,7 +33,7 @@ from agidebate.errors import UsageError
 from agidebate.model import Debate, Edge, Relation
 from agidebate.scoring import ScoreResult, SemanticsInfo, score, semantics_info
 from agidebate.scoring._network import Network, is_support
-from agidebate.scoring._solver import group_size, local_strength, solve_components
+from agidebate.scoring._solver import group_size, solve_components
 from agidebate.scoring.whatif import Applied, Scenario, apply
 
 
@@ -105,9 +105,11 @@ class _Explainer:
         self.result = result
         self.weights = weights
         self.net = Network.of(debate)
+        self.strengths = [result.scores[cid] for cid in self.net.ids]
         self.leave_one_out: dict[int, float] = {}
         self.cyclic = {self.net.ids[n] for n in range(len(self.net)) if self.net.in_cycle(n)}
         self.spent = 0
+        self.costs: dict[int, int] = {}  # what solving each cycle again costs, by group
 
     def explain(self, claim_id: str, level: int) -> Explanation:
         children = self.debate.children(claim_id)
@@ -140,14 +142,13 @@ class _Explainer:
         Outside cycles only the claim's own inputs change, and a semantics combines
         each side's inputs into one value, so dropping an input is a subtraction
         (or, for DF-QuAD, a product without one factor); no re-scoring is needed.
+        Inside a cycle this is the local estimate: the rest of the cycle held.
         """
         spec = self.info.spec
-        if claim_id in self.cyclic:
-            return {}
         if spec is None:
             return self.grounded_without_each(children)
         net, node = self.net, self.net.index[claim_id]
-        strengths = [self.result.scores[cid] for cid in net.ids]
+        strengths = self.strengths
         weight = self.result.base[claim_id]
         pros = [e for e in children if is_support(e.relation)] if spec.uses_supports else []
         cons = [e for e in children if not is_support(e.relation)]
@@ -186,32 +187,31 @@ class _Explainer:
 
     def without(self, claim_id: str, edge: Edge) -> tuple[float, bool]:
         """The claim's score if `edge` were not there, and whether that is exact."""
-        if id(edge) in self.leave_one_out:
-            return self.leave_one_out[id(edge)], True
+        local = self.leave_one_out[id(edge)]
+        if claim_id not in self.cyclic:
+            return local, True
+        if self.spent + self.resolve_cost(claim_id) > EXPLAIN_BUDGET:
+            return local, False
         if self.info.spec is None:
             return self.grounded_without(claim_id, edge), True
-        net = self.net
-        node = net.index[claim_id]
-        cost = group_size(net, net.components[net.component_of[node]]) * self.result.iterations
-        if self.spent + cost > EXPLAIN_BUDGET:
-            return self.locally_without(claim_id, edge), False
         return self.without_in_cycle(claim_id, edge), True
+
+    def resolve_cost(self, claim_id: str) -> int:
+        """What solving `claim_id`'s cycle again costs (grounded: labelling everything)."""
+        net = self.net
+        if self.info.spec is None:
+            return len(net) + len(self.debate.edges)
+        number = net.component_of[net.index[claim_id]]
+        if number not in self.costs:
+            self.costs[number] = group_size(net, net.components[number]) * self.result.iterations
+        return self.costs[number]
 
     def grounded_without(self, claim_id: str, edge: Edge) -> float:
         """Grounded, in a cycle: label the whole debate again without `edge`."""
+        self.spent += self.resolve_cost(claim_id)
         edges = tuple(e for e in self.debate.edges if e is not edge)
         smaller = dataclasses.replace(self.debate, edges=edges)
         return score(smaller, self.info.name).scores[claim_id]
-
-    def locally_without(self, claim_id: str, edge: Edge) -> float:
-        """The claim's own formula without `edge`, every other strength held as it is."""
-        spec = self.info.spec
-        assert spec is not None
-        net = self.net
-        node = net.index[claim_id]
-        changed = net.without_edge(net.index[edge.source], node)
-        strengths = [self.result.scores[cid] for cid in net.ids]
-        return local_strength(spec, changed, node, self.result.base[claim_id], strengths)
 
     def without_in_cycle(self, claim_id: str, edge: Edge) -> float:
         """Solve the claim's cycle again without `edge`; what lies upstream cannot change."""
@@ -222,7 +222,7 @@ class _Explainer:
         members = set(net.components[net.component_of[node]])
         changed = net.without_edge(net.index[edge.source], node)
         base = [self.result.base[cid] for cid in net.ids]
-        strengths = [self.result.scores[cid] for cid in net.ids]
+        strengths = list(self.strengths)
         groups = [n for n, group in enumerate(changed.components) if members.intersection(group)]
         self.spent += solve_components(spec, changed, base, strengths, groups).work
         return strengths[node]

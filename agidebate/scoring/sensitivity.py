@@ -27,9 +27,9 @@ from agidebate.scoring._evaluation import Evaluation
 from agidebate.scoring._solver import TOLERANCE
 from agidebate.scoring._spec import Spec
 
-# Input reads that exact swings may cost in all: about 4 s on the machine that runs the
+# Input reads that exact swings may cost in all: 2 to 3 s on the machine that runs the
 # benchmarks (docs/performance.md).
-SWING_BUDGET = 10_000_000
+SWING_BUDGET = 5_000_000
 
 
 @dataclass(frozen=True, slots=True)
