@@ -13,6 +13,7 @@ from agidebate.query.records import rounded
 if TYPE_CHECKING:
     from agidebate.scoring.cruxes import CruxReport
     from agidebate.scoring.disagreement import BetweenReport, FlipReport
+    from agidebate.scoring.expectations import Row
     from agidebate.scoring.explain import ExplainReport
     from agidebate.scoring.report import Comparison, ScoreReport
     from agidebate.scoring.thesis import BestArgument, ThesisVerdict
@@ -179,10 +180,39 @@ def explanations_json(report: ExplainReport) -> dict[str, object]:
                         "contribution": rounded(i.contribution),
                         "ignored": i.ignored,
                         "exact": i.exact,
+                        **({"link_source": i.link_source} if i.link_source is not None else {}),
                     }
                     for i in e.influences
                 ],
             }
             for e in report.entries
+        ],
+    }
+
+
+def expectations_json(rows: Sequence[Row]) -> dict[str, object]:
+    """The `agidebate test --json` document: one record per expectation."""
+    return {
+        "ok": all(row.ok for row in rows),
+        "expectations": [
+            {
+                "perspective": row.perspective,
+                "semantics": row.semantics,
+                "claim": row.claim,
+                "expected": [row.low, row.high],
+                "got": rounded(row.got) if row.got is not None else None,
+                "ok": row.ok,
+                "problem": row.problem,
+                "location": (
+                    {
+                        "file": row.location.path,
+                        "line": row.location.line,
+                        "column": row.location.column,
+                    }
+                    if row.location is not None
+                    else None
+                ),
+            }
+            for row in rows
         ],
     }

@@ -138,7 +138,7 @@ def best_text(debate: Debate, best: BestArgument, relation: Relation) -> str:
         if step.impact != 1.0:
             return _(
                 'Best for: {id} "{title}", effective strength {strength:.2f} (it supports the '
-                "thesis through a link of impact {impact:.2f}).",
+                "thesis through a link that passes on {impact:.2f} of its strength).",
                 impact=step.impact,
                 **fields,
             )
@@ -149,7 +149,7 @@ def best_text(debate: Debate, best: BestArgument, relation: Relation) -> str:
     if step.impact != 1.0:
         return _(
             'Best against: {id} "{title}", effective strength {strength:.2f} (it attacks the '
-            "thesis through a link of impact {impact:.2f}).",
+            "thesis through a link that passes on {impact:.2f} of its strength).",
             impact=step.impact,
             **fields,
         )

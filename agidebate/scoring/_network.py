@@ -1,10 +1,11 @@
 """The debate as index arrays, and its strongly connected groups in evaluation order.
 
 Scoring works on integer indices: for each claim, the indices of its
-supporters and attackers (in file order) and of the claims it targets. Groups
-of claims that reach each other through relations (cycles) are found with an
-iterative Tarjan's algorithm, so a chain 10,000 deep cannot overflow the stack.
-Everything here is linear in claims plus relations.
+supporters and attackers (in file order), the impact and undercutters of each
+of those links, and the claims whose strength depends on it. Groups of claims
+that reach each other through relations (cycles) are found with the model's
+iterative Tarjan's algorithm (`model.cycles`), so a chain 10,000 deep cannot
+overflow the stack. Everything here is linear in claims plus relations.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from functools import cached_property
 from typing import assert_never
 
 from agidebate.model import Debate, Relation
+from agidebate.model.cycles import strongly_connected
 from agidebate.scoring._aggregate import Aggregation
 
 
@@ -52,13 +54,21 @@ class Network:
 
     @classmethod
     def of(cls, debate: Debate) -> Network:
+        """The debate's claims and relations as index arrays.
+
+        A link's impact is its `impact`; the links of a summary (`kind: summary`) carry
+        nothing (impact 0) and its undercuts cut nothing. An undercut of the link
+        j -> i makes its source an input of i, through that link.
+        """
         ids = list(debate.claims)
         index = {cid: i for i, cid in enumerate(ids)}
         count = len(ids)
+        summaries = {c.id for c in debate if not c.kind.counted}
         supporters: list[list[int]] = [[] for _ in ids]
         attackers: list[list[int]] = [[] for _ in ids]
         targets: list[list[int]] = [[] for _ in ids]
         impacts: dict[tuple[int, int], float] = {}
+        cuts: list[tuple[int, int, int]] = []
         for edge in debate.edges:
             source, target = index[edge.source], index[edge.target]
             match edge.relation:
@@ -67,17 +77,19 @@ class Network:
                 case Relation.ATTACK:
                     attackers[target].append(source)
                 case Relation.UNDERCUT:
-                    # Interim, until the scoring issue gives undercuts their meaning:
-                    # an undercut is not an input of any claim (it is not scored).
+                    if edge.link_source is not None and edge.source not in summaries:
+                        cuts.append((source, index[edge.link_source], target))
                     continue
                 case _:
                     assert_never(edge.relation)
             targets[source].append(target)
-            if edge.impact != 1.0:
-                impacts[source, target] = edge.impact
-        return cls(
-            ids, index, supporters, attackers, targets, [None] * count, [None] * count
-        )._with_links(impacts, [])
+            impact = 0.0 if edge.source in summaries else edge.impact
+            if impact != 1.0:
+                impacts[source, target] = impact
+        plain: list[Links | None] = [None] * count
+        return cls(ids, index, supporters, attackers, targets, plain, list(plain))._with_links(
+            impacts, cuts
+        )
 
     def with_cuts(self, cuts: list[tuple[int, int, int]]) -> Network:
         """The same network with undercutters: (cutter, source, target) cuts source -> target."""
@@ -129,6 +141,29 @@ class Network:
             self.ids, self.index, supporters, attackers, targets, support_links, attack_links
         )
 
+    def without_cut(self, cutter: int, source: int, target: int) -> Network:
+        """The same network minus one undercut (`cutter` of the link `source -> target`)."""
+        support_links, attack_links = list(self.support_links), list(self.attack_links)
+        for sources, links in ((self.supporters, support_links), (self.attackers, attack_links)):
+            current = links[target]
+            if current is not None:
+                cuts = [
+                    [u for u in cut if u != cutter] if j == source else cut
+                    for j, cut in zip(sources[target], current.cuts, strict=True)
+                ]
+                links[target] = Links(current.impacts, cuts)
+        targets = list(self.targets)
+        targets[cutter] = [t for t in targets[cutter] if t != target]
+        return Network(
+            self.ids,
+            self.index,
+            self.supporters,
+            self.attackers,
+            targets,
+            support_links,
+            attack_links,
+        )
+
     def __len__(self) -> int:
         return len(self.ids)
 
@@ -159,7 +194,7 @@ class Network:
         order = _topological(self)
         if order is not None:  # acyclic, the common case: every group is one claim
             return [[node] for node in order]
-        return _tarjan(self)
+        return strongly_connected(self.targets)
 
     @cached_property
     def cyclic(self) -> list[bool]:
@@ -248,57 +283,6 @@ def _topological(net: Network) -> list[int] | None:
             if pending[target] == 0:
                 ready.append(target)
     return order if len(order) == len(pending) else None
-
-
-def _tarjan(net: Network) -> list[list[int]]:
-    """Tarjan's algorithm without recursion; returns groups sources-first.
-
-    Tarjan emits a group after every group reachable from it, i.e. targets
-    before the claims arguing about them; the reversed list is evaluation order.
-    """
-    count = len(net.ids)
-    index = [-1] * count
-    low = [0] * count
-    on_stack = [False] * count
-    stack: list[int] = []
-    found: list[list[int]] = []
-    counter = 0
-    for root in range(count):
-        if index[root] != -1:
-            continue
-        work: list[tuple[int, int]] = [(root, 0)]
-        while work:
-            node, position = work.pop()
-            if position == 0:
-                index[node] = low[node] = counter
-                counter += 1
-                stack.append(node)
-                on_stack[node] = True
-            targets = net.targets[node]
-            while position < len(targets):
-                nxt = targets[position]
-                position += 1
-                if index[nxt] == -1:
-                    work.append((node, position))
-                    work.append((nxt, 0))
-                    break
-                if on_stack[nxt]:
-                    low[node] = min(low[node], index[nxt])
-            else:
-                if low[node] == index[node]:
-                    members: list[int] = []
-                    while True:
-                        top = stack.pop()
-                        on_stack[top] = False
-                        members.append(top)
-                        if top == node:
-                            break
-                    found.append(sorted(members))
-                if work:
-                    parent = work[-1][0]
-                    low[parent] = min(low[parent], low[node])
-    found.reverse()
-    return found
 
 
 def is_support(relation: Relation) -> bool:

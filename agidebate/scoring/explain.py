@@ -33,7 +33,7 @@ from agidebate.errors import UsageError
 from agidebate.model import Debate, Edge, Relation
 from agidebate.scoring import ScoreResult, SemanticsInfo, score, semantics_info
 from agidebate.scoring._network import Network, is_support
-from agidebate.scoring._solver import group_size, solve_components
+from agidebate.scoring._solver import group_size, local_strength, solve_components
 from agidebate.scoring.whatif import Applied, Scenario, apply
 
 
@@ -47,6 +47,7 @@ class Influence:
     contribution: float
     ignored: bool = False
     exact: bool = True
+    link_source: str | None = None  # an undercutter: the source of the link it cuts
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +116,12 @@ class _Explainer:
         children = self.debate.children(claim_id)
         self.leave_one_out = self.shares_without_each(claim_id, children)
         influences = [self.influence(claim_id, edge) for edge in children]
+        linked = dict.fromkeys(edge.source for edge in children)
+        influences += [
+            self.undercut(claim_id, cut)
+            for source in linked
+            for cut in self.debate.undercutters(source, claim_id)
+        ]
         order = {id(i): n for n, i in enumerate(influences)}
         influences.sort(key=lambda i: (i.ignored, -abs(i.contribution), order[id(i)]))
         labels = self.result.labels or {}
@@ -135,6 +142,47 @@ class _Explainer:
         before = self.result.scores[claim_id]
         after, exact = self.without(claim_id, edge)
         return Influence(edge.source, edge.relation, source_score, before - after, exact=exact)
+
+    def undercut(self, claim_id: str, cut: Edge) -> Influence:
+        """What an undercutter of one of the claim's links does to the claim."""
+        assert cut.link_source is not None
+        net = self.net
+        u, j, i = (net.index[c] for c in (cut.source, cut.link_source, claim_id))
+        after, exact = self.after(claim_id, net.without_cut(u, j, i), cut)
+        return Influence(
+            cut.source,
+            cut.relation,
+            self.result.scores[cut.source],
+            self.result.scores[claim_id] - after,
+            exact=exact,
+            link_source=cut.link_source,
+        )
+
+    def after(self, claim_id: str, changed: Network, edge: Edge) -> tuple[float, bool]:
+        """The claim's score in `changed` (this network less `edge`), and whether it is exact:
+        its own formula outside cycles; its cycle solved again while the budget lasts."""
+        spec = self.info.spec
+        node = self.net.index[claim_id]
+        if claim_id not in self.cyclic and spec is not None:
+            return local_strength(
+                spec, changed, node, self.result.base[claim_id], self.strengths
+            ), True
+        if self.spent + self.resolve_cost(claim_id) > EXPLAIN_BUDGET:
+            if spec is None:
+                return self.grounded_locally(changed, node), False
+            base = self.result.base[claim_id]
+            return local_strength(spec, changed, node, base, self.strengths), False
+        if spec is None:
+            return self.grounded_without(claim_id, edge), True
+        return self.resolved(claim_id, changed), True
+
+    def grounded_locally(self, changed: Network, node: int) -> float:
+        """Grounded's rule for one claim in `changed`, every other label held."""
+        from agidebate.scoring.grounded import SCORE, attack_labels, decide
+
+        labels = self.result.labels or {}
+        current = [labels[cid] for cid in self.net.ids]
+        return SCORE[decide(attack_labels(changed, node, current))]
 
     def shares_without_each(self, claim_id: str, children: list[Edge]) -> dict[int, float]:
         """The claim's score without each relation, by id(edge), in one linear pass.
@@ -215,12 +263,17 @@ class _Explainer:
 
     def without_in_cycle(self, claim_id: str, edge: Edge) -> float:
         """Solve the claim's cycle again without `edge`; what lies upstream cannot change."""
+        net = self.net
+        changed = net.without_edge(net.index[edge.source], net.index[claim_id])
+        return self.resolved(claim_id, changed)
+
+    def resolved(self, claim_id: str, changed: Network) -> float:
+        """The claim's score with its cycle solved again in `changed`."""
         spec = self.info.spec
         assert spec is not None
         net = self.net
         node = net.index[claim_id]
         members = set(net.components[net.component_of[node]])
-        changed = net.without_edge(net.index[edge.source], node)
         base = [self.result.base[cid] for cid in net.ids]
         strengths = list(self.strengths)
         groups = [n for n, group in enumerate(changed.components) if members.intersection(group)]

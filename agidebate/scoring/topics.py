@@ -47,6 +47,8 @@ def topic_balances(
         side = debate.side(claim.id)
         if claim.topic not in sides or side is None or claim.id not in scores:
             continue
+        if not claim.kind.counted:
+            continue
         sides[claim.topic][0 if side is Side.PRO else 1].append(scores[claim.id])
     return [
         TopicBalance(

@@ -41,6 +41,7 @@ _READERS: dict[str, list[str]] = {
     "score": ["score"],
     "explain": ["explain", "thesis"],
     "cruxes": ["cruxes"],
+    "test": ["test"],
 }
 # Formats that need an external program are covered by the export tests.
 _EXTERNAL = {"svg", "png"}
