@@ -68,23 +68,11 @@ function agidebateWeigh(data, page) {
       box.dataset.value = String(verdict.value);
       value.textContent = Number(verdict.value).toFixed(2);
       phrase.textContent = page.t("verdictIs", { t: verdict.phrase });
-      // The band (when a perspective leaves claims free), then Carneades' proof
-      // standard and the best argument each way, as `agidebate score` prints them.
-      const low = verdict.low;
-      const high = verdict.high;
-      const parts = [];
-      if (typeof low === "number" && typeof high === "number" && high - low >= 0.005) {
-        parts.push(page.t("band", { lo: low.toFixed(2), hi: high.toFixed(2) }));
-      }
-      const standard = verdict.standard;
-      if (standard && typeof standard === "object") {
-        parts.push(page.t("standard", { t: standard.side ? standard.name + " (" + standard.side + ")" : standard.name }));
-      } else if (standard) {
-        parts.push(page.t("standard", { t: standard }));
-      }
-      for (const [key, best] of [["bestPro", verdict.best_pro], ["bestCon", verdict.best_con]]) {
-        if (best) parts.push(page.t(key, { id: best.id, s: Number(best.strength).toFixed(2) }));
-      }
+      // The band (when claims are left free), Carneades' proof standard, the best each way.
+      const low = verdict.low, high = verdict.high, std = verdict.standard;
+      const parts = typeof low === "number" && high - low >= 0.005 ? [page.t("band", { lo: low.toFixed(2), hi: high.toFixed(2) })] : [];
+      if (std) parts.push(page.t("standard", { t: typeof std === "object" ? std.name + (std.side ? " (" + std.side + ")" : "") : std }));
+      for (const [key, best] of [["bestPro", verdict.best_pro], ["bestCon", verdict.best_con]]) if (best) parts.push(page.t(key, { id: best.id, s: Number(best.strength).toFixed(2) }));
       band.hidden = parts.length === 0;
       band.textContent = parts.join(" ");
     } else {
