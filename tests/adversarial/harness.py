@@ -49,10 +49,10 @@ _EXTERNAL = {"svg", "png"}
 
 PERSPECTIVE_DEBATE = CASES / "perspective" / "_debate"
 PERSPECTIVE_FILE = "perspectives/p.yaml"
-# The commands that read a perspective, besides `check` and the HTML page (which read
+# The commands that read a perspective, besides `check`, `test` and the HTML page (which read
 # them all).
 PERSPECTIVE_READERS = ("score", "explain", "cruxes")
-READS_EVERY_PERSPECTIVE = ("check", "export html")
+READS_EVERY_PERSPECTIVE = ("check", "export html", "test")
 
 
 @dataclass
