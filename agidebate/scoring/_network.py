@@ -10,6 +10,7 @@ overflow the stack. Everything here is linear in claims plus relations.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -113,14 +114,8 @@ class Network:
         for node, changes in named.items():
             support_links[node] = _links(self.supporters[node], support_links[node], changes)
             attack_links[node] = _links(self.attackers[node], attack_links[node], changes)
-        return Network(
-            self.ids,
-            self.index,
-            self.supporters,
-            self.attackers,
-            targets,
-            support_links,
-            attack_links,
+        return dataclasses.replace(
+            self, targets=targets, support_links=support_links, attack_links=attack_links
         )
 
     def without_edge(self, source: int, target: int) -> Network:
@@ -137,8 +132,13 @@ class Network:
             self.attackers[target], self.attack_links[target], source
         )
         targets[source] = [j for j in targets[source] if j != target]
-        return Network(
-            self.ids, self.index, supporters, attackers, targets, support_links, attack_links
+        return dataclasses.replace(
+            self,
+            supporters=supporters,
+            attackers=attackers,
+            targets=targets,
+            support_links=support_links,
+            attack_links=attack_links,
         )
 
     def without_cut(self, cutter: int, source: int, target: int) -> Network:
@@ -154,14 +154,8 @@ class Network:
                 links[target] = Links(current.impacts, cuts)
         targets = list(self.targets)
         targets[cutter] = [t for t in targets[cutter] if t != target]
-        return Network(
-            self.ids,
-            self.index,
-            self.supporters,
-            self.attackers,
-            targets,
-            support_links,
-            attack_links,
+        return dataclasses.replace(
+            self, targets=targets, support_links=support_links, attack_links=attack_links
         )
 
     def __len__(self) -> int:

@@ -32,7 +32,7 @@ from agidebate.model import Debate, WeightProfile
 from agidebate.scoring import SemanticsInfo
 from agidebate.scoring._evaluation import Evaluation
 from agidebate.scoring.cruxes import evaluate, gradual
-from agidebate.scoring.whatif import BASE, Applied, Scenario, apply
+from agidebate.scoring.whatif import Applied, Scenario, apply, profile_name
 
 FLIP_STEPS = 50
 FLIP_BUDGET = 20_000_000
@@ -98,7 +98,7 @@ def between(
     ]
     found += _link_disagreements(eval_a, eval_b, a, b, target)
     found.sort(key=lambda d: (-abs(d.effect), d.id, d.target or ""))
-    names = (_name(first), _name(second))
+    names = (profile_name(first), profile_name(second))
     return BetweenReport(info, names, a, b, thesis, value_a, value_b, found)
 
 
@@ -195,7 +195,3 @@ def _best_change(
             if moved > gain:
                 best, gain = (node, weight, value), moved
     return best
-
-
-def _name(profile: WeightProfile | None) -> str:
-    return BASE if profile is None else profile.name

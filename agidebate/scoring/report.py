@@ -26,7 +26,7 @@ from agidebate.scoring.band import bands
 from agidebate.scoring.sensitivity import Crux, swings
 from agidebate.scoring.thesis import ThesisVerdict, read_thesis
 from agidebate.scoring.topics import TopicBalance, topic_balances
-from agidebate.scoring.whatif import BASE, Applied, Scenario, apply
+from agidebate.scoring.whatif import Applied, Scenario, apply, profile_name
 
 ROBUSTNESS_CLAIMS = 5
 ROBUSTNESS_BUDGET = 1_000_000  # input reads; beyond it swings are estimated from slopes
@@ -180,9 +180,8 @@ def compare_reports(
     ]
     differences.sort(key=lambda d: (-abs(d.change), d.id))
     return Comparison(
-        (_name(first), _name(second)), a, b, [d for d in differences if d.change != 0.0]
+        (profile_name(first), profile_name(second)),
+        a,
+        b,
+        [d for d in differences if d.change != 0.0],
     )
-
-
-def _name(profile: WeightProfile | None) -> str:
-    return BASE if profile is None else profile.name

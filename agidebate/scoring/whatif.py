@@ -119,6 +119,11 @@ class Applied:
         return lines
 
 
+def profile_name(profile: WeightProfile | None) -> str:
+    """A reader's name: the perspective's, or `base` for the debate's own weights."""
+    return BASE if profile is None else profile.name
+
+
 def _reader_extras(profile: WeightProfile) -> list[str]:
     """The link impacts and prior a reader's file gives, in words (none: nothing)."""
     lines = []

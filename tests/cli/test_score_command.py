@@ -9,6 +9,7 @@ import pytest
 
 from agidebate.scoring import SEMANTICS, _solver
 from tests.conftest import DATA, MakeDebate, invoke
+from tests.scoring.test_report import REPORT_KEYS
 
 MAIN_STREET = str(DATA / "docs" / "main-street")
 CYCLE = {
@@ -50,15 +51,7 @@ def test_the_page_reads_as_a_verdict() -> None:
 
 def test_json_has_exactly_the_issue_shape() -> None:
     data = score_json()
-    assert list(data) == [
-        "semantics",
-        "scores",
-        "thesis",
-        "verdict",
-        "topics",
-        "converged",
-        "iterations",
-    ]
+    assert list(data) == REPORT_KEYS
     assert data["semantics"] == "dtop" and data["converged"] is True
     verdict = data["verdict"]
     assert verdict["value"] == verdict["low"] == verdict["high"] == data["thesis"]["score"]

@@ -60,18 +60,14 @@ def test_robustness_names_a_claim_that_can_flip_the_verdict() -> None:
     assert sure is not None and sure.firm and sure.strongest is not None
 
 
+# The keys of `score --json`, in order (docs/scoring.md).
+REPORT_KEYS = ["semantics", "scores", "thesis", "verdict", "topics", "converged", "iterations"]
+
+
 def test_report_json_has_exactly_the_documented_shape() -> None:
     debate = load_debate(MAIN_STREET)
     data = report_json(score_report(debate, "qe"))
-    assert list(data) == [
-        "semantics",
-        "scores",
-        "thesis",
-        "verdict",
-        "topics",
-        "converged",
-        "iterations",
-    ]
+    assert list(data) == REPORT_KEYS
     assert data["thesis"] == {"id": "thesis", "score": data["scores"]["thesis"]}  # type: ignore[index]
     grounded = report_json(score_report(debate, "grounded"))
     assert list(grounded) == [
