@@ -109,6 +109,8 @@ class Discounted:
         Where values tie the function has a kink; this is the derivative along the
         order `sorted` gives them (the one-sided derivative of raising the earlier one).
         """
+        if len(values) <= 1:  # the common case: one argument counts fully
+            return [1.0] * len(values)
         order, coefficients = self._factors(values)
         terms = [1.0 - c * values[i] for c, i in zip(coefficients, order, strict=True)]
         prefix, suffix = _prefix_suffix(terms)

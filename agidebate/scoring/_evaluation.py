@@ -202,9 +202,9 @@ class Evaluation:
         read per claim on its way (an upper bound for the cycles, which dominate)."""
         return self._downstream_costs[self.net.component_of[node]] + len(self.net.targets[node])
 
-    def partials(self, node: int) -> list[tuple[int, float]]:
+    def partials(self, node: int) -> tuple[list[tuple[int, float]], float]:
         """(input, d strength / d input) for every input of `node` the semantics looks at,
-        including the undercutters of its links."""
+        including the undercutters of its links; and d strength / d base weight."""
         spec, net, s = self.spec, self.net, self.strengths
         cut = spec.cut
         supporters = net.supporter_values(node, s, cut) if spec.uses_supports else []
@@ -225,19 +225,13 @@ class Evaluation:
                 pairs.append((j, g * impact * kept))
                 by_cut = cut.partials(cut_values)
                 pairs += [(u, -g * s[j] * impact * d) for u, d in zip(cutters, by_cut, strict=True)]
-        return pairs
-
-    def weight_partial(self, node: int) -> float:
-        """d strength / d base weight of `node`, its inputs held."""
-        spec, net, s = self.spec, self.net, self.strengths
-        supporters = net.supporter_values(node, s, spec.cut) if spec.uses_supports else []
-        attackers = net.attacker_values(node, s, spec.cut)
-        return spec.gradient(self.base[node], supporters, attackers).weight
+        return pairs, grad.weight
 
     def slopes(self, target: str) -> list[float]:
         """d target / d base weight, for every claim (by index)."""
         net = self.net
-        local = [self.partials(node) for node in range(len(net))]
+        found = [self.partials(node) for node in range(len(net))]
+        local = [pairs for pairs, _ in found]
         adjoint = [0.0] * len(net)
         adjoint[net.index[target]] = 1.0
         for number in reversed(range(len(net.components))):
@@ -251,7 +245,7 @@ class Evaluation:
                 for source, partial in local[node]:
                     if inside is None or source not in inside:
                         adjoint[source] += adjoint[node] * partial
-        return [adjoint[node] * self.weight_partial(node) for node in range(len(net))]
+        return [adjoint[node] * by_weight for node, (_, by_weight) in enumerate(found)]
 
 
 def _settle_adjoint(
