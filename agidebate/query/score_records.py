@@ -199,7 +199,7 @@ def expectations_json(rows: Sequence[Row]) -> dict[str, object]:
                 "perspective": row.perspective,
                 "semantics": row.semantics,
                 "claim": row.claim,
-                "expected": [row.low, row.high],
+                "expected": [row.expected.low, row.expected.high],
                 "got": rounded(row.got) if row.got is not None else None,
                 "ok": row.ok,
                 "problem": row.problem,

@@ -67,7 +67,7 @@ def _row(page: Page, row: Row) -> list[str]:
     return [
         inert(row.perspective, newlines=False),
         inert(what(row), newlines=False),
-        f"{row.low:g}-{row.high:g}",
+        f"{row.expected.low:g}-{row.expected.high:g}",
         got,
         ok,
         inert(str(row.location), newlines=False) if row.location is not None else "",

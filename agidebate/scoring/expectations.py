@@ -30,15 +30,14 @@ class Row:
     perspective: str
     semantics: str
     claim: str | None  # None: the thesis
-    low: float
-    high: float
+    expected: Range
     got: float | None
     location: Location | None
     problem: str | None = None
 
     @property
     def ok(self) -> bool:
-        return self.got is not None and self.low <= self.got <= self.high
+        return self.got is not None and self.expected.holds(self.got)
 
 
 def expectations(debate: Debate, perspectives: Iterable[Perspective]) -> list[Row]:
@@ -74,9 +73,7 @@ def _rows(debate: Debate, name: str, profile: Perspective | None, expect: Expect
         )
         got = scores[semantics][target] if problem is None and target is not None else None
         location = expected.location or expect.location
-        rows.append(
-            Row(name, semantics, claim, expected.low, expected.high, got, location, problem)
-        )
+        rows.append(Row(name, semantics, claim, expected, got, location, problem))
     return rows
 
 
