@@ -96,7 +96,7 @@ def between_json(report: BetweenReport) -> dict[str, object]:
         "thesis": {"id": report.thesis, "a": rounded(report.value_a), "b": rounded(report.value_b)},
         "disagreements": [
             {
-                "kind": "link" if d.link else "claim",
+                "kind": "link" if d.link else "prior" if d.id == report.thesis else "claim",
                 "id": d.id,
                 **({"target": d.target} if d.link else {}),
                 "a": rounded(d.a),

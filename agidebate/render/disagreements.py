@@ -48,7 +48,10 @@ def render_between(page: Page, report: BetweenReport, top: int) -> None:
     if not report.disagreements:
         page.para(_("The two weigh every claim and link alike."))
         return
-    rows = [_row(page, debate, d, rank) for rank, d in enumerate(report.disagreements[:top], 1)]
+    rows = [
+        _row(page, debate, d, rank, d.id == report.thesis)
+        for rank, d in enumerate(report.disagreements[:top], 1)
+    ]
     headers = [
         "#",
         pgettext("column", "id"),
@@ -71,12 +74,18 @@ def render_between(page: Page, report: BetweenReport, top: int) -> None:
         page.para(note, style=theme.ASIDE)
 
 
-def _row(page: Page, debate: Debate, d: Disagreement, rank: int) -> list[str]:
+def _row(page: Page, debate: Debate, d: Disagreement, rank: int, prior: bool) -> list[str]:
     arrow = page.arrow()
+    if d.link:
+        what = pgettext("disagreement", "impact")
+    elif prior:
+        what = pgettext("disagreement", "prior")
+    else:
+        what = pgettext("disagreement", "credence")
     return [
         str(rank),
         f"{d.id} {arrow} {d.target}" if d.target is not None else d.id,
-        pgettext("disagreement", "impact") if d.link else pgettext("disagreement", "credence"),
+        what,
         f"{d.a:.2f}",
         f"{d.b:.2f}",
         change(d.effect),
