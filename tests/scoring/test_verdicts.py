@@ -43,12 +43,14 @@ def debates(draw: st.DrawFn, tree: bool, cyclic: bool = False) -> Debate:
 
 
 def band_of(name: str, debate: Debate, free: set[str]) -> tuple[float, float]:
+    """The thesis's band under `name` with the `free` claims' weights anywhere in [0, 1]."""
     spec = semantics_info(name).spec
-    assert spec is not None
+    assert spec is not None and debate.thesis is not None
     net = Network.of(debate)
     base = [debate.claims[c].weight for c in net.ids]
     low, high = bands(spec, net, base, [c in free for c in net.ids])
-    return low[0], high[0]
+    node = net.index[debate.thesis]
+    return low[node], high[node]
 
 
 def thesis_with(name: str, debate: Debate, assignment: dict[str, float]) -> float:
