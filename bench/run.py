@@ -278,6 +278,35 @@ def run_large(work: Path, claims: int, files: int, env: dict[str, str]) -> list[
     return rows
 
 
+def run_scoring(work: Path, claims: int, files: int, runs: int, env: dict[str, str]) -> list[Row]:
+    """Scoring targets: score and cruxes on the bundled debate under 0.5 s each, exact cruxes
+    (every claim's swing) on a generated debate of `claims` claims under 10 s; warm cache."""
+    folder, _ = debate_folder(work, claims, files)
+    env = {**env, "XDG_CACHE_HOME": str(work / "cache")}
+    big = ["--dir", str(folder)]
+    commands: dict[str, Sequence[str]] = {
+        "score": agidebate("score"),
+        "cruxes": agidebate("cruxes"),
+        "cruxes --between": agidebate("cruxes", "--between", "believer", "skeptic"),
+        "big cruxes": agidebate("cruxes", *big),
+    }
+    for command in commands.values():
+        subprocess.run(command, env=env, stdout=subprocess.DEVNULL, check=True)
+    samples = interleaved(commands, runs, env)
+    label = f"{claims:,} claims"
+
+    def timed(name: str, key: str, limit: float) -> Row:
+        value = median(samples[key])
+        return Row(name, value, peak(samples[key]), None, None, f"< {limit:g} s", value < limit)
+
+    return [
+        timed("score, bundled debate, warm", "score", 0.5),
+        timed("cruxes, bundled debate, warm", "cruxes", 0.5),
+        timed("cruxes --between believer skeptic, bundled, warm", "cruxes --between", 0.5),
+        timed(f"cruxes, exact swing of every claim ({label}), warm", "big cruxes", 10.0),
+    ]
+
+
 def ratio_row(
     name: str, samples: list[Sample], reference: float, ref_name: str, limit: float
 ) -> Row:
@@ -392,6 +421,7 @@ def main() -> int:
     rows = run_startup(runs, env)
     for claims, files in sizes:
         rows += run_size(work, claims, files, runs, env)
+        rows += run_scoring(work, claims, files, runs, env)
     rows += run_overview(work, 200 if args.smoke else 2_000, runs, env)
     if args.large:
         rows += run_large(work, 200_000, 1200, env)

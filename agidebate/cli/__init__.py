@@ -19,6 +19,7 @@ from agidebate._version import __version__
 from agidebate.cli import add as _add
 from agidebate.cli import check as _check
 from agidebate.cli import cruxes as _cruxes
+from agidebate.cli import expectations as _expectations
 from agidebate.cli import explain as _explain
 from agidebate.cli import export as _export
 from agidebate.cli import import_ as _import
@@ -147,6 +148,9 @@ COMMANDS = (
         "explain", _explain.explain, True, N_("Explain a claim's score, argument by argument.")
     ),
     Command("cruxes", _cruxes.cruxes, True, N_("The claims whose weight moves the thesis most.")),
+    Command(
+        "test", _expectations.test, True, N_("Check the scores against the debate's expect ranges.")
+    ),
     Command("check", _check.check, True),
     Command("init", _init.init, False, N_("Start a debate: its folder, thesis and first topic.")),
     Command("add", _add.add, False, N_("Add a rebuttal, a supporting claim or an undercut.")),

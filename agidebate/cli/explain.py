@@ -74,7 +74,7 @@ def explain(
     scenario = build_scenario(folder, debate, perspective, weights, sets, without)
     report = explain_scenario(debate, claim_id, semantics, scenario, depth)
     if as_json:
-        from agidebate.query.records import explanations_json
+        from agidebate.query.score_records import explanations_json
 
         json_dump(explanations_json(report))
     else:

@@ -183,7 +183,7 @@ def _run(
 ) -> Run:
     """Score one pair exactly as `agidebate score --perspective P --semantics S --json`
     does (a perspective's weights for claims outside `debate` are left out by `apply`)."""
-    from agidebate.query.records import report_json
+    from agidebate.query.score_records import report_json
     from agidebate.scoring import JSON_DIGITS
     from agidebate.scoring.report import score_report
     from agidebate.scoring.whatif import Scenario

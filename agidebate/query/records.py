@@ -29,9 +29,6 @@ if TYPE_CHECKING:
     from agidebate.query.paths import ClaimPath
     from agidebate.query.search import SearchHit
     from agidebate.query.stats import DebateStats
-    from agidebate.scoring.cruxes import CruxReport
-    from agidebate.scoring.explain import ExplainReport
-    from agidebate.scoring.report import Comparison, ScoreReport
 
 
 class FileChange(Protocol):
@@ -226,97 +223,6 @@ def problem_dict(problem: Problem) -> dict[str, Any]:
         "code": problem.code,
         "message": problem.message,
         "hint": problem.hint,
-    }
-
-
-def report_json(report: ScoreReport) -> dict[str, object]:
-    """The `agidebate score --json` document."""
-    result, thesis = report.result, report.thesis
-    data: dict[str, object] = {
-        "semantics": result.semantics,
-        "scores": {cid: rounded(v) for cid, v in result.scores.items()},
-    }
-    if result.labels is not None:
-        data["labels"] = dict(result.labels)
-    data["thesis"] = {"id": thesis, "score": rounded(result.scores[thesis])} if thesis else None
-    data["topics"] = {
-        t.id: {
-            "title": t.title,
-            "pro": rounded(t.pro),
-            "con": rounded(t.con),
-            "balance": rounded(t.balance),
-            "pro_claims": t.pro_claims,
-            "con_claims": t.con_claims,
-        }
-        for t in report.topics
-    }
-    data["converged"] = result.converged
-    data["iterations"] = result.iterations
-    return data
-
-
-def comparison_json(comparison: Comparison) -> dict[str, object]:
-    """The `agidebate score --compare A B --json` document."""
-    return {
-        "semantics": comparison.a.result.semantics,
-        "perspectives": list(comparison.names),
-        "a": report_json(comparison.a),
-        "b": report_json(comparison.b),
-        "differences": [
-            {"id": d.id, "a": rounded(d.a), "b": rounded(d.b), "change": rounded(d.change)}
-            for d in comparison.differences
-        ],
-    }
-
-
-def cruxes_json(report: CruxReport) -> dict[str, object]:
-    """The `agidebate cruxes --json` document."""
-    return {
-        "semantics": report.info.name,
-        "thesis": {"id": report.thesis, "score": rounded(report.score)},
-        "converged": report.converged,
-        "cruxes": [
-            {
-                "id": c.id,
-                "weight": rounded(c.weight),
-                "score": rounded(c.score),
-                "thesis_at_0": rounded(c.low),
-                "thesis_at_1": rounded(c.high),
-                "swing": rounded(c.swing),
-                "slope": rounded(c.slope),
-                "exact": c.exact,
-            }
-            for c in report.cruxes
-        ],
-    }
-
-
-def explanations_json(report: ExplainReport) -> dict[str, object]:
-    """The `agidebate explain --json` document: one entry per explained claim, in reading order."""
-    return {
-        "semantics": report.info.name,
-        "converged": report.result.converged,
-        "claims": [
-            {
-                "id": e.claim,
-                "level": e.level,
-                "base": rounded(e.base),
-                "score": rounded(e.score),
-                **({"label": e.label} if e.label is not None else {}),
-                "in_cycle": e.in_cycle,
-                "influences": [
-                    {
-                        "id": i.source,
-                        "relation": i.relation.value,
-                        "score": rounded(i.score),
-                        "contribution": rounded(i.contribution),
-                        "ignored": i.ignored,
-                    }
-                    for i in e.influences
-                ],
-            }
-            for e in report.entries
-        ],
     }
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
+from agidebate.i18n import _
 from agidebate.model import tally
 from agidebate.render import theme
 from agidebate.render.page import Page
@@ -131,11 +132,12 @@ def render_entry(page: Page, debate: Debate, entry: Explanation, info: Semantics
         + Text(f"  ({where})", style=theme.ASIDE)
     )
     page.para(summary_of(entry), indent=indent + 2)
+    about = "≈" if page.glyphs else "~"
     rows = [
         [
-            "ignored" if i.ignored else change(i.contribution),
+            "ignored" if i.ignored else ("" if i.exact else about) + change(i.contribution),
             relation_noun(i.relation),
-            i.source,
+            i.source if i.link_source is None else f"{i.source} ({page.arrow()} {i.link_source})",
             f"{i.score:.2f}",
             label(debate, i.source),
         ]
@@ -144,6 +146,20 @@ def render_entry(page: Page, debate: Debate, entry: Explanation, info: Semantics
     page.table(["share", "relation", "id", "score", "claim"], rows, {0, 3}, indent=indent + 2)
     if any(i.ignored for i in entry.influences):
         note = f"{info.name} looks at attacks only; supporters do not count."
+        page.para(note, indent=indent + 2, style=theme.ASIDE)
+    if any(i.link_source is not None for i in entry.influences):
+        note = _(
+            "An undercutter cuts the link from the claim after its arrow: it takes away that "
+            "claim's say here, not the claim itself."
+        )
+        page.para(note, indent=indent + 2, style=theme.ASIDE)
+    if not all(i.exact for i in entry.influences):
+        note = _(
+            "{about} solving this cycle again once per relation would take too long: the "
+            "share is the claim's own formula without the relation, the rest of the cycle "
+            "held as it is.",
+            about=about,
+        )
         page.para(note, indent=indent + 2, style=theme.ASIDE)
     if entry.label is not None and any(
         not i.ignored and i.contribution == 0 for i in entry.influences
@@ -155,6 +171,11 @@ def render_entry(page: Page, debate: Debate, entry: Explanation, info: Semantics
         page.para(note, indent=indent + 2, style=theme.ASIDE)
 
 
+def _join(parts: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
 def summary_of(entry: Explanation) -> str:
     """How the score arises, in one sentence."""
     if entry.label is not None:
@@ -164,13 +185,13 @@ def summary_of(entry: Explanation) -> str:
         return f"label {entry.label} (score {entry.score:.2f}): {words}."
     if not entry.influences:
         return f"score {entry.score:.2f} = its base weight; nothing argues about it."
-    pros, cons = tally(i.relation for i in entry.influences)
+    cuts = sum(1 for i in entry.influences if i.link_source is not None)
+    pros, cons = tally(i.relation for i in entry.influences if i.link_source is None)
     ignored = any(i.ignored for i in entry.influences)
-    parts = [
-        plural(n, noun)
-        for n, noun in ((0 if ignored else pros, "supporter"), (cons, "attacker"))
-        if n
-    ] or ["nothing (supporters are ignored here)"]
+    counts = ((0 if ignored else pros, "supporter"), (cons, "attacker"), (cuts, "undercutter"))
+    parts = [plural(n, noun) for n, noun in counts if n] or [
+        "nothing (supporters are ignored here)"
+    ]
     cycle = (
         " It is part of a cycle, so shares come from solving the cycle again without each relation."
         if entry.in_cycle
@@ -178,5 +199,5 @@ def summary_of(entry: Explanation) -> str:
     )
     return (
         f"score {entry.score:.2f} = base weight {entry.base:.2f}, moved "
-        f"{entry.score - entry.base:+.2f} by {' and '.join(parts)}.{cycle}"
+        f"{entry.score - entry.base:+.2f} by {_join(parts)}.{cycle}"
     )

@@ -12,7 +12,6 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from agidebate.i18n import _, ngettext, pgettext
-from agidebate.model import tally
 from agidebate.render import theme
 from agidebate.render.page import Page
 from agidebate.text import claim_marks, inert, side_name
@@ -20,8 +19,8 @@ from agidebate.text import claim_marks, inert, side_name
 if TYPE_CHECKING:
     from agidebate.model import Debate
     from agidebate.scoring import ScoreResult, SemanticsInfo
-    from agidebate.scoring.report import Comparison, Robustness, ScoreReport
-    from agidebate.scoring.verdict import TopicBalance
+    from agidebate.scoring.report import Comparison, ScoreReport
+    from agidebate.scoring.topics import TopicBalance
     from agidebate.scoring.whatif import Applied
 
 
@@ -53,11 +52,16 @@ def approximate(value: float, exact: bool) -> str:
 def context(page: Page, info: SemanticsInfo, applied: Applied, indent: int = 2) -> None:
     """Which semantics, and which weights: as written, or what the reader changed."""
     page.para(semantics_line(info), indent)
-    changes = applied.describe()
-    if not changes and info.gradual:
-        changes = [_("Weights: as written in the debate files.")]
-    for line in changes:
+    for line in weight_lines(applied, info.gradual):
         page.para(line, indent)
+
+
+def weight_lines(applied: Applied, gradual: bool = True) -> list[str]:
+    """Which weights: what the reader changed, or (for a gradual semantics) as written."""
+    changes = applied.describe()
+    if not changes and gradual:
+        return [_("Weights: as written in the debate files.")]
+    return changes
 
 
 def convergence_warning(page: Page, result: ScoreResult) -> None:
@@ -92,7 +96,7 @@ def render_report(page: Page, report: ScoreReport, top: int | None) -> None:
         render_roots(page, report)
     else:
         render_verdict(page, report)
-    render_topics(page, report.topics)
+    render_topics(page, report.topics, report.info)
     render_claims(page, report, top)
 
 
@@ -106,23 +110,13 @@ def render_verdict(page: Page, report: ScoreReport) -> None:
     if thesis in labels:
         render_grounded_verdict(page, labels[thesis], value)
     else:
+        from agidebate.render.verdicts import render_reading
+
         page.add(
             _("Verdict: {phrase} ({value:.2f})", phrase=report.verdict.phrase, value=value),
             theme.STRONG,
         )
-        page.para(reading(report, value))
-        if not report.info.uses_supports:
-            pros, _cons = tally(e.relation for e in debate.children(thesis))
-            page.para(
-                _(
-                    "This semantics ignores supports (the thesis has {supporters}): no claim "
-                    "can score above its base weight, so read the number as how much of the "
-                    "thesis survives its attacks, not as a balance of pros and cons.",
-                    supporters=supporters(pros),
-                )
-            )
-        if report.robustness is not None:
-            page.para(robustness_text(debate, report.robustness))
+        render_reading(page, report)
     context(page, report.info, report.applied)
     page.add()
 
@@ -156,80 +150,6 @@ def attackers(count: int) -> str:
     return ngettext("{n} attacker", "{n} attackers", count)
 
 
-def reading(report: ScoreReport, value: float) -> str:
-    """How to read the thesis's score: the scale, where it started and what moved it."""
-    thesis = report.debate.thesis
-    assert thesis is not None
-    pros, cons = tally(e.relation for e in report.debate.children(thesis))
-    base = report.result.base[thesis]
-    if report.info.uses_supports:
-        return _(
-            "{value:.2f} on a scale from 0 (the case against wins outright) to 1 (the case "
-            "for wins outright); 0.5 would be a draw. The thesis starts at its base weight "
-            "{base:.2f}; its {supporters} and {attackers} move it to {value:.2f}. It weighs "
-            "this map, not the world: every argument mapped counts, so a side argued in more "
-            "claims weighs more.",
-            value=value,
-            base=base,
-            supporters=supporters(pros),
-            attackers=attackers(cons),
-        )
-    return _(
-        "{value:.2f} on a scale from 0 (the case against wins outright) to 1 (the case for "
-        "wins outright); 0.5 would be a draw. The thesis starts at its base weight "
-        "{base:.2f}; its {attackers} bring it down to {value:.2f}.",
-        value=value,
-        base=base,
-        attackers=attackers(cons),
-    )
-
-
-def robustness_text(debate: Debate, sure: Robustness) -> str:
-    """'How sure' in words: can one claim's weight carry the thesis across 0.5?"""
-    crux = sure.strongest
-    if crux is None:
-        return _("How sure: firm. No single claim's weight moves it (by more than 1e-9).")
-    if sure.firm:
-        return ngettext(
-            "How sure: firm. Of the {n} claim it depends on most, none can carry it across "
-            '0.5 alone: the most decisive, {id} "{title}", moves it between {low} and '
-            "{high:.2f} as its weight goes from 0 to 1.",
-            "How sure: firm. Of the {n} claims it depends on most, none can carry it across "
-            '0.5 alone: the most decisive, {id} "{title}", moves it between {low} and '
-            "{high:.2f} as its weight goes from 0 to 1.",
-            sure.checked,
-            id=crux.id,
-            title=label(debate, crux.id),
-            low=approximate(crux.low, crux.exact),
-            high=crux.high,
-        )
-    flip = sure.flips[0]
-    end, other = sure.tipping_end(flip)
-    fields = {
-        "id": flip.id,
-        "title": label(debate, flip.id),
-        "weight": end,
-        "score": approximate(other, flip.exact),
-    }
-    more = len(sure.flips) - 1
-    if not more:
-        return _(
-            'How sure: fragile. A single claim can tip it: with {id} "{title}" at weight '
-            "{weight} the thesis would score {score}. See `agidebate cruxes`.",
-            **fields,
-        )
-    return ngettext(
-        'How sure: fragile. A single claim can tip it: with {id} "{title}" at weight '
-        "{weight} the thesis would score {score} ({n} other claim could too). "
-        "See `agidebate cruxes`.",
-        'How sure: fragile. A single claim can tip it: with {id} "{title}" at weight '
-        "{weight} the thesis would score {score} ({n} other claims could too). "
-        "See `agidebate cruxes`.",
-        more,
-        **fields,
-    )
-
-
 def render_roots(page: Page, report: ScoreReport) -> None:
     debate, result = report.debate, report.result
     page.add(_("This debate has no thesis; its root claims score:"), theme.STRONG)
@@ -240,10 +160,17 @@ def render_roots(page: Page, report: ScoreReport) -> None:
     page.add()
 
 
-def render_topics(page: Page, topics: list[TopicBalance]) -> None:
+def render_topics(page: Page, topics: list[TopicBalance], info: SemanticsInfo) -> None:
     if not topics:
         return
-    page.add(_("Topics: the summed strength of each topic's pro and con claims"), theme.STRONG)
+    if info.counts_claims:
+        heading = _("Topics: the summed strength of each topic's pro and con claims")
+    else:
+        heading = _(
+            "Topics: each topic's pro and con claims, combined as the semantics combines one "
+            "side's arguments"
+        )
+    page.add(heading, theme.STRONG)
     rows = [
         [
             t.id,

@@ -37,11 +37,14 @@ __all__ = [
     "semantics_info",
 ]
 
-DEFAULT_SEMANTICS = "qe"
+# The one default: every command and the library score with it unless told otherwise.
+DEFAULT_SEMANTICS = "dtop"
 # Scores in JSON (score --json, export): six decimals.
 JSON_DIGITS = 6
 
 SEMANTICS: dict[str, str] = {
+    "dtop": "agidebate.scoring.dtop",
+    "top": "agidebate.scoring.top",
     "qe": "agidebate.scoring.qe",
     "dfquad": "agidebate.scoring.dfquad",
     "euler": "agidebate.scoring.euler",
@@ -72,6 +75,13 @@ class SemanticsInfo:
     @property
     def uses_supports(self) -> bool:
         return self.spec is not None and self.spec.uses_supports
+
+    @property
+    def counts_claims(self) -> bool:
+        """True for semantics where every extra argument adds (sum or probabilistic sum)."""
+        from agidebate.scoring._aggregate import Discounted
+
+        return not (self.spec is not None and isinstance(self.spec.aggregation, Discounted))
 
 
 def semantics_info(name: str) -> SemanticsInfo:

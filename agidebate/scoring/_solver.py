@@ -17,16 +17,19 @@ Conventions (they define the numbers; docs/scoring.md explains them):
 - The h-categorizer instead iterates its own fixpoint s <- f(s), which
   converges on every graph (Amgoud, Ben-Naim, Doder, Vesic, IJCAI 2017).
 - Each group stops after `MAX_STEPS` steps, or earlier for huge groups so
-  that the work stays within `MAX_WORK` claim updates; the result then reports
-  `converged=False` and the residual reached, instead of hanging.
+  that its work stays within `MAX_WORK` input reads (a step reads every claim of
+  the group and every input of those claims), and all the groups of one solve
+  within `TOTAL_WORK`; the result then reports `converged=False` and the
+  residual reached, instead of running for minutes. On the benchmark machine
+  `MAX_WORK` is about a second or two of work, `TOTAL_WORK` a few seconds.
 
 Each step costs time linear in the group's claims plus relations.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 from agidebate.model import Debate
 from agidebate.scoring._network import Network
@@ -35,7 +38,8 @@ from agidebate.scoring._spec import Spec
 
 TOLERANCE = 1e-9
 MAX_STEPS = 20_000
-MAX_WORK = 20_000_000
+MAX_WORK = 5_000_000
+TOTAL_WORK = 20_000_000
 PROGRESS_BLOCK = 200
 
 
@@ -47,20 +51,22 @@ class Outcome:
     steps: int = 1
     residual: float = 0.0
     cycles: int = 0
-    work: int = 0  # claim updates spent inside cycles
+    work: int = 0  # input reads spent inside cycles: steps x (claims + their inputs)
+    costs: dict[int, int] = field(default_factory=dict)  # the work of each cycle, by group
 
-    def merge(self, converged: bool, steps: int, residual: float, size: int) -> None:
+    def merge(self, number: int, converged: bool, steps: int, residual: float, size: int) -> None:
         self.converged = self.converged and converged
         self.steps = max(self.steps, steps)
         self.residual = max(self.residual, residual)
         self.cycles += 1
         self.work += steps * size
+        self.costs[number] = steps * size
 
 
 def local_strength(spec: Spec, net: Network, node: int, weight: float, s: Sequence[float]) -> float:
     """The strength `spec` gives `node` from its weight and the strengths `s` of its inputs."""
-    supporters = [s[j] for j in net.supporters[node]] if spec.uses_supports else []
-    return spec.strength(weight, supporters, [s[j] for j in net.attackers[node]])
+    supporters = net.supporter_values(node, s, spec.cut) if spec.uses_supports else []
+    return spec.strength(weight, supporters, net.attacker_values(node, s, spec.cut))
 
 
 def solve_components(
@@ -73,19 +79,22 @@ def solve_components(
     """Solve the given groups (in order) in place in `strengths`, inputs from other groups fixed.
 
     Cycles always start from the base weights: a cycle can have several fixed points, and
-    which one it reaches must not depend on what was computed before.
+    which one it reaches must not depend on what was computed before. All the cycles
+    together read at most `TOTAL_WORK` inputs (each at least one step).
     """
     outcome = Outcome()
     for number in components:
         members = net.components[number]
-        if len(members) == 1:
+        if not net.cyclic[number]:
             node = members[0]
             strengths[node] = local_strength(spec, net, node, base[node], strengths)
             continue
         for node in members:
             strengths[node] = base[node]
-        converged, steps, residual = _settle(spec, net, base, strengths, members)
-        outcome.merge(converged, steps, residual, len(members))
+        size = group_size(net, members)
+        work = min(MAX_WORK, max(size, TOTAL_WORK - outcome.work))
+        converged, steps, residual = _settle(spec, net, base, strengths, members, work)
+        outcome.merge(number, converged, steps, residual, size)
     return outcome
 
 
@@ -112,7 +121,8 @@ def integrate(spec: Spec, net: Network, base: Sequence[float]) -> tuple[list[flo
     Only for checking: on an acyclic graph it must agree with the exact pass.
     """
     strengths = list(base)
-    converged, steps, _ = _settle(spec, net, base, strengths, list(range(len(net))))
+    members = list(range(len(net)))
+    converged, steps, _ = _settle(spec, net, base, strengths, members, MAX_WORK)
     return strengths, converged, steps
 
 
@@ -123,28 +133,57 @@ def _step_size(spec: Spec, net: Network, members: Sequence[int]) -> float:
     inside = set(members)
     fan_in = 0
     for node in members:
-        used = net.inputs(node) if spec.uses_supports else net.attackers[node]
+        used = net.inputs(node) if spec.uses_supports else net.attackers[node] + net.cutters(node)
         fan_in = max(fan_in, sum(1 for j in used if j in inside))
     return 1.0 / (1.0 + spec.gain * fan_in)
 
 
-def _settle(
-    spec: Spec, net: Network, base: Sequence[float], strengths: list[float], members: Sequence[int]
-) -> tuple[bool, int, float]:
-    """Integrate one group to rest; returns (converged, steps, final residual)."""
-    size = len(members) + sum(len(net.inputs(node)) for node in members)
-    limit = min(MAX_STEPS, max(PROGRESS_BLOCK, MAX_WORK // max(size, 1)))
-    step = _step_size(spec, net, members)
+def group_size(net: Network, members: Sequence[int]) -> int:
+    """What one step over a group reads: its claims plus their inputs."""
+    return len(members) + sum(len(net.inputs(node)) for node in members)
+
+
+def _updater(
+    spec: Spec, net: Network, base: Sequence[float], members: Sequence[int]
+) -> Callable[[Sequence[float]], list[float]]:
+    """f(s) for every member of a group, as one function (a tight loop when no link is cut
+    or weighted, which is what dominates the time on large cycles)."""
     strength = spec.strength
-    plan = [
-        (node, base[node], net.supporters[node] if spec.uses_supports else [], net.attackers[node])
-        for node in members
-    ]
+    if all(net.support_links[n] is None and net.attack_links[n] is None for n in members):
+        plan = [
+            (base[node], net.supporters[node] if spec.uses_supports else [], net.attackers[node])
+            for node in members
+        ]
+
+        def plain(s: Sequence[float]) -> list[float]:
+            return [strength(w, [s[j] for j in sup], [s[j] for j in att]) for w, sup, att in plan]
+
+        return plain
+
+    def linked(s: Sequence[float]) -> list[float]:
+        return [local_strength(spec, net, node, base[node], s) for node in members]
+
+    return linked
+
+
+def _settle(
+    spec: Spec,
+    net: Network,
+    base: Sequence[float],
+    strengths: list[float],
+    members: Sequence[int],
+    work: int,
+) -> tuple[bool, int, float]:
+    """Integrate one group to rest within `work` input reads; (converged, steps, residual)."""
+    size = group_size(net, members)
+    limit = min(MAX_STEPS, max(1, work // max(size, 1)))
+    step = _step_size(spec, net, members)
     s = strengths
     block_start = float("inf")
     residual = float("inf")
+    update = _updater(spec, net, base, members)
     for count in range(1, limit + 1):
-        targets = [strength(w, [s[j] for j in sup], [s[j] for j in att]) for _, w, sup, att in plan]
+        targets = update(s)
         residual = max(abs(t - s[node]) for t, node in zip(targets, members, strict=True))
         if residual <= TOLERANCE:
             for t, node in zip(targets, members, strict=True):

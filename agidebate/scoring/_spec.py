@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from agidebate.scoring._aggregate import PROBABILISTIC, SUM, Aggregation
+
 
 @dataclass(frozen=True, slots=True)
 class Gradient:
@@ -41,29 +43,7 @@ class Spec:
     gain: float
     uses_supports: bool = True
     fixpoint: bool = False
-    # How the strength function combines one side's inputs: "sum" (QE, Euler,
-    # h-categorizer) or "probabilistic" (DF-QuAD's 1 - prod(1 - s)). Either way a
-    # one-element list [x] combines to x, so the combined value of any inputs can
-    # stand in for them; `leave_one_out` relies on that.
-    aggregate: str = "sum"
-
-    def leave_one_out(self, values: Sequence[float]) -> tuple[float, list[float]]:
-        """The combined value of `values`, and of `values` without each one, in O(n).
-
-        >>> Spec("t", lambda w, s, a: w, lambda w, s, a: Gradient(0, [], []), 1).leave_one_out(
-        ...     [0.5, 0.25])
-        (0.75, [0.25, 0.5])
-        """
-        if self.aggregate == "sum":
-            total = sum(values)
-            return total, [total - v for v in values]
-        count = len(values)
-        prefix = [1.0] * (count + 1)
-        for i, v in enumerate(values):
-            prefix[i + 1] = prefix[i] * (1.0 - v)
-        without = [0.0] * count
-        suffix = 1.0
-        for i in range(count - 1, -1, -1):
-            without[i] = 1.0 - prefix[i] * suffix
-            suffix *= 1.0 - values[i]
-        return 1.0 - prefix[count], without
+    # How the strength function combines one side's inputs (see `_aggregate`), and how
+    # the undercutters of one link combine into the share of the link they cut away.
+    aggregation: Aggregation = SUM
+    cut: Aggregation = PROBABILISTIC

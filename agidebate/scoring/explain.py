@@ -8,7 +8,15 @@ The same holds for grounded labels (in when every remaining attacker is
 out, out when one is in). Inside a cycle, the cycle is solved again without
 that relation (under grounded, the whole debate is labelled again).
 Relations the semantics ignores (supports under `hcat` and `grounded`)
-contribute nothing and are marked as ignored.
+contribute nothing and are marked as ignored. A relation's input is the
+source's effective strength: its strength times the link's impact, less what
+undercutters cut away.
+
+Cost: outside cycles, one linear pass per explained claim. Solving a cycle again
+costs its steps times its claims and relations, once per relation explained, so
+those re-solves stop before they would pass `EXPLAIN_BUDGET` input reads; every
+later share in a cycle is the claim's own formula without the relation, the rest
+of the cycle held as it is, and is marked `exact=False`.
 
 `explain(..., depth=N)` explains the claim, then the claims acting on it, and
 so on N levels down (0: down to the leaves). A claim reached twice is
@@ -25,7 +33,7 @@ from agidebate.errors import UsageError
 from agidebate.model import Debate, Edge, Relation
 from agidebate.scoring import ScoreResult, SemanticsInfo, score, semantics_info
 from agidebate.scoring._network import Network, is_support
-from agidebate.scoring._solver import solve_components
+from agidebate.scoring._solver import group_size, local_strength, solve_components
 from agidebate.scoring.whatif import Applied, Scenario, apply
 
 
@@ -38,6 +46,8 @@ class Influence:
     score: float
     contribution: float
     ignored: bool = False
+    exact: bool = True
+    link_source: str | None = None  # an undercutter: the source of the link it cuts
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +89,10 @@ def explain(
     return found, result
 
 
+# Input reads that solving cycles again for shares may cost per command (a few seconds).
+EXPLAIN_BUDGET = 10_000_000
+
+
 class _Explainer:
     def __init__(
         self,
@@ -92,18 +106,22 @@ class _Explainer:
         self.result = result
         self.weights = weights
         self.net = Network.of(debate)
+        self.strengths = [result.scores[cid] for cid in self.net.ids]
         self.leave_one_out: dict[int, float] = {}
-        self.cyclic = {
-            self.net.ids[node]
-            for members in self.net.components
-            if len(members) > 1
-            for node in members
-        }
+        self.cyclic = {self.net.ids[n] for n in range(len(self.net)) if self.net.in_cycle(n)}
+        self.spent = 0
+        self.costs: dict[int, int] = {}  # what solving each cycle again costs, by group
 
     def explain(self, claim_id: str, level: int) -> Explanation:
         children = self.debate.children(claim_id)
         self.leave_one_out = self.shares_without_each(claim_id, children)
         influences = [self.influence(claim_id, edge) for edge in children]
+        linked = dict.fromkeys(edge.source for edge in children)
+        influences += [
+            self.undercut(claim_id, cut)
+            for source in linked
+            for cut in self.debate.undercutters(source, claim_id)
+        ]
         order = {id(i): n for n, i in enumerate(influences)}
         influences.sort(key=lambda i: (i.ignored, -abs(i.contribution), order[id(i)]))
         labels = self.result.labels or {}
@@ -122,9 +140,49 @@ class _Explainer:
         if is_support(edge.relation) and not self.info.uses_supports:
             return Influence(edge.source, edge.relation, source_score, 0.0, ignored=True)
         before = self.result.scores[claim_id]
+        after, exact = self.without(claim_id, edge)
+        return Influence(edge.source, edge.relation, source_score, before - after, exact=exact)
+
+    def undercut(self, claim_id: str, cut: Edge) -> Influence:
+        """What an undercutter of one of the claim's links does to the claim."""
+        assert cut.link_source is not None
+        net = self.net
+        u, j, i = (net.index[c] for c in (cut.source, cut.link_source, claim_id))
+        after, exact = self.after(claim_id, net.without_cut(u, j, i), cut)
         return Influence(
-            edge.source, edge.relation, source_score, before - self.without(claim_id, edge)
+            cut.source,
+            cut.relation,
+            self.result.scores[cut.source],
+            self.result.scores[claim_id] - after,
+            exact=exact,
+            link_source=cut.link_source,
         )
+
+    def after(self, claim_id: str, changed: Network, edge: Edge) -> tuple[float, bool]:
+        """The claim's score in `changed` (this network less `edge`), and whether it is exact:
+        its own formula outside cycles; its cycle solved again while the budget lasts."""
+        spec = self.info.spec
+        node = self.net.index[claim_id]
+        if claim_id not in self.cyclic and spec is not None:
+            return local_strength(
+                spec, changed, node, self.result.base[claim_id], self.strengths
+            ), True
+        if self.spent + self.resolve_cost(claim_id) > EXPLAIN_BUDGET:
+            if spec is None:
+                return self.grounded_locally(changed, node), False
+            base = self.result.base[claim_id]
+            return local_strength(spec, changed, node, base, self.strengths), False
+        if spec is None:
+            return self.grounded_without(claim_id, edge), True
+        return self.resolved(claim_id, changed), True
+
+    def grounded_locally(self, changed: Network, node: int) -> float:
+        """Grounded's rule for one claim in `changed`, every other label held."""
+        from agidebate.scoring.grounded import SCORE, attack_labels, decide
+
+        labels = self.result.labels or {}
+        current = [labels[cid] for cid in self.net.ids]
+        return SCORE[decide(attack_labels(changed, node, current))]
 
     def shares_without_each(self, claim_id: str, children: list[Edge]) -> dict[int, float]:
         """The claim's score without each relation, by id(edge), in one linear pass.
@@ -132,17 +190,23 @@ class _Explainer:
         Outside cycles only the claim's own inputs change, and a semantics combines
         each side's inputs into one value, so dropping an input is a subtraction
         (or, for DF-QuAD, a product without one factor); no re-scoring is needed.
+        Inside a cycle this is the local estimate: the rest of the cycle held.
         """
         spec = self.info.spec
-        if claim_id in self.cyclic:
-            return {}
-        scores, weight = self.result.scores, self.result.base[claim_id]
         if spec is None:
             return self.grounded_without_each(children)
-        pros = [e for e in children if is_support(e.relation) and spec.uses_supports]
+        net, node = self.net, self.net.index[claim_id]
+        strengths = self.strengths
+        weight = self.result.base[claim_id]
+        pros = [e for e in children if is_support(e.relation)] if spec.uses_supports else []
         cons = [e for e in children if not is_support(e.relation)]
-        pro_all, pro_without = spec.leave_one_out([scores[e.source] for e in pros])
-        con_all, con_without = spec.leave_one_out([scores[e.source] for e in cons])
+        aggregation = spec.aggregation
+        pro_all, pro_without = aggregation.leave_one_out(
+            net.supporter_values(node, strengths, spec.cut) if spec.uses_supports else []
+        )
+        con_all, con_without = aggregation.leave_one_out(
+            net.attacker_values(node, strengths, spec.cut)
+        )
         result = {
             id(e): spec.strength(weight, [v], [con_all])
             for e, v in zip(pros, pro_without, strict=True)
@@ -169,38 +233,51 @@ class _Explainer:
             result[id(edge)] = 0.0 if left_in else 1.0 if left_not_out == 0 else 0.5
         return result
 
-    def without(self, claim_id: str, edge: Edge) -> float:
-        """The claim's score if `edge` were not there."""
-        if id(edge) in self.leave_one_out:
-            return self.leave_one_out[id(edge)]
-        if claim_id in self.cyclic:
-            return self.without_in_cycle(claim_id, edge)
-        scores = self.result.scores
-        others = [e for e in self.debate.children(claim_id) if e is not edge]
-        attackers = [scores[e.source] for e in others if not is_support(e.relation)]
-        spec = self.info.spec
-        if spec is None:  # grounded: in if every attacker is out, out if one is in
-            return 0.0 if 1.0 in attackers else 1.0 if all(a == 0.0 for a in attackers) else 0.5
-        supporters = [
-            scores[e.source] for e in others if is_support(e.relation) and spec.uses_supports
-        ]
-        return spec.strength(self.result.base[claim_id], supporters, attackers)
+    def without(self, claim_id: str, edge: Edge) -> tuple[float, bool]:
+        """The claim's score if `edge` were not there, and whether that is exact."""
+        local = self.leave_one_out[id(edge)]
+        if claim_id not in self.cyclic:
+            return local, True
+        if self.spent + self.resolve_cost(claim_id) > EXPLAIN_BUDGET:
+            return local, False
+        if self.info.spec is None:
+            return self.grounded_without(claim_id, edge), True
+        return self.without_in_cycle(claim_id, edge), True
+
+    def resolve_cost(self, claim_id: str) -> int:
+        """What solving `claim_id`'s cycle again costs (grounded: labelling everything)."""
+        net = self.net
+        if self.info.spec is None:
+            return len(net) + len(self.debate.edges)
+        number = net.component_of[net.index[claim_id]]
+        if number not in self.costs:
+            self.costs[number] = group_size(net, net.components[number]) * self.result.iterations
+        return self.costs[number]
+
+    def grounded_without(self, claim_id: str, edge: Edge) -> float:
+        """Grounded, in a cycle: label the whole debate again without `edge`."""
+        self.spent += self.resolve_cost(claim_id)
+        edges = tuple(e for e in self.debate.edges if e is not edge)
+        smaller = dataclasses.replace(self.debate, edges=edges)
+        return score(smaller, self.info.name).scores[claim_id]
 
     def without_in_cycle(self, claim_id: str, edge: Edge) -> float:
         """Solve the claim's cycle again without `edge`; what lies upstream cannot change."""
+        net = self.net
+        changed = net.without_edge(net.index[edge.source], net.index[claim_id])
+        return self.resolved(claim_id, changed)
+
+    def resolved(self, claim_id: str, changed: Network) -> float:
+        """The claim's score with its cycle solved again in `changed`."""
         spec = self.info.spec
-        if spec is None:
-            edges = tuple(e for e in self.debate.edges if e is not edge)
-            smaller = dataclasses.replace(self.debate, edges=edges)
-            return score(smaller, self.info.name).scores[claim_id]
+        assert spec is not None
         net = self.net
         node = net.index[claim_id]
         members = set(net.components[net.component_of[node]])
-        changed = net.without_edge(net.index[edge.source], node)
         base = [self.result.base[cid] for cid in net.ids]
-        strengths = [self.result.scores[cid] for cid in net.ids]
+        strengths = list(self.strengths)
         groups = [n for n, group in enumerate(changed.components) if members.intersection(group)]
-        solve_components(spec, changed, base, strengths, groups)
+        self.spent += solve_components(spec, changed, base, strengths, groups).work
         return strengths[node]
 
 

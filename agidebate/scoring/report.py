@@ -1,14 +1,16 @@
 """Everything `agidebate score` reports, as data: scores, verdict, topic balances, robustness.
 
 `score_report()` applies a what-if scenario, scores the debate and reads the
-result; `compare_reports()` does it for two perspectives and lists the claims
-where they differ most; `report_json()` is the `--json` contract.
+result; `all_semantics()` does it under every registered semantics;
+`compare_reports()` does it for two perspectives and lists the claims where
+they differ most. `query.records.report_json()` is the `--json` contract.
 
-How sure a verdict is ("robustness"): the thesis's sensitivity to every claim's
-weight is computed in one linear pass (see `sensitivity`), and the exact swing
--- the thesis's score with that one weight at 0 and at 1 -- for the most
-sensitive claims. The verdict is *firm* when none of them can carry the thesis
-across 0.5 on its own, *fragile* when one can (that claim is named).
+The verdict (`thesis.ThesisVerdict`) carries the band over the claims a reader's
+weights leave free (`band`), the best argument each way and Carneades' proof
+standard. How sure it is ("robustness"): the exact swing -- the thesis's score
+with one claim's weight at 0 and at 1 -- of the claims with the steepest slopes.
+The verdict is *firm* when none of them can carry the thesis across 0.5 on its
+own, *fragile* when one can (that claim is named).
 """
 
 from __future__ import annotations
@@ -16,13 +18,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from agidebate.model import Debate, WeightProfile
-from agidebate.scoring import ScoreResult, SemanticsInfo, semantics_info
-from agidebate.scoring.sensitivity import Crux, cruxes
-from agidebate.scoring.verdict import TopicBalance, Verdict, topic_balances, verdict
-from agidebate.scoring.whatif import BASE, Applied, Scenario, apply
+from agidebate.scoring import SEMANTICS, ScoreResult, SemanticsInfo, base_weights, semantics_info
+from agidebate.scoring._aggregate import PROBABILISTIC, SUM
+from agidebate.scoring._evaluation import Evaluation
+from agidebate.scoring._network import Network
+from agidebate.scoring.band import bands
+from agidebate.scoring.sensitivity import Crux, swings
+from agidebate.scoring.thesis import ThesisVerdict, read_thesis
+from agidebate.scoring.topics import TopicBalance, topic_balances
+from agidebate.scoring.whatif import Applied, Scenario, apply, profile_name
 
 ROBUSTNESS_CLAIMS = 5
-ROBUSTNESS_BUDGET = 500_000  # claim updates in cycles; beyond it swings are estimated
+ROBUSTNESS_BUDGET = 1_000_000  # input reads; beyond it swings are estimated from slopes
 
 
 @dataclass(frozen=True)
@@ -51,7 +58,7 @@ class ScoreReport:
     info: SemanticsInfo
     applied: Applied
     result: ScoreResult
-    verdict: Verdict | None
+    verdict: ThesisVerdict | None
     topics: list[TopicBalance]
     robustness: Robustness | None
 
@@ -70,33 +77,62 @@ def score_report(
     """Score `debate` under `semantics` and `scenario`, with verdict, balances and robustness."""
     info = semantics_info(semantics)
     applied = apply(debate, scenario or Scenario())
-    result = info.compute(applied.debate, _base(applied))
+    base = base_weights(applied.debate, applied.weights)
     thesis = applied.debate.thesis
-    read = verdict(result.scores[thesis]) if thesis is not None else None
-    sure = None
-    if robustness and thesis is not None and info.spec is not None and len(applied.debate) > 1:
-        sure = robustness_of(info, applied, thesis)
-    return ScoreReport(
-        info, applied, result, read, topic_balances(applied.debate, result.scores), sure
-    )
+    if info.spec is None:
+        result = info.compute(applied.debate, base)
+        net = Network.of(applied.debate)
+        strengths = [result.scores[cid] for cid in net.ids]
+        read = None
+        if thesis is not None:
+            read = read_thesis(net, strengths, net.index[thesis], PROBABILISTIC, False)
+        topics = topic_balances(applied.debate, result.scores, SUM)
+        return ScoreReport(info, applied, result, read, topics, None)
+    spec = info.spec
+    evaluation = Evaluation(spec, applied.debate, base)
+    result = evaluation.result(info.name, base)
+    read, sure = None, None
+    if thesis is not None:
+        read = read_thesis(
+            evaluation.net,
+            evaluation.strengths,
+            evaluation.net.index[thesis],
+            spec.cut,
+            spec.uses_supports,
+            thesis_band(evaluation, applied, thesis),
+        )
+        if robustness and len(applied.debate) > 1:
+            sure = robustness_of(evaluation, thesis)
+    topics = topic_balances(applied.debate, result.scores, spec.aggregation)
+    return ScoreReport(info, applied, result, read, topics, sure)
 
 
-def _base(applied: Applied) -> dict[str, float]:
-    from agidebate.scoring import base_weights
+def thesis_band(
+    evaluation: Evaluation, applied: Applied, thesis: str
+) -> tuple[float, float] | None:
+    """The thesis's band over the claims the reader's weights leave free (None: no reader)."""
+    if not applied.reader:
+        return None
+    net = evaluation.net
+    free = [cid != thesis and cid not in applied.weights for cid in net.ids]
+    low, high = bands(evaluation.spec, net, evaluation.base, free)
+    node = net.index[thesis]
+    return low[node], high[node]
 
-    return base_weights(applied.debate, applied.weights)
 
-
-def robustness_of(info: SemanticsInfo, applied: Applied, thesis: str) -> Robustness:
+def robustness_of(evaluation: Evaluation, thesis: str) -> Robustness:
     """Check whether any of the most decisive claims can flip the thesis across 0.5 alone."""
-    assert info.spec is not None
-    found, evaluation = cruxes(
-        info.spec, applied.debate, _base(applied), thesis, ROBUSTNESS_CLAIMS, ROBUSTNESS_BUDGET
-    )
+    found, _ = swings(evaluation, thesis, ROBUSTNESS_BUDGET, ROBUSTNESS_CLAIMS)
+    found.sort(key=lambda c: (-abs(c.swing), c.id))
     now = evaluation.strength(thesis)
     leans_for = now > 0.5
     flips = [c for c in found if (c.low > 0.5) != leans_for or (c.high > 0.5) != leans_for]
     return Robustness(now, len(found), found[0] if found else None, flips)
+
+
+def all_semantics(debate: Debate, scenario: Scenario | None = None) -> list[ScoreReport]:
+    """The report under every registered semantics, in registry order (no robustness)."""
+    return [score_report(debate, name, scenario, robustness=False) for name in SEMANTICS]
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,9 +180,8 @@ def compare_reports(
     ]
     differences.sort(key=lambda d: (-abs(d.change), d.id))
     return Comparison(
-        (_name(first), _name(second)), a, b, [d for d in differences if d.change != 0.0]
+        (profile_name(first), profile_name(second)),
+        a,
+        b,
+        [d for d in differences if d.change != 0.0],
     )
-
-
-def _name(profile: WeightProfile | None) -> str:
-    return BASE if profile is None else profile.name

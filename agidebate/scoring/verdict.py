@@ -1,6 +1,6 @@
-"""Reading a score: which way it leans and how strongly, per topic and for the thesis.
+"""Reading a score: which way it leans and how strongly.
 
-A strength of 0.5 is a draw; the bands below turn a number into words. They
+A strength of 0.5 is a draw; the thresholds below turn a number into words. They
 are symmetric around 0.5:
 
     >= 0.80  strongly for          <= 0.20  strongly against
@@ -16,11 +16,9 @@ are symmetric around 0.5:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from agidebate.i18n import N_, _
-from agidebate.model import Debate, Side
 
 FOR, AGAINST, UNDECIDED = "for", "against", "undecided"
 STRONGLY, SLIGHTLY = "strongly", "slightly"
@@ -76,38 +74,3 @@ def verdict(score: float, subject: str | None = None) -> Verdict:
     else:
         degree = SLIGHTLY
     return Verdict(score, lean, degree, subject)
-
-
-@dataclass(frozen=True, slots=True)
-class TopicBalance:
-    """A topic's pro and con sides toward the thesis: the summed strengths of their claims."""
-
-    id: str
-    title: str | None
-    pro: float
-    con: float
-    pro_claims: int
-    con_claims: int
-
-    @property
-    def balance(self) -> float:
-        """pro / (pro + con): 1 all pro, 0 all con, 0.5 even (also when both are empty)."""
-        total = self.pro + self.con
-        return self.pro / total if total > 0 else 0.5
-
-
-def topic_balances(debate: Debate, scores: Mapping[str, float]) -> list[TopicBalance]:
-    """Each topic's balance, in the debate's topic order; claims reaching no root are left out."""
-    sums: dict[str, list[float]] = {tid: [0.0, 0.0, 0, 0] for tid in debate.topics}
-    for claim in debate:
-        side = debate.side(claim.id)
-        if claim.topic not in sums or side is None or claim.id not in scores:
-            continue
-        slot = 0 if side is Side.PRO else 1
-        sums[claim.topic][slot] += scores[claim.id]
-        sums[claim.topic][slot + 2] += 1
-    return [
-        TopicBalance(tid, debate.topics[tid].title, pro, con, int(npro), int(ncon))
-        for tid, (pro, con, npro, ncon) in sums.items()
-        if npro or ncon
-    ]

@@ -2,8 +2,9 @@
 
 A `Scenario` is what a reader changes before scoring, applied in this order:
 
-1. a perspective's weights (read from `perspectives/NAME.yaml` by `format.perspectives`),
-2. the reader's own weights file (read the same way),
+1. a perspective's credences, link impacts and prior (the thesis's base weight),
+   read from `perspectives/NAME.yaml` by `format.perspectives`,
+2. the reader's own weights file (read the same way; it may give the same three),
 3. single overrides (`--set ID=VALUE`), the last word,
 4. claims removed (`--without ID`), together with every claim that argued
    only about removed claims ("what hangs only on it").
@@ -22,7 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from agidebate.errors import UsageError
@@ -57,6 +58,12 @@ class Applied:
     perspective: WeightProfile | None = None
     own: WeightProfile | None = None
     overrides: dict[str, float] = field(default_factory=dict)
+    impacts: dict[tuple[str, str], float] = field(default_factory=dict)
+
+    @property
+    def reader(self) -> bool:
+        """Whether a reader's weights are in use (a perspective or a weights file)."""
+        return self.perspective is not None or self.own is not None
 
     def describe(self) -> list[str]:
         """One sentence per change from the debate as written, for readers."""
@@ -85,6 +92,9 @@ class Applied:
                         source=p.source,
                     )
                 )
+        for profile in (self.perspective, self.own):
+            if profile is not None:
+                lines += _reader_extras(profile)
         if self.own is not None:
             lines.append(
                 ngettext(
@@ -107,6 +117,30 @@ class Applied:
                 )
             )
         return lines
+
+
+def profile_name(profile: WeightProfile | None) -> str:
+    """A reader's name: the perspective's, or `base` for the debate's own weights."""
+    return BASE if profile is None else profile.name
+
+
+def _reader_extras(profile: WeightProfile) -> list[str]:
+    """The link impacts and prior a reader's file gives, in words (none: nothing)."""
+    lines = []
+    if profile.impact:
+        lines.append(
+            ngettext(
+                "{name} gives {n} link its own impact.",
+                "{name} gives {n} links their own impact.",
+                len(profile.impact),
+                name=profile.name,
+            )
+        )
+    if profile.prior is not None:
+        lines.append(
+            _("{name}'s prior for the thesis: {prior:.2f}.", name=profile.name, prior=profile.prior)
+        )
+    return lines
 
 
 def unknown_claim(debate: Debate, claim_id: str, option: str) -> UsageError:
@@ -180,9 +214,13 @@ def apply(debate: Debate, scenario: Scenario) -> Applied:
     """Apply `scenario` to `debate`; a usage error for an id the debate does not have."""
     perspective, own = scenario.perspective, scenario.own
     weights: dict[str, float] = {}
+    impacts: dict[tuple[str, str], float] = {}
     for profile in (perspective, own):
         if profile is not None:
-            weights.update(profile.weights)
+            weights.update(profile.credence)
+            impacts.update(profile.impact)
+            if profile.prior is not None and debate.thesis is not None:
+                weights[debate.thesis] = profile.prior
     overrides = {}
     for claim_id, value in scenario.overrides:
         if claim_id not in debate.claims:
@@ -191,7 +229,22 @@ def apply(debate: Debate, scenario: Scenario) -> Applied:
     weights.update(overrides)
     smaller, removed = without(debate, scenario.without) if scenario.without else (debate, [])
     weights = {k: v for k, v in weights.items() if k in smaller.claims}
-    return Applied(smaller, weights, removed, perspective, own, overrides)
+    impacts = {k: v for k, v in impacts.items() if smaller.link(*k) is not None}
+    smaller = with_impacts(smaller, impacts)
+    return Applied(smaller, weights, removed, perspective, own, overrides, impacts)
+
+
+def with_impacts(debate: Debate, impacts: Mapping[tuple[str, str], float]) -> Debate:
+    """`debate` with the links in `impacts` given those impacts (a reader's relevance)."""
+    if not impacts:
+        return debate
+    edges = tuple(
+        dataclasses.replace(e, impact=impacts[e.source, e.target])
+        if e.link_source is None and (e.source, e.target) in impacts
+        else e
+        for e in debate.edges
+    )
+    return dataclasses.replace(debate, edges=edges)
 
 
 def parse_assignments(texts: Sequence[str], debate: Debate) -> tuple[tuple[str, float], ...]:

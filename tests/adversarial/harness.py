@@ -41,6 +41,7 @@ _READERS: dict[str, list[str]] = {
     "score": ["score"],
     "explain": ["explain", "thesis"],
     "cruxes": ["cruxes"],
+    "test": ["test"],
 }
 # Formats that need an external program are covered by the export tests.
 _EXTERNAL = {"svg", "png"}
@@ -48,10 +49,10 @@ _EXTERNAL = {"svg", "png"}
 
 PERSPECTIVE_DEBATE = CASES / "perspective" / "_debate"
 PERSPECTIVE_FILE = "perspectives/p.yaml"
-# The commands that read a perspective, besides `check` and the HTML page (which read
+# The commands that read a perspective, besides `check`, `test` and the HTML page (which read
 # them all).
 PERSPECTIVE_READERS = ("score", "explain", "cruxes")
-READS_EVERY_PERSPECTIVE = ("check", "export html")
+READS_EVERY_PERSPECTIVE = ("check", "export html", "test")
 
 
 @dataclass

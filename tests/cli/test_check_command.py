@@ -93,7 +93,7 @@ def test_version_and_help() -> None:
     commands = result.stdout.split("Commands:")[1].splitlines()[1:]
     from agidebate.cli._reference import command_names
 
-    assert len(commands) == len(command_names()) == 19
+    assert len(commands) == len(command_names()) == 20
     assert not any(line.endswith("...") for line in commands), commands
 
 
@@ -122,7 +122,7 @@ def test_expectations_must_name_known_semantics(make_debate: MakeDebate) -> None
     assert result.exit_code == 1, result.stdout
     debate, perspective = folder / "debate.yaml", folder / "perspectives" / "p.yaml"
     assert f"{debate}:3:11: error: expect names unknown semantics 'dfqaud'" in result.stdout
-    assert "hint: did you mean 'dfquad'? semantics: qe, dfquad, euler" in result.stdout
+    assert "hint: did you mean 'dfquad'? semantics: dtop, top, qe, dfquad, euler" in result.stdout
     assert f"{perspective}:3:9: error: expect names unknown semantics 'zzzz'" in result.stdout
     assert "2 errors" in result.stdout
     ok = make_debate({"debate.yaml": "expect:\n  grounded: [0, 1]\nthesis:\n  text: T\n"})

@@ -20,7 +20,7 @@ def test_shares_strongest_first() -> None:
     lines = [line for line in out.splitlines() if line.strip().startswith(("+", "-"))]
     shares = [abs(float(line.split()[0])) for line in lines]
     assert shares == sorted(shares, reverse=True) and len(shares) == 5
-    assert "score 0.69 = base weight 0.50, moved +0.19 by 3 supporters and 2 attackers." in out
+    assert "score 0.72 = base weight 0.50, moved +0.22 by 3 supporters and 2 attackers." in out
     assert "A share is how much the claim's score would change" in out
 
 

@@ -17,7 +17,7 @@ def export(*args: str) -> dict:  # type: ignore[type-arg]
 
 def test_scores_join_the_export_by_default() -> None:
     data = export()
-    assert data["semantics"] == "qe"
+    assert data["semantics"] == "dtop"
     scores = {c["id"]: c["score"] for c in data["claims"]}
     expected = json.loads(invoke(["score", "--dir", MAIN_STREET, "--json"]).stdout)["scores"]
     assert scores == expected

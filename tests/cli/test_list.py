@@ -19,10 +19,10 @@ def test_one_line_per_claim_in_written_order() -> None:
     assert code == 0 and err == ""
     assert out.splitlines() == [
         "id              side      depth  score  title",
-        "thesis          ◆ thesis      0   0.52  Build the bike lane",
+        "thesis          ◆ thesis      0   0.64  Build the bike lane",
         "parking-loss    ▼ con         1   0.50  Shops lose parking",
-        "fewer-injuries  ▲ pro         1   0.70  Protected lanes cut injuries · Transport committee",
-        "few-cyclists    ▼ con         2   0.40  Few cyclists use Main Street · Shop owners' association",
+        "fewer-injuries  ▲ pro         1   0.77  Protected lanes cut injuries · Transport committee",
+        "few-cyclists    ▼ con         2   0.25  Few cyclists use Main Street · Shop owners' association",
         "latent-demand   ▲ pro         2   0.50  Nobody rides where it is unsafe",
     ]
 

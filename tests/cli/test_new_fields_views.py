@@ -89,7 +89,7 @@ def test_authors_only_leaves_out_what_the_editor_added() -> None:
 def test_authors_only_scores_the_authors_own_map() -> None:
     """Without latent-demand, nothing answers few-cyclists: it keeps its base weight."""
     base = invoke(["explain", "few-cyclists", "--dir", COMPLETE], env=WIDE).stdout
-    assert "moved -0.10 by 1 attacker" in base and "latent-demand" in base
+    assert "moved -0.25 by 1 attacker" in base and "latent-demand" in base
     own = invoke(["explain", "few-cyclists", "--dir", COMPLETE, "--authors-only"], env=WIDE)
     assert own.exit_code == 0
     assert "score 0.50 = its base weight; nothing argues about it." in own.stdout

@@ -125,8 +125,8 @@ def test_chinese_titles_show_where_they_exist_and_english_is_marked() -> None:
 
 def test_scores_show_by_default_and_can_be_hidden() -> None:
     scored = invoke(["show", "--dir", str(BIKE)], env=WIDE).stdout
-    assert "fewer-injuries · Transport committee · 0.70 [1]" in scored
-    assert "score 0.52  (base weight 0.50)" in scored
+    assert "fewer-injuries · Transport committee · 0.77 [1]" in scored
+    assert "score 0.64  (base weight 0.50)" in scored
     plain = invoke(["show", "--dir", str(BIKE), "--no-scores"]).stdout
     assert "0.70" not in plain and "score" not in plain
 
@@ -223,6 +223,6 @@ def test_another_semantics_is_named_and_kept_in_the_hint() -> None:
     assert "Scores (0 to 1, dfquad) weigh each claim against its replies." in " ".join(out.split())
     assert "agidebate show fewer-injuries --dir" in out and "--semantics dfquad" in out
     default = invoke(["show", "--dir", str(BIKE), "-L", "1"], env=WIDE).stdout
-    assert "Scores (0 to 1, qe)" in " ".join(default.split()) and "--semantics" not in default
+    assert "Scores (0 to 1, dtop)" in " ".join(default.split()) and "--semantics" not in default
     result = invoke(["show", "--semantics", "nonsense"])
     assert result.exit_code == 2 and "unknown semantics 'nonsense'" in result.stderr

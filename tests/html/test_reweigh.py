@@ -101,3 +101,23 @@ def test_switching_says_how_the_debate_was_weighed(visit: Visit) -> None:
     assert (visit.page.text_content("#verdict-phrase") or "").startswith("— ")
     legend = visit.page.text_content("#legend") or ""
     assert "“grounded”" in legend
+
+
+def test_the_verdict_panel_reads_the_verdict_object_out(visit: Visit) -> None:
+    """Under a perspective: the band, Carneades' proof standard and the best argument each
+    way, as `score --json` gives them; without one, no band."""
+    visit.page.select_option("#perspective", "skeptic")
+    visit.page.select_option("#semantics", DEFAULT_SEMANTICS)
+    verdict = score_json("skeptic", DEFAULT_SEMANTICS)["verdict"]
+    text = visit.page.text_content("#verdict-band") or ""
+    if verdict["high"] - verdict["low"] >= 0.005:
+        assert f"Band {verdict['low']:.2f}–{verdict['high']:.2f}" in text
+    standard = verdict["standard"]
+    assert f"Proof standard: {standard['name']}" in text
+    assert f"Best for: {verdict['best_pro']['id']} ({verdict['best_pro']['strength']:.2f})" in text
+    assert (
+        f"Best against: {verdict['best_con']['id']} ({verdict['best_con']['strength']:.2f})" in text
+    )
+    visit.page.select_option("#perspective", "base")
+    assert "Band" not in (visit.page.text_content("#verdict-band") or "")
+    assert visit.errors == []

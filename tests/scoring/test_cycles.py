@@ -8,10 +8,10 @@ import pytest
 
 from agidebate.model import Claim, Debate, Edge
 from agidebate.scoring import _solver, dfquad, qe, score
+from agidebate.scoring._evaluation import Evaluation
 from agidebate.scoring._network import Network
 from agidebate.scoring._solver import solve
 from agidebate.scoring._spec import Spec
-from agidebate.scoring.sensitivity import Evaluation
 from tests.scoring.graphs import A, S, build, ten_claim_cycle
 from tests.scoring.test_hcat import bisect
 
@@ -66,8 +66,8 @@ def test_non_convergence_is_reported_not_hung(monkeypatch: pytest.MonkeyPatch) -
 
 
 def test_huge_cycles_get_fewer_steps(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The work cap bounds steps x (claims + relations) for one cycle.
-    monkeypatch.setattr(_solver, "MAX_WORK", 1_000)
+    # The work cap bounds steps x (claims + relations) for one cycle: 40,000 / 4,000.
+    monkeypatch.setattr(_solver, "MAX_WORK", 40_000)
     monkeypatch.setattr(_solver, "PROGRESS_BLOCK", 10)
     n = 2_000
     weights = {f"c{i}": 1.0 for i in range(n)}

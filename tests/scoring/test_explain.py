@@ -22,7 +22,7 @@ def test_shares_are_the_change_without_each_relation() -> None:
     (entry,) = entries
     assert entry.claim == "t" and entry.score == result.scores["t"] and entry.base == 0.5
     shares = {i.source: i.contribution for i in entry.influences}
-    without_p = score(build({"t": 0.5, "c": 0.3}, [("c", "t", A)], thesis="t")).scores["t"]
+    without_p = score(build({"t": 0.5, "c": 0.3}, [("c", "t", A)], thesis="t"), "qe").scores["t"]
     assert shares["p"] == pytest.approx(result.scores["t"] - without_p)
     assert shares["c"] < 0 < shares["p"]
     assert [i.source for i in entry.influences] == sorted(shares, key=lambda k: -abs(shares[k]))

@@ -21,9 +21,9 @@ from hypothesis import strategies as st
 
 from agidebate.model import Debate, Relation
 from agidebate.scoring import SEMANTICS, _solver, score, semantics_info
+from agidebate.scoring._evaluation import Evaluation
 from agidebate.scoring._network import Network
 from agidebate.scoring.explain import explain
-from agidebate.scoring.sensitivity import Evaluation
 from tests.scoring.graphs import A, S, build
 
 GRADUAL = ["qe", "dfquad", "euler", "hcat"]

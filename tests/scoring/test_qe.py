@@ -63,24 +63,25 @@ def test_many_attackers_and_supporters_on_one_claim() -> None:
     attackers = {f"a{i}": 1.0 for i in range(100)}
     debate = build({"t": 0.5, **attackers}, [(a, "t", A) for a in attackers], thesis="t")
     # E = -100: s = w (1 - h(100)) = w / (1 + 100^2)
-    assert score(debate).scores["t"] == pytest.approx(0.5 / 10_001, rel=1e-12)
+    assert score(debate, "qe").scores["t"] == pytest.approx(0.5 / 10_001, rel=1e-12)
     supporters = {f"s{i}": 1.0 for i in range(100)}
     balanced = build(
         {"t": 0.3, **attackers, **supporters},
         [(a, "t", A) for a in attackers] + [(s, "t", S) for s in supporters],
         thesis="t",
     )
-    assert score(balanced).scores["t"] == pytest.approx(0.3)  # balance: E = 0 leaves w
+    assert score(balanced, "qe").scores["t"] == pytest.approx(0.3)  # balance: E = 0 leaves w
     # every extra pro still moves the score (no saturation at any finite count)
     few = build({"t": 0.5, "x": 1.0, "y": 1.0}, [("x", "t", S), ("y", "t", S)], thesis="t")
     assert (
-        score(few).scores["t"]
+        score(few, "qe").scores["t"]
         < score(
             build(
                 {"t": 0.5, "x": 1.0, "y": 1.0, "z": 1.0},
                 [("x", "t", S), ("y", "t", S), ("z", "t", S)],
                 thesis="t",
-            )
+            ),
+            "qe",
         ).scores["t"]
     )
 

@@ -6,9 +6,10 @@ import pytest
 
 from agidebate.format.load import load_debate
 from agidebate.format.perspectives import load_perspective
-from agidebate.query.records import report_json
+from agidebate.query.score_records import report_json
 from agidebate.scoring.report import compare_reports, score_report
-from agidebate.scoring.verdict import topic_balances, verdict
+from agidebate.scoring.topics import topic_balances
+from agidebate.scoring.verdict import verdict
 from agidebate.scoring.whatif import Scenario
 from tests.conftest import EXAMPLES
 from tests.scoring.graphs import A, S, build
@@ -59,10 +60,14 @@ def test_robustness_names_a_claim_that_can_flip_the_verdict() -> None:
     assert sure is not None and sure.firm and sure.strongest is not None
 
 
+# The keys of `score --json`, in order (docs/scoring.md).
+REPORT_KEYS = ["semantics", "scores", "thesis", "verdict", "topics", "converged", "iterations"]
+
+
 def test_report_json_has_exactly_the_documented_shape() -> None:
     debate = load_debate(MAIN_STREET)
     data = report_json(score_report(debate, "qe"))
-    assert list(data) == ["semantics", "scores", "thesis", "topics", "converged", "iterations"]
+    assert list(data) == REPORT_KEYS
     assert data["thesis"] == {"id": "thesis", "score": data["scores"]["thesis"]}  # type: ignore[index]
     grounded = report_json(score_report(debate, "grounded"))
     assert list(grounded) == [
@@ -70,6 +75,7 @@ def test_report_json_has_exactly_the_documented_shape() -> None:
         "scores",
         "labels",
         "thesis",
+        "verdict",
         "topics",
         "converged",
         "iterations",

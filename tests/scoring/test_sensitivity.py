@@ -9,9 +9,10 @@ from collections.abc import Sequence
 import pytest
 
 from agidebate.model import Debate
-from agidebate.scoring import dfquad, qe, score
+from agidebate.scoring import dfquad, dtop, qe, score, sensitivity
+from agidebate.scoring._evaluation import Evaluation
 from agidebate.scoring._spec import Gradient, Spec
-from agidebate.scoring.sensitivity import cruxes
+from agidebate.scoring.sensitivity import cruxes, swings
 from tests.scoring.graphs import A, S, build
 
 
@@ -51,17 +52,27 @@ def chain(n: int) -> Debate:
 
 
 @pytest.mark.parametrize("debate", [random_tree(10_000), chain(10_000)], ids=["tree", "chain"])
-def test_cruxes_on_ten_thousand_claims_do_linear_work(debate: Debate) -> None:
-    # No full re-scoring per claim (that would be 10,000 x 10,000 evaluations): one pass to
-    # solve, one backward pass, and two partial re-solves for each of the 3 x top candidates.
+def test_exact_swings_on_ten_thousand_claims_stay_within_the_budget(debate: Debate) -> None:
+    # Each claim's swing evaluates again only what it changes: on a tree its path to the
+    # thesis, never the whole debate (that would be 10,000 x 10,000 evaluations).
     counter = Counting(qe.SPEC)
     base = {c.id: c.weight for c in debate}
-    top = 10
-    found, _ = cruxes(counter.spec, debate, base, "c0", top)
-    assert len(found) == top
+    evaluation = Evaluation(counter.spec, debate, base)
+    found, spent = swings(evaluation, "c0")
     n = len(debate)
-    assert counter.calls <= (2 + 2 * 3 * top) * n
-    assert counter.calls < n * n / 100
+    assert len(found) == n - 1 and all(c.exact for c in found)
+    assert spent <= sensitivity.SWING_BUDGET
+    assert counter.calls < n * n / 50
+
+
+def test_beyond_the_budget_swings_are_estimated_from_the_slope() -> None:
+    debate = chain(2_000)
+    base = {c.id: 1.0 for c in debate}  # s = 1 - s': every change reaches the thesis
+    evaluation = Evaluation(dtop.SPEC, debate, base)
+    found, spent = swings(evaluation, "c0", budget=100_000)
+    exact = [c for c in found if c.exact]
+    assert 0 < len(exact) < len(found) and spent <= 100_000 + 2 * 2 * 3 * 2_000
+    assert all(abs(c.slope) <= abs(e.slope) for c in found if not c.exact for e in exact)
 
 
 def test_swing_is_the_thesis_at_weight_zero_and_one() -> None:
@@ -100,7 +111,7 @@ def test_the_budget_caps_exact_swings_in_cycles() -> None:
     exact, evaluation = cruxes(qe.SPEC, debate, base, "t", 4)
     assert all(c.exact for c in exact)
     capped, _ = cruxes(qe.SPEC, debate, base, "t", 4, budget=0)
-    assert sum(c.exact for c in capped) == 1  # the first exact swing uses up a zero budget
+    assert not any(c.exact for c in capped)  # every swing would solve the cycle again
     now = evaluation.strength("t")
     for crux in capped:
         if not crux.exact:

@@ -68,10 +68,13 @@ function agidebateWeigh(data, page) {
       box.dataset.value = String(verdict.value);
       value.textContent = Number(verdict.value).toFixed(2);
       phrase.textContent = page.t("verdictIs", { t: verdict.phrase });
-      const low = verdict.low;
-      const high = verdict.high;
-      band.hidden = typeof low !== "number" || typeof high !== "number";
-      if (!band.hidden) band.textContent = page.t("band", { lo: low.toFixed(2), hi: high.toFixed(2) }) + (verdict.standard ? " " + page.t("standard", { t: verdict.standard }) : "");
+      // The band (when claims are left free), Carneades' proof standard, the best each way.
+      const low = verdict.low, high = verdict.high, std = verdict.standard;
+      const parts = typeof low === "number" && high - low >= 0.005 ? [page.t("band", { lo: low.toFixed(2), hi: high.toFixed(2) })] : [];
+      if (std) parts.push(page.t("standard", { t: typeof std === "object" ? std.name + (std.side ? " (" + std.side + ")" : "") : std }));
+      for (const [key, best] of [["bestPro", verdict.best_pro], ["bestCon", verdict.best_con]]) if (best) parts.push(page.t(key, { id: best.id, s: Number(best.strength).toFixed(2) }));
+      band.hidden = parts.length === 0;
+      band.textContent = parts.join(" ");
     } else {
       delete box.dataset.value;
       value.textContent = "";
