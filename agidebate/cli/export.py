@@ -133,6 +133,44 @@ def export(
     shown = limit(debate, depth=depth, topic=topic)
     options = dataclasses.replace(options, folder=str(folder))
     write_output(spec.load()(shown, options), output)
+    if spec.name == "argdown":
+        _warn_argdown_losses(folder, shown)
+
+
+def _warn_argdown_losses(folder: Path, debate: Debate) -> None:
+    """On stderr: what `import argdown` cannot give back from this export (docs/exports.md,
+    "What an Argdown round trip keeps"). Every field of the debate travels; the files around
+    it do not."""
+    from agidebate.cli._common import console, print_problems
+    from agidebate.errors import Problem, Severity
+    from agidebate.format.perspectives import perspective_names
+    from agidebate.i18n import _, ngettext
+    from agidebate.importers.writer import elsewhere
+
+    problems: list[Problem] = []
+    names = perspective_names(folder)
+    if names:
+        message = _(
+            "the Argdown file does not carry the perspectives ({names}); "
+            "`import argdown` gives the debate back without them",
+            names=", ".join(names),
+        )
+        hint = _("copy the perspectives/ folder next to the imported debate")
+        problems.append(Problem("argdown-perspectives", message, None, hint, Severity.WARNING))
+    moved = elsewhere(debate, folder)
+    if moved:
+        shown = ", ".join(moved[:5]) + (", ..." if len(moved) > 5 else "")
+        message = ngettext(
+            "{n} claim is not in its topic's file ({ids}): `import argdown` writes one "
+            "file per topic, so it comes back in another file",
+            "{n} claims are not in their topic's file ({ids}): `import argdown` writes one "
+            "file per topic, so they come back in other files",
+            len(moved),
+            ids=shown,
+        )
+        hint = _("every field comes back; only the files, their order and comments change")
+        problems.append(Problem("argdown-layout", message, None, hint, Severity.WARNING))
+    print_problems(console(stderr=True), problems)
 
 
 def _list_formats() -> None:

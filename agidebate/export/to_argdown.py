@@ -13,8 +13,10 @@ groups claims by topic. The data block carries the claim's id (so
 weight, its score and its side, and what Argdown has no syntax for: its
 kind, date, editorial mark, note, quotes, sources, figures and translations,
 the attributes of its links (`links`: impact, editorial mark and note by
-target, and `undercuts`: the links it cuts, with theirs). A heading's data
-block carries the topic's id, summary and translations; the front matter the
+target, and `undercuts`: the links it cuts, with theirs), and whatever the
+statement line cannot say exactly (`_restore`: title, text, tags, topic, the
+order of its links). A heading's data block carries the topic's id, summary
+and translations (and `"title": null` for an untitled topic); the front matter the
 debate's translations, authors and expectations. Each statement is tagged with
 its side (`#pro`, `#con`, `#thesis`), and the front matter gives those tags the
 palette's colours with a priority above any other tag, so `argdown map`
@@ -34,10 +36,11 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from typing import assert_never
 
 from agidebate.export import ExportOptions
-from agidebate.export._outline import Entry, one_line, outline, score, text
+from agidebate.export._outline import Entry, Section, one_line, outline, score, text
 from agidebate.model import Claim, ClaimKind, Debate, Relation, Topic
 from agidebate.palette import PALETTE
 from agidebate.query.parts import expect_dict, figure_dict, quote_dict, source_dict, translations
@@ -169,7 +172,27 @@ def _provenance(claim: Claim) -> list[tuple[str, object]]:
     return [(key, value) for key, value in fields if value not in (None, [], {})]
 
 
-def _data(debate: Debate, claim: Claim, options: ExportOptions) -> str:
+def _restore(claim: Claim, written: _Written) -> list[tuple[str, object]]:
+    """What the statement line changes and the importer must set back: the title (when
+    the Argdown title is not the claim's), the text (when one line of it is not the
+    text), the tags (when one is more than `#word`), the topic (when it is not the
+    heading above), the order of the claim's links (when the relation lines give another)."""
+    order = [e.target for e in written.debate.targets(claim.id) if e.cut_link is None]
+    fields: list[tuple[str, object]] = []
+    if " ".join(written.titles[claim.id].split()) != claim.title:
+        fields.append(("title", claim.title))
+    if one_line(text(claim, written.lang)) != claim.text:
+        fields.append(("text", claim.text))
+    if not all(_SIMPLE_TAG.match(t) for t in claim.tags) or len(set(claim.tags)) < len(claim.tags):
+        fields.append(("tags", list(claim.tags)))
+    if claim.topic != written.heading:
+        fields.append(("topic", claim.topic))
+    if len(order) > 1 and written.order.get(claim.id) != order:
+        fields.append(("order", order))
+    return fields
+
+
+def _data(debate: Debate, claim: Claim, options: ExportOptions, written: _Written) -> str:
     fields: list[tuple[str, str]] = [("id", _string(claim.id))]
     if claim.id == debate.thesis:
         fields.append(("thesis", "true"))
@@ -183,24 +206,25 @@ def _data(debate: Debate, claim: Claim, options: ExportOptions) -> str:
     side = debate.side_label(claim.id)
     if side is not None:
         fields.append(("side", _string(side)))
-    fields += [(key, _json(v)) for key, v in (*_provenance(claim), *_links(debate, claim))]
+    found = (*_provenance(claim), *_links(debate, claim), *_restore(claim, written))
+    fields += [(key, _json(v)) for key, v in found]
     return "{" + ", ".join(f'"{key}": {value}' for key, value in fields) + "}"
 
 
-def _definition(debate: Debate, claim: Claim, name: str, options: ExportOptions) -> str:
-    parts = [f"[{name}]:", escape(text(claim, options.lang))]
+def _definition(debate: Debate, claim: Claim, options: ExportOptions, written: _Written) -> str:
+    parts = [f"[{written.titles[claim.id]}]:", escape(text(claim, options.lang))]
     side = debate.side_label(claim.id)
     if side is not None:
         parts.append(f"#{side}")
     parts += [_tag(t) for t in claim.tags if t.strip()]
-    parts.append(_data(debate, claim, options))
+    parts.append(_data(debate, claim, options, written))
     return " ".join(parts)
 
 
-def _line(debate: Debate, entry: Entry, titles: dict[str, str], options: ExportOptions) -> str:
+def _line(debate: Debate, entry: Entry, options: ExportOptions, written: _Written) -> str:
     claim = debate.claim(entry.claim)
-    name = titles[claim.id]
-    body = _definition(debate, claim, name, options) if entry.first else f"[{name}]"
+    name = written.titles[claim.id]
+    body = _definition(debate, claim, options, written) if entry.first else f"[{name}]"
     if entry.edge is None:
         return body
     symbol = _symbol(entry.edge.relation)
@@ -209,10 +233,11 @@ def _line(debate: Debate, entry: Entry, titles: dict[str, str], options: ExportO
 
 def _front_matter(debate: Debate) -> list[str]:
     lines = ["==="]
+    # JSON strings are YAML: a line break in the title or summary is written `\n`.
     if debate.title:
-        lines.append(f"title: {_string(one_line(debate.title))}")
+        lines.append(f"title: {_string(debate.title)}")
     if debate.summary:
-        lines.append(f"abstract: {_string(one_line(debate.summary))}")
+        lines.append(f"abstract: {_string(debate.summary)}")
     for key, value in (
         ("i18n", translations(debate.i18n)),
         ("authors", {name: translations(a.i18n) for name, a in debate.authors.items()}),
@@ -231,14 +256,42 @@ def _front_matter(debate: Debate) -> list[str]:
     return lines
 
 
+@dataclass
+class _Written:
+    """What the document says apart from the data blocks, for `_restore` to compare: each
+    claim's Argdown title, the heading the importer is under, each claim's links in the
+    order of the relation lines."""
+
+    debate: Debate
+    lang: str | None
+    titles: dict[str, str]
+    order: dict[str, list[str]]
+    heading: str | None = None
+
+
+def _link_order(sections: list[Section]) -> dict[str, list[str]]:
+    """Each claim's supported and attacked claims in the order the relation lines say."""
+    order: dict[str, list[str]] = {}
+    for section in sections:
+        for group in section.groups:
+            for entry in group.entries:
+                edge = entry.edge
+                if edge is not None and edge.cut_link is None:
+                    order.setdefault(edge.source, []).append(edge.target)
+    return order
+
+
 def export(debate: Debate, options: ExportOptions) -> str:
     """The debate as an Argdown document."""
+    sections = outline(debate)
     titles = _titles(debate, options.lang)
+    written = _Written(debate, options.lang, titles, _link_order(sections))
     lines = [*_front_matter(debate), ""]
-    for section in outline(debate):
+    for section in sections:
         topic = debate.topics.get(section.topic) if section.topic else None
         if topic is not None:
             lines += [_heading(topic), ""]
+            written.heading = topic.id
         for group in section.groups:
             if group.parent is not None:
                 lines.append(f"[{titles[group.parent]}]")
@@ -247,13 +300,15 @@ def export(debate: Debate, options: ExportOptions) -> str:
                 shift = 0
             for entry in group.entries:
                 moved = Entry(entry.claim, entry.depth + shift, entry.edge, entry.first)
-                lines.append(_line(debate, moved, titles, options))
+                lines.append(_line(debate, moved, options, written))
             lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def _heading(topic: Topic) -> str:
     data: dict[str, object] = {"id": topic.id}
+    if topic.title is None:  # the heading shows the id; the topic has no title
+        data["title"] = None
     if topic.summary:
         data["summary"] = topic.summary
     if topic.i18n:

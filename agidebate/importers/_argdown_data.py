@@ -5,7 +5,9 @@ sources, figures, translations or a link's attributes, so the exporter writes
 them in the statement's data block `{...}`: `id`, `by`, `weight`, `thesis: true`,
 `kind`, `date`, `editorial`, `note`, `quote`, `sources`, `figures`, `i18n`,
 `links` (by target: `impact`, `editorial`, `note`) and `undercuts` (`from`, `to`,
-`editorial`, `note`); a heading's `id`, `summary` and `i18n`; the front matter's
+`editorial`, `note`), and what the statement line could not say exactly: `title`
+(`null`: none), `text`, `tags`, `topic` (`null`: none) and `order` (the claims it
+supports or attacks, in order); a heading's `id`, `title`, `summary` and `i18n`; the front matter's
 `i18n`, `authors` and `expect`. A data block is any YAML a person may have
 written, so every value is checked here: what does not fit the format is left
 out, with a note.
@@ -24,6 +26,7 @@ from agidebate.model import (
     Author,
     Claim,
     ClaimKind,
+    Edge,
     Expect,
     Figure,
     Quote,
@@ -49,6 +52,37 @@ class Reader:
             return value
         self.drop(key)
         return None
+
+    def optional(self, data: dict[str, Any], key: str, default: str | None) -> str | None:
+        """A text the data block may set, even to nothing (`null`); else `default`."""
+        if key not in data:
+            return default
+        value = data[key]
+        if value is None or (isinstance(value, str) and value.strip()):
+            return value
+        self.drop(key)
+        return default
+
+    def strings(self, data: dict[str, Any], key: str, default: tuple[str, ...]) -> tuple[str, ...]:
+        """A list of texts the data block may set (`tags`); else `default`."""
+        value = data.get(key)
+        if value is None:
+            return default
+        if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
+            return tuple(dict.fromkeys(value))
+        self.drop(key)
+        return default
+
+    def topic_id(self, data: dict[str, Any], default: str | None) -> str | None:
+        """The claim's topic when the data block names it (`null`: none); else `default`,
+        the heading above it."""
+        if "topic" not in data:
+            return default
+        value = data["topic"]
+        if value is None or (isinstance(value, str) and ID_RE.match(value)):
+            return value
+        self.drop("topic")
+        return default
 
     def flag(self, data: dict[str, Any], key: str) -> bool:
         value = data.get(key, False)
@@ -82,7 +116,10 @@ class Reader:
             topic = builder.unique_id(slug or "section", "section")
         summary = self.text(data, "summary")
         builder.add_topic(
-            topic, title, summary, self.translations(data, tuple(HEADING_I18N_FIELDS))
+            topic,
+            self.optional(data, "title", title),
+            summary,
+            self.translations(data, tuple(HEADING_I18N_FIELDS)),
         )
         builder.notes += self.ignored
         return topic
@@ -279,3 +316,32 @@ def link_attributes(builder: DebateBuilder, data: dict[str, dict[str, Any]], nam
                 note=reader.text(attributes, "note"),
             )
             builder.notes += reader.ignored
+
+
+def reorder(builder: DebateBuilder, data: dict[str, dict[str, Any]]) -> None:
+    """Each claim's links in the order its data block gives (`order` for the claims it
+    supports or attacks, `undercuts` for the links it cuts), where the relation lines
+    wrote them in another; each keeps the places its links had among all."""
+    places: dict[tuple[str, bool], list[int]] = {}
+    for index, edge in enumerate(builder.edges):
+        places.setdefault((edge.source, edge.link_source is not None), []).append(index)
+    for (source, cut), indexes in places.items():
+        if len(indexes) > 1:
+            rank = _ranks(data.get(source, {}), cut)
+            edges = sorted((builder.edges[i] for i in indexes), key=rank)
+            for index, edge in zip(indexes, edges, strict=True):
+                builder.edges[index] = edge
+
+
+def _ranks(found: dict[str, Any], cut: bool) -> Callable[[Edge], int]:
+    listed = found.get("undercuts" if cut else "order")
+    keys: list[object] = []
+    for item in listed if isinstance(listed, list) else []:
+        if cut and isinstance(item, dict):
+            keys.append((str(item.get("from")), str(item.get("to"))))
+        elif isinstance(item, str):
+            keys.append(item)
+    rank = {key: n for n, key in reversed(list(enumerate(keys)))}
+    if cut:
+        return lambda edge: rank.get(edge.cut_link, len(rank))
+    return lambda edge: rank.get(edge.target, len(rank))

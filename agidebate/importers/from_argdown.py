@@ -37,7 +37,12 @@ from typing import Any
 
 from agidebate.format.schema import ID_RE, URL_SCHEME_RE
 from agidebate.importers import ImportResult, InputError
-from agidebate.importers._argdown_data import Reader, add_undercuts, link_attributes
+from agidebate.importers._argdown_data import (
+    Reader,
+    add_undercuts,
+    link_attributes,
+    reorder,
+)
 from agidebate.importers._build import DebateBuilder, slug
 from agidebate.model import Relation, Source
 
@@ -281,6 +286,8 @@ def _node(content: str, line: int, state: _State) -> _Node:
             node = state.nodes.get((kind, title))
             if node is None:
                 node = state.nodes[(kind, title)] = _Node((kind, title), title, line, state.topic)
+            if defines and not node.texts:  # a claim belongs under its first definition
+                node.topic = state.topic
             (node.texts if defines else node.extra).append(match.group(2))
             return node
     state.untitled += 1
@@ -343,6 +350,7 @@ def _build(state: _State) -> None:
     for line in add_undercuts(builder, data, pending, state.name):
         state.skip(_UNDERCUTS, line)
     link_attributes(builder, data, state.name)
+    reorder(builder, data)
 
 
 def _add(
@@ -365,13 +373,14 @@ def _add(
     by = data.get("by")
     reader = Reader(f"{name}: '{claim_id}'")
     listed = reader.records(data, "sources", reader.source)
+    read_tags = tuple(dict.fromkeys(t.strip() for t in tags if t.strip()))
     builder.add_claim(
         claim_id,
-        text,
-        title=node.title if node.key[0] != "u" else None,
+        reader.text(data, "text") or text,
+        title=reader.optional(data, "title", node.title if node.key[0] != "u" else None),
         sources=tuple(dict.fromkeys((*listed, *sources))),
-        tags=tuple(dict.fromkeys(t.strip() for t in tags if t.strip())),
-        topic=node.topic,
+        tags=reader.strings(data, "tags", read_tags),
+        topic=reader.topic_id(data, node.topic),
         by=str(by) if by else None,
     )
     claim = builder.claims[claim_id]

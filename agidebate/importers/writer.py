@@ -116,6 +116,21 @@ def _file_names(debate: Debate) -> dict[str | None, str]:
     return names
 
 
+def elsewhere(debate: Debate, folder: str | os.PathLike[str]) -> list[str]:
+    """The claims `write_debate` would write into another file than the one in `folder`
+    they are in now (it writes the thesis into debate.yaml and one file per topic)."""
+    names = _file_names(debate)
+    root = Path(folder)
+    moved: list[str] = []
+    for claim in debate:
+        if claim.location is None:
+            continue
+        wanted = DEBATE_FILE if claim.id == debate.thesis else names[claim.topic]
+        if Path(claim.location.path) != root / wanted:
+            moved.append(claim.id)
+    return moved
+
+
 def _plan(debate: Debate) -> _Plan:
     names = _file_names(debate)
     file_of = {c.id: names[c.topic] for c in debate if c.id != debate.thesis}

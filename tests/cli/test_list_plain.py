@@ -47,7 +47,7 @@ def test_cut_and_awk_read_the_columns() -> None:
         "latent-demand\tpro",
     ]
     awk = subprocess.run(
-        ["awk", "-F\t", "NR > 1 && $4 > 0.6 {print $1}"],
+        ["awk", "-F\t", "NR > 1 && $4 > 0.7 {print $1}"],
         input=listing,
         capture_output=True,
         text=True,
@@ -60,10 +60,10 @@ def test_plain_in_process_and_the_exact_rows() -> None:
     result = invoke(["list", "--plain", "--dir", str(BIKE)])
     assert result.stdout.splitlines() == [
         HEADER,
-        "thesis\tthesis\t0\t0.52\tBuild the bike lane\t",
+        "thesis\tthesis\t0\t0.64\tBuild the bike lane\t",
         "parking-loss\tcon\t1\t0.50\tShops lose parking\t",
-        "fewer-injuries\tpro\t1\t0.70\tProtected lanes cut injuries\tTransport committee",
-        "few-cyclists\tcon\t2\t0.40\tFew cyclists use Main Street\tShop owners' association",
+        "fewer-injuries\tpro\t1\t0.77\tProtected lanes cut injuries\tTransport committee",
+        "few-cyclists\tcon\t2\t0.25\tFew cyclists use Main Street\tShop owners' association",
         "latent-demand\tpro\t2\t0.50\tNobody rides where it is unsafe\t",
     ]
 
