@@ -12,7 +12,7 @@ from agidebate.importers import IMPORTERS
 
 @handles_errors
 def import_(
-    format: Annotated[str, typer.Argument(metavar="FORMAT", help=" or ".join(IMPORTERS) + ".")],
+    format: Annotated[str, typer.Argument(metavar="FORMAT", help=", ".join(IMPORTERS) + ".")],
     file: Annotated[str, typer.Argument(metavar="FILE", help="The file to import.")],
     output: Annotated[
         str,
@@ -25,7 +25,7 @@ def import_(
         typer.Option("--force", help="Write into a non-empty DIR, replacing its .yaml files."),
     ] = False,
 ) -> None:
-    """Import a Kialo or Argdown file as a debate folder of argument files.
+    """Import a Kialo, Argdown or agidebate JSON file as a debate folder of argument files.
 
     The files are checked by loading them back before anything is written;
     an existing non-empty DIR is refused unless --force. Everything the
@@ -36,6 +36,8 @@ def import_(
       agidebate import kialo discussion.txt -o my-debate
 
       agidebate import argdown map.argdown -o my-debate --force
+
+      agidebate import json debate.json -o my-debate
     """
     from rich.text import Text
 

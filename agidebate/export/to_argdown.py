@@ -73,9 +73,21 @@ def escape(value: str) -> str:
     return "".join(out)
 
 
+# What YAML (which reads data blocks and front matter) refuses even inside quotes (PyYAML's
+# reader.NON_PRINTABLE) or reads as a line break (NEL, U+0085), beyond the C0 controls
+# json.dumps escapes already.
+_NOT_YAML = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 def _string(value: str) -> str:
-    """A JSON string that is also safe inside an Argdown data block and front matter."""
-    dumped = json.dumps(value, ensure_ascii=False)
+    """A JSON string that is also safe inside an Argdown data block and front matter.
+
+    >>> print(_string("a\x7fb{"))
+    "a\\u007fb\\u007b"
+    """
+    dumped = _NOT_YAML.sub(
+        lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False)
+    )
     for char in "{}=":
         dumped = dumped.replace(char, f"\\u{ord(char):04x}")
     return dumped.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")

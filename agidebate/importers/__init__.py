@@ -5,7 +5,7 @@
 argument files. A new format is one new module and one line in `IMPORTERS`.
 
 >>> sorted(IMPORTERS)
-['argdown', 'kialo']
+['argdown', 'json', 'kialo']
 """
 
 from __future__ import annotations
@@ -55,6 +55,9 @@ IMPORTERS: dict[str, ImportFormat] = {
         ),
         ImportFormat(
             "argdown", "agidebate.importers.from_argdown", "Argdown: statements, arguments, +/-"
+        ),
+        ImportFormat(
+            "json", "agidebate.importers.from_json", "agidebate's own JSON export, back to files"
         ),
     )
 }

@@ -196,6 +196,7 @@ def differences(before: Any, after: Any, path: str = "") -> list[str]:
     return [] if before == after else [f"{path}: {before!r} != {after!r}"]
 
 
+@pytest.mark.parametrize("fmt", ["argdown", "json"])
 @pytest.mark.parametrize(
     "folder",
     [
@@ -205,14 +206,15 @@ def differences(before: Any, after: Any, path: str = "") -> list[str]:
         pytest.param(DATA / "valid" / "bike-lane", id="bike-lane"),
     ],
 )
-def test_argdown_round_trip_gives_the_same_json_export(folder: Path, tmp_path: Path) -> None:
-    """export -o debate.argdown, import argdown into a new folder, export JSON again: every
-    field of every claim, topic and relation is the same (titles, texts with their line
-    breaks, tags, topic ids, sources with URLs, figures, translations, weights, quotes,
-    dates, kinds, editorial marks, notes, impacts, undercuts, the order of each list)."""
-    argdown = tmp_path / "debate.argdown"
-    exported = invoke(["export", "--dir", str(folder), "-o", str(argdown)])
+def test_round_trip_gives_the_same_json_export(fmt: str, folder: Path, tmp_path: Path) -> None:
+    """export -o debate.FMT, import FMT into a new folder, export JSON again: every field
+    of every claim, topic and relation is the same (titles, texts with their line breaks,
+    tags, topic ids, sources with URLs, figures, translations, weights, quotes, dates,
+    kinds, editorial marks, notes, impacts, undercuts, the order of each list)."""
+    exported_file = tmp_path / f"debate.{fmt}"
+    exported = invoke(["export", "--dir", str(folder), "-o", str(exported_file)])
     assert exported.exit_code == 0, exported.stderr
-    imported = invoke(["import", "argdown", str(argdown), "-o", str(tmp_path / "back")])
+    imported = invoke(["import", fmt, str(exported_file), "-o", str(tmp_path / "back")])
     assert imported.exit_code == 0, imported.stderr
+    assert imported.stderr == ""  # nothing left out, nothing to note
     assert differences(json_export(folder), json_export(tmp_path / "back")) == []
