@@ -83,7 +83,7 @@ def export(
 ) -> None:
     """Export the debate, or the subtree under claim ID, in another format.
 
-    Each claim's score under --semantics (default qe) and --perspective
+    Each claim's score under --semantics (default dtop) and --perspective
     (default: the debate's own weights) is included where the format has room
     for it; --no-scores leaves scores out. The html page embeds every
     perspective under every semantics and starts at the chosen pair.
