@@ -133,6 +133,18 @@ def test_pages_with_examples_say_where_they_run(page: Path) -> None:
 
 def run_example(command: str, cwd: Path) -> list[str]:
     """Run one documented command as a user would; its output lines, right-stripped."""
+    result = run_shell(command, cwd)
+    assert "Traceback" not in result.stderr
+    return output_lines(result)
+
+
+def output_lines(result: subprocess.CompletedProcess[str]) -> list[str]:
+    return [line.rstrip() for line in (result.stdout + result.stderr).splitlines()]
+
+
+def run_shell(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run a command line in a shell, with the installed `agidebate` first on PATH, no
+    colour and 100 columns (piped, as a reader's terminal would not be)."""
     env = {k: v for k, v in os.environ.items() if k not in ("AGIDEBATE_DIR", "FORCE_COLOR")}
     env.update(
         NO_COLOR="1",
@@ -140,7 +152,7 @@ def run_example(command: str, cwd: Path) -> list[str]:
         PATH=str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", ""),
         AGIDEBATE_NO_CACHE="1",
     )
-    result = subprocess.run(
+    return subprocess.run(
         command,
         shell=True,
         cwd=cwd,
@@ -150,8 +162,6 @@ def run_example(command: str, cwd: Path) -> list[str]:
         timeout=120,
         check=False,
     )
-    assert "Traceback" not in result.stderr
-    return [line.rstrip() for line in (result.stdout + result.stderr).splitlines()]
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -12,13 +12,12 @@ from __future__ import annotations
 import json
 import os
 import shlex
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 from tests.conftest import REPO
-from tests.test_docs import _TUTORIAL_PART, matches, steps
+from tests.test_docs import _TUTORIAL_PART, matches, output_lines, run_shell, steps
 
 PAGE = REPO / "docs" / "first-hour.md"
 # The console script pip installed beside this interpreter (`pip install -e .`).
@@ -37,21 +36,6 @@ def page_steps() -> list[tuple[list[str], list[str]]]:
             assert argv[0] == "agidebate", command
             found.append((argv, [line.rstrip() for line in expected]))
     return found
-
-
-def run(argv: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    """One command through the installed script, as a newcomer's shell runs it (piped)."""
-    env = {k: v for k, v in os.environ.items() if k not in ("AGIDEBATE_DIR", "FORCE_COLOR")}
-    env.update(NO_COLOR="1", COLUMNS="100", AGIDEBATE_NO_CACHE="1")
-    return subprocess.run(
-        [str(SCRIPT), *argv[1:]],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
 
 
 def records(export: str) -> dict[str, Any]:
@@ -82,18 +66,19 @@ def test_the_page_follows_the_newcomer_s_chain() -> None:
 
 
 def test_a_newcomer_s_first_hour(tmp_path: Path) -> None:
-    test_the_console_script_is_installed()
+    test_the_console_script_is_installed()  # run_shell puts its folder first on PATH
+    assert run_shell("command -v agidebate", tmp_path).stdout.strip() == str(SCRIPT)
     for argv, expected in page_steps():
-        result = run(argv, tmp_path)
-        shown = [line.rstrip() for line in (result.stdout + result.stderr).splitlines()]
+        result = run_shell(shlex.join(argv), tmp_path)
+        shown = output_lines(result)
         step = f"$ {shlex.join(argv)}\n" + "\n".join(shown)
         assert result.returncode == 0, step
         assert "Traceback" not in result.stderr, step
         assert matches(shown, expected), step
     page = (tmp_path / "map.html").read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "Protected lanes cut injuries" in page
-    before = run(["agidebate", "export", "--dir", "lane", "--format", "json"], tmp_path)
-    after = run(["agidebate", "export", "--dir", "lane-again", "--format", "json"], tmp_path)
+    before = run_shell("agidebate export --dir lane --format json", tmp_path)
+    after = run_shell("agidebate export --dir lane-again --format json", tmp_path)
     assert before.returncode == after.returncode == 0
     assert records(after.stdout) == records(before.stdout)
     assert records(before.stdout)["claims"]["parking-loss"]["file"] == "arguments.yaml"

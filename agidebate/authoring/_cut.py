@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from agidebate.authoring._edits import Edit, FileText
-from agidebate.authoring._plan import UnsafeEdit
+from agidebate.authoring._edits import FileText
+from agidebate.authoring._plan import Edit, UnsafeEdit
 from agidebate.format.spans import Span
 from agidebate.i18n import _
 

@@ -10,21 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from agidebate.authoring._change import Change
+from agidebate.authoring._plan import Edit
 from agidebate.errors import OperationError
 from agidebate.format.emit import flow_value
 from agidebate.format.spans import Span, read_spans
 from agidebate.i18n import _
 
 _BOM = "\ufeff"
-
-
-@dataclass(frozen=True, slots=True)
-class Edit:
-    """Replace text[start:end] with `text` (an insertion when start == end)."""
-
-    start: int
-    end: int
-    text: str
 
 
 @dataclass(frozen=True, slots=True)

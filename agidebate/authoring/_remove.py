@@ -23,8 +23,9 @@ from pathlib import Path
 from agidebate.authoring._add import require_known, require_valid
 from agidebate.authoring._change import Change
 from agidebate.authoring._cut import Cutter
-from agidebate.authoring._edits import Edit, FileText, change, perspective_files
+from agidebate.authoring._edits import FileText, change, perspective_files
 from agidebate.authoring._paths import writable_debate_dir
+from agidebate.authoring._plan import Edit
 from agidebate.authoring._refs import Ref, RefKind, argument_refs, claim_nodes, perspective_refs
 from agidebate.authoring._same import is_perspective, require_renamed_weights, require_same
 from agidebate.authoring._verify import Reading, check_reading, read_folder, require_clean
