@@ -42,9 +42,12 @@ class Reader:
 
     where: str
     ignored: list[str] = field(default_factory=list)
+    holder: str = "data"  # what holds the values: a data block, or a JSON record's "field"
 
     def drop(self, key: str) -> None:
-        self.ignored.append(f"{self.where}: data '{key}' does not fit the format; left out")
+        self.ignored.append(
+            f"{self.where}: {self.holder} '{key}' does not fit the format; left out"
+        )
 
     def text(self, data: dict[str, Any], key: str) -> str | None:
         value = data.get(key)

@@ -39,7 +39,7 @@ def read(text: str, name: str) -> ImportResult:
     """The debate a JSON export describes."""
     data = _document(text, name)
     builder = DebateBuilder()
-    reader = Reader(name)
+    reader = Reader(name, holder="field")
     builder.title = reader.optional(data, "title", None)
     builder.summary = reader.optional(data, "summary", None)
     reader.front_matter(builder, data)
@@ -102,7 +102,7 @@ def _topic(builder: DebateBuilder, data: dict[str, Any], where: str) -> None:
             _("the topic id {id!r} is missing, invalid or taken", id=topic),
             _("every topic needs an id of its own: lower-case letters, digits, '.', '_', '-'"),
         )
-    reader = Reader(where)
+    reader = Reader(where, holder="field")
     builder.add_topic(
         topic,
         reader.optional(data, "title", None),
@@ -125,7 +125,7 @@ def _claim(builder: DebateBuilder, data: dict[str, Any], where: str) -> None:
         raise InputError(
             where, None, _("claim '{id}' has no text", id=claim_id), _("give it a 'text'")
         )
-    reader = Reader(f"{where} ('{claim_id}')")
+    reader = Reader(f"{where} ('{claim_id}')", holder="field")
     builder.add_claim(
         claim_id,
         text,
@@ -175,7 +175,7 @@ def _edges(builder: DebateBuilder, edges: list[dict[str, Any]], name: str) -> No
 
 def _attributes(builder: DebateBuilder, data: dict[str, Any], where: str) -> None:
     """The impact, editorial mark and note of the relation just added."""
-    reader = Reader(where)
+    reader = Reader(where, holder="field")
     edge = builder.edges[-1]
     impact = reader.fraction(data, "impact") if edge.link_source is None else None
     builder.edges[-1] = replace(

@@ -118,23 +118,37 @@ def _file_names(debate: Debate) -> dict[str | None, str]:
 
 def elsewhere(debate: Debate, folder: str | os.PathLike[str]) -> list[str]:
     """The claims `write_debate` would write into another file than the one in `folder`
-    they are in now (it writes the thesis into debate.yaml and one file per topic)."""
-    names = _file_names(debate)
+    they are in now (it writes the thesis, and the claims of no topic under it, into
+    debate.yaml, and one file per topic)."""
+    plan = _plan(debate)
+    home = {cid: name for name, top in plan.files.items() for cid in top}
+    if debate.thesis is not None:
+        home[debate.thesis] = DEBATE_FILE
     root = Path(folder)
     moved: list[str] = []
     for claim in debate:
-        if claim.location is None:
-            continue
-        wanted = DEBATE_FILE if claim.id == debate.thesis else names[claim.topic]
-        if Path(claim.location.path) != root / wanted:
+        top = claim.id
+        while top in plan.parent:
+            top = plan.parent[top]
+        if claim.location is not None and Path(claim.location.path) != root / home[top]:
             moved.append(claim.id)
     return moved
 
 
 def _plan(debate: Debate) -> _Plan:
+    """Each claim in its topic's file, nested under the claim it answers where that is in
+    the same file. A claim of no topic goes under the thesis in debate.yaml (the only
+    place a claim has no topic), or, when it cannot be nested there, into claims.yaml."""
     names = _file_names(debate)
-    file_of = {c.id: names[c.topic] for c in debate if c.id != debate.thesis}
+    file_of = {
+        c.id: DEBATE_FILE if c.topic is None else names[c.topic]
+        for c in debate
+        if c.id != debate.thesis
+    }
     level: dict[str, int] = {}
+    home = dict(file_of)
+    if debate.thesis is not None:
+        home[debate.thesis], level[debate.thesis] = DEBATE_FILE, 0
     parent: dict[str, str] = {}
     nested: dict[str, list[tuple[str, Relation]]] = {cid: [] for cid in debate.claims}
     order = sorted(file_of, key=lambda cid: debate.depth(cid) or 0)
@@ -143,7 +157,7 @@ def _plan(debate: Debate) -> _Plan:
         level[cid] = 0
         if edge is None or edge.link_source is not None:  # an undercut cannot be nested
             continue
-        if file_of.get(edge.target) != file_of[cid]:
+        if home.get(edge.target) != file_of[cid] or edge.target not in level:
             continue
         if level[edge.target] + 1 > MAX_NESTING:
             continue
@@ -155,8 +169,8 @@ def _plan(debate: Debate) -> _Plan:
                 nested[cid].append((edge.source, edge.relation))
     files: dict[str, list[str]] = {name: [] for name in names.values()}
     for cid in debate.claims:
-        if cid in file_of and cid not in parent:
-            files[file_of[cid]].append(cid)
+        if cid in file_of and cid not in parent:  # debate.yaml has no list of claims
+            files[names[None] if file_of[cid] == DEBATE_FILE else file_of[cid]].append(cid)
     topic_of_file = {name: topic for topic, name in names.items()}
     return _Plan({k: v for k, v in files.items() if v}, nested, parent, topic_of_file)
 
@@ -232,6 +246,18 @@ def _claim_list(debate: Debate, plan: _Plan, top: list[str], indent: int) -> lis
     return out
 
 
+def _replies(debate: Debate, plan: _Plan, cid: str, pad: int) -> list[str]:
+    """The `pro:` and `con:` lists of claim `cid`, whose fields are indented by `pad`."""
+    out: list[str] = []
+    for relation in Relation:
+        key = relation_keys(relation)[0]
+        kids = [c for c, r in plan.nested[cid] if r is relation]
+        if kids and key is not None:
+            out.append(" " * pad + f"{key}:")
+            out.extend(_claim_list(debate, plan, kids, pad + 2))
+    return out
+
+
 def _header(title: str | None, summary: str | None, i18n: Translations) -> list[str]:
     lines = []
     if title is not None:
@@ -271,6 +297,7 @@ def render_files(debate: Debate) -> dict[str, str]:
         fields = _claim_fields(debate, debate.claim(debate.thesis), None)
         lines.append("thesis:")
         lines.extend("  " + line for line in fields)
+        lines.extend(_replies(debate, plan, debate.thesis, 2))
     if lines:
         files[DEBATE_FILE] = "\n".join(lines) + "\n"
     for name, top in plan.files.items():

@@ -93,8 +93,8 @@ def test_a_value_that_does_not_fit_is_left_out_with_a_note() -> None:
     claim = result.debate.claims[data["claims"][0]["id"]]
     assert (claim.weight, claim.kind.value) == (0.5, "argument")
     notes = "\n".join(result.notes)
-    assert "data 'weight' does not fit the format; left out" in notes
-    assert "data 'kind' does not fit the format; left out" in notes
+    assert "field 'weight' does not fit the format; left out" in notes
+    assert "field 'kind' does not fit the format; left out" in notes
     assert "no claim 'nobody'; relation skipped" in notes
     assert "not a relation between two claims; skipped" in notes
 

@@ -13,7 +13,7 @@ from agidebate.format.load import load_debate
 from agidebate.importers import import_file
 from agidebate.model import Debate, Relation
 from agidebate.text import inert
-from tests.conftest import BUNDLED, DATA, EXAMPLES, invoke, shared_dir
+from tests.conftest import BUNDLED, DATA, EXAMPLES, MakeDebate, invoke, shared_dir
 from tests.export.conftest import HOSTILE
 from tests.importers.conftest import FIXTURES, sources_table
 
@@ -218,3 +218,26 @@ def test_round_trip_gives_the_same_json_export(fmt: str, folder: Path, tmp_path:
     assert imported.exit_code == 0, imported.stderr
     assert imported.stderr == ""  # nothing left out, nothing to note
     assert differences(json_export(folder), json_export(tmp_path / "back")) == []
+
+
+@pytest.mark.parametrize("fmt", ["argdown", "json"])
+def test_claims_of_no_topic_come_back_under_the_thesis(
+    fmt: str, make_debate: MakeDebate, tmp_path: Path
+) -> None:
+    """`add --to thesis` without --file nests a claim under the thesis in debate.yaml, where
+    it has no topic: the import puts it back there (and a topic file's reply to it stays
+    in the topic file), so even the files are the same."""
+    folder = make_debate(
+        {
+            "debate.yaml": "thesis:\n  id: thesis\n  text: T\n  pro:\n    - id: p\n"
+            "      text: P\n      con:\n        - id: q\n          text: Q\n",
+            "costs.yaml": "claims:\n  - id: r\n    text: R\n    attacks: q\n",
+        }
+    )
+    exported_file = tmp_path / f"debate.{fmt}"
+    assert invoke(["export", "--dir", str(folder), "-o", str(exported_file)]).stderr == ""
+    assert invoke(["import", fmt, str(exported_file), "-o", str(tmp_path / "back")]).exit_code == 0
+    before, after = json_export(folder), json_export(tmp_path / "back")
+    assert differences(before, after) == []
+    assert before["claims"]["q"]["topic"] is None
+    assert sorted(p.name for p in (tmp_path / "back").iterdir()) == ["costs.yaml", "debate.yaml"]
