@@ -138,7 +138,7 @@ def complete(words: str) -> list[str]:
 
 def test_completion_offers_claim_ids_topics_and_formats() -> None:
     assert complete("agidebate show dw-0")[:3] == ["dw-01", "dw-02", "dw-03"]
-    examples = str(DATA.parent.parent / "docs" / "examples" / "my-debate-ok")
+    examples = str(EXAMPLES / "my-debate-ok")
     assert complete(f"agidebate list --dir {examples} --topic s") == ["safety"]
     assert complete(f"agidebate path --dir {examples} few") == ["few-cyclists", "fewer-injuries"]
     assert complete("agidebate export --format m") == ["markdown", "md", "mermaid", "mmd"]

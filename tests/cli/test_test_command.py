@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.conftest import DATA, MakeDebate, invoke
+from tests.conftest import EXAMPLES, MakeDebate, invoke
 
-COMPLETE = DATA / "docs" / "complete"
+COMPLETE = EXAMPLES / "complete"
 
 
 def failing(make_debate: MakeDebate) -> Path:
@@ -57,11 +57,11 @@ def test_a_failing_expectation_exits_1_and_says_where(make_debate: MakeDebate) -
 
 
 def test_no_expectations_is_said_plainly() -> None:
-    result = invoke(["test", "--dir", str(DATA / "docs" / "main-street")])
+    result = invoke(["test", "--dir", str(EXAMPLES / "main-street")])
     assert result.exit_code == 0
     assert "Nothing to test" in result.stdout and "expect:" in result.stdout
     data = json.loads(
-        invoke(["test", "--dir", str(DATA / "docs" / "main-street"), "--json"]).stdout
+        invoke(["test", "--dir", str(EXAMPLES / "main-street"), "--json"]).stdout
     )
     assert data == {"ok": True, "expectations": []}
 
