@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from agidebate import __version__
-from tests.conftest import DATA, invoke, run_process
+from tests.conftest import DATA, EXAMPLES, invoke, run_process
 
 VALID = DATA / "valid" / "bike-lane"
 
