@@ -145,7 +145,7 @@ def _warn_argdown_losses(folder: Path, debate: Debate) -> None:
     from agidebate.errors import Problem, Severity
     from agidebate.format.perspectives import perspective_names
     from agidebate.i18n import _, ngettext
-    from agidebate.importers.writer import elsewhere
+    from agidebate.importers._layout import elsewhere
 
     problems: list[Problem] = []
     names = perspective_names(folder)

@@ -2,7 +2,7 @@
 
 `render_files(debate)` returns {file name: YAML text}: `debate.yaml` with the
 title, summary and thesis, and one file per topic with its claims nested under
-`pro:` / `con:` as far as the tree goes (at most `MAX_NESTING` levels; deeper
+`pro:` / `con:` as far as the tree goes (at most `_layout.MAX_NESTING` levels; deeper
 claims and claims of several parents name their targets with `supports:` /
 `attacks:`). Every string is written double-quoted with escapes, so no text
 can be read as YAML syntax, a YAML 1.1 boolean or a date.
@@ -23,6 +23,7 @@ from agidebate.errors import OperationError, UsageError, file_error
 from agidebate.format.emit import flow_mapping, number, quote
 from agidebate.format.provenance import default_date
 from agidebate.format.schema import relation_keys
+from agidebate.importers._layout import DEBATE_FILE, Plan, plan_files
 from agidebate.model import (
     DEFAULT_WEIGHT,
     Claim,
@@ -35,9 +36,6 @@ from agidebate.model import (
     Source,
     Translations,
 )
-
-MAX_NESTING = 12
-DEBATE_FILE = "debate.yaml"
 
 
 def _source(source: Source) -> str:
@@ -91,90 +89,6 @@ def _ids(ids: list[str]) -> str:
     return "[" + ", ".join(quote(i) for i in ids) + "]"
 
 
-@dataclass(frozen=True)
-class _Plan:
-    """Where each claim goes: its file, the claim it is nested under, and how."""
-
-    files: dict[str, list[str]]  # file name -> top-level claim ids, in order
-    nested: dict[str, list[tuple[str, Relation]]]  # claim id -> nested children
-    parent: dict[str, str]  # nested claim id -> the claim it is nested under
-    topic_of_file: dict[str, str | None]
-
-
-def _file_names(debate: Debate) -> dict[str | None, str]:
-    names: dict[str | None, str] = {}
-    taken = {DEBATE_FILE, "debate.yml"}
-    wanted = [*debate.topics, *(c.topic for c in debate if c.topic not in debate.topics)]
-    for topic in dict.fromkeys(wanted):
-        stem = topic or "claims"
-        name, n = f"{stem}.yaml", 1
-        while name in taken:
-            n += 1
-            name = f"{stem}-{n}.yaml"
-        taken.add(name)
-        names[topic] = name
-    return names
-
-
-def elsewhere(debate: Debate, folder: str | os.PathLike[str]) -> list[str]:
-    """The claims `write_debate` would write into another file than the one in `folder`
-    they are in now (it writes the thesis, and the claims of no topic under it, into
-    debate.yaml, and one file per topic)."""
-    plan = _plan(debate)
-    home = {cid: name for name, top in plan.files.items() for cid in top}
-    if debate.thesis is not None:
-        home[debate.thesis] = DEBATE_FILE
-    root = Path(folder)
-    moved: list[str] = []
-    for claim in debate:
-        top = claim.id
-        while top in plan.parent:
-            top = plan.parent[top]
-        if claim.location is not None and Path(claim.location.path) != root / home[top]:
-            moved.append(claim.id)
-    return moved
-
-
-def _plan(debate: Debate) -> _Plan:
-    """Each claim in its topic's file, nested under the claim it answers where that is in
-    the same file. A claim of no topic goes under the thesis in debate.yaml (the only
-    place a claim has no topic), or, when it cannot be nested there, into claims.yaml."""
-    names = _file_names(debate)
-    file_of = {
-        c.id: DEBATE_FILE if c.topic is None else names[c.topic]
-        for c in debate
-        if c.id != debate.thesis
-    }
-    level: dict[str, int] = {}
-    home = dict(file_of)
-    if debate.thesis is not None:
-        home[debate.thesis], level[debate.thesis] = DEBATE_FILE, 0
-    parent: dict[str, str] = {}
-    nested: dict[str, list[tuple[str, Relation]]] = {cid: [] for cid in debate.claims}
-    order = sorted(file_of, key=lambda cid: debate.depth(cid) or 0)
-    for cid in order:  # parents come before children: depths only grow along tree edges
-        edge = debate.parent_edge(cid)
-        level[cid] = 0
-        if edge is None or edge.link_source is not None:  # an undercut cannot be nested
-            continue
-        if home.get(edge.target) != file_of[cid] or edge.target not in level:
-            continue
-        if level[edge.target] + 1 > MAX_NESTING:
-            continue
-        level[cid] = level[edge.target] + 1
-        parent[cid] = edge.target
-    for cid in debate.claims:
-        for edge in debate.children(cid):
-            if parent.get(edge.source) == cid:
-                nested[cid].append((edge.source, edge.relation))
-    files: dict[str, list[str]] = {name: [] for name in names.values()}
-    for cid in debate.claims:
-        if cid in file_of and cid not in parent:  # debate.yaml has no list of claims
-            files[names[None] if file_of[cid] == DEBATE_FILE else file_of[cid]].append(cid)
-    topic_of_file = {name: topic for topic, name in names.items()}
-    return _Plan({k: v for k, v in files.items() if v}, nested, parent, topic_of_file)
-
-
 def _claim_fields(debate: Debate, claim: Claim, implied: str | None) -> list[str]:
     """The claim's `key: value` lines, except `pro:` / `con:`."""
     lines = [f"id: {quote(claim.id)}"]
@@ -224,7 +138,7 @@ def _i18n_lines(i18n: Translations) -> list[str]:
     return ["i18n:", *(f"  {quote(lang)}: {flow_mapping(f.items())}" for lang, f in i18n.items())]
 
 
-def _claim_list(debate: Debate, plan: _Plan, top: list[str], indent: int) -> list[str]:
+def _claim_list(debate: Debate, plan: Plan, top: list[str], indent: int) -> list[str]:
     """YAML lines for a list of claims with their nested pro/con lists (iterative)."""
     out: list[str] = []
     stack: list[tuple[str, int] | str] = [(cid, indent) for cid in reversed(top)]
@@ -246,7 +160,7 @@ def _claim_list(debate: Debate, plan: _Plan, top: list[str], indent: int) -> lis
     return out
 
 
-def _replies(debate: Debate, plan: _Plan, cid: str, pad: int) -> list[str]:
+def _replies(debate: Debate, plan: Plan, cid: str, pad: int) -> list[str]:
     """The `pro:` and `con:` lists of claim `cid`, whose fields are indented by `pad`."""
     out: list[str] = []
     for relation in Relation:
@@ -290,7 +204,7 @@ def _expectations(debate: Debate) -> list[str]:
 
 def render_files(debate: Debate) -> dict[str, str]:
     """The argument files of `debate`: {file name: YAML text}."""
-    plan = _plan(debate)
+    plan = plan_files(debate)
     files: dict[str, str] = {}
     lines = _header(debate.title, debate.summary, debate.i18n) + _expectations(debate)
     if debate.thesis is not None:

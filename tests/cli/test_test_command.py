@@ -60,9 +60,7 @@ def test_no_expectations_is_said_plainly() -> None:
     result = invoke(["test", "--dir", str(EXAMPLES / "main-street")])
     assert result.exit_code == 0
     assert "Nothing to test" in result.stdout and "expect:" in result.stdout
-    data = json.loads(
-        invoke(["test", "--dir", str(EXAMPLES / "main-street"), "--json"]).stdout
-    )
+    data = json.loads(invoke(["test", "--dir", str(EXAMPLES / "main-street"), "--json"]).stdout)
     assert data == {"ok": True, "expectations": []}
 
 

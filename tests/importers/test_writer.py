@@ -8,7 +8,8 @@ import pytest
 
 from agidebate.errors import OperationError, UsageError
 from agidebate.format.load import load_debate
-from agidebate.importers.writer import MAX_NESTING, render_files, verify, write_debate
+from agidebate.importers._layout import MAX_NESTING
+from agidebate.importers.writer import render_files, verify, write_debate
 from agidebate.model import Claim, Debate, Edge, Relation
 from tests.conftest import DATA
 from tests.export.conftest import HOSTILE
