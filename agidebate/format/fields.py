@@ -15,7 +15,7 @@ from agidebate.errors import Location, Problem, Severity
 from agidebate.format import scalars
 from agidebate.format.expect import ExpectReader
 from agidebate.format.links import LinkReader
-from agidebate.format.nodes import YMap, YNode, YScalar, YSeq
+from agidebate.format.nodes import YMap, YNode, YScalar, YSeq, is_plain
 from agidebate.format.parsed import ParsedFile
 from agidebate.format.provenance import default_date
 from agidebate.format.schema import (
@@ -39,7 +39,7 @@ def parse_file(
     """Convert a file's root node; `stem` is the default topic id, `source` the file's text."""
     out = ParsedFile(path=path, is_debate_file=is_debate_file)
     converter = _Converter(out, source)
-    if isinstance(root, YScalar) and root.plain and scalars.is_null(root.text):
+    if isinstance(root, YScalar) and is_plain(root) and scalars.is_null(root.value):
         root = None  # `---` alone, or `~`: an empty document
     if root is None:
         out.problems.append(

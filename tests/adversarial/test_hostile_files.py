@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from agidebate.format import nodes
+from agidebate.format import compose
 from agidebate.format.load import check_debate, load_debate
 from tests.adversarial.harness import Case, all_cases, reader_commands
 from tests.conftest import invoke
@@ -33,9 +33,17 @@ def test_enough_cases_in_every_group() -> None:
     assert len(new_fields) >= 30  # issue 15: the new fields each meet hostile input
 
 
+@pytest.fixture(params=["libyaml", "pure-python"])
+def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run a test with libyaml, then again as if PyYAML had no C extension."""
+    if request.param == "pure-python":
+        monkeypatch.setattr(compose, "c_available", lambda: False)
+    return str(request.param)
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_verdict_and_location(case: Case, tmp_path: Path) -> None:
-    report = check_debate(folder_for(case, tmp_path))
+def test_verdict_and_location(case: Case, tmp_path: Path, parser: str) -> None:
+    report = check_debate(folder_for(case, tmp_path), cache=False)
     assert report.ok == (case.verdict != "error"), "\n".join(map(str, report.problems))
     if case.code is not None:
         found = [
@@ -57,8 +65,8 @@ def test_every_case_that_loads_states_its_values() -> None:
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.values is not None], ids=lambda c: c.name)
-def test_loaded_values_are_exact(case: Case, tmp_path: Path) -> None:
-    debate = load_debate(folder_for(case, tmp_path))
+def test_loaded_values_are_exact(case: Case, tmp_path: Path, parser: str) -> None:
+    debate = load_debate(folder_for(case, tmp_path), cache=False)
     assert case.values is not None
     if all(set(fields) >= {"text"} for fields in case.values.values()):
         assert set(debate.claims) - {"thesis"} == set(case.values) - {"thesis"}
@@ -79,7 +87,7 @@ def test_same_verdict_without_the_c_parser(
 ) -> None:
     folder = folder_for(case, tmp_path)
     with_c = [str(p) for p in check_debate(folder, cache=False).problems]
-    monkeypatch.setattr(nodes, "_c_loader", lambda: None)
+    monkeypatch.setattr(compose, "c_available", lambda: False)
     assert [str(p) for p in check_debate(folder, cache=False).problems] == with_c
 
 
