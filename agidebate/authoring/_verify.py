@@ -16,6 +16,7 @@ from pathlib import Path
 
 from agidebate.authoring._plan import UnsafeEdit
 from agidebate.errors import OperationError, Problem
+from agidebate.format.cache import open_snapshot
 from agidebate.format.join import link
 from agidebate.format.load import (
     CheckReport,
@@ -76,13 +77,14 @@ def check_reading(
         files.sort(key=lambda item: (item[1] not in DEBATE_FILE_NAMES, item[1]))
     if not files:
         return check_debate(folder, cache=reading.cache)  # says why an empty folder is not a debate
+    snapshot = open_snapshot(folder) if reading.cache else None
     parsed = []
     for path, known in files:
         data = new if known == rel else reading.data.get(known)
         if data is None:
-            parsed.append(parse_path(folder, path, known, reading.cache))
-        else:  # new bytes are not on disk yet: they go through the parser, not the cache
-            parsed.append(parse_bytes(folder, path, known, data, reading.cache and known != rel))
+            parsed.append(parse_path(folder, path, known, snapshot))
+        else:  # the bytes as read (or to be written) decide, not the file on disk now
+            parsed.append(parse_bytes(folder, known, data, snapshot))
     debate, problems = link(parsed)
     return CheckReport(folder, debate, tuple(sorted(problems, key=Problem.sort_key)), len(parsed))
 

@@ -122,11 +122,14 @@ def check_debate(
     """
     folder = find_debate_dir(directory)
     files = list(iter_argument_files(folder))
+    snapshot = parse_cache.open_snapshot(folder) if cache else None
     parsed = []
     for index, (path, rel) in enumerate(files, 1):
-        parsed.append(parse_path(folder, path, rel, cache))
+        parsed.append(parse_path(folder, path, rel, snapshot))
         if progress is not None:
             progress(index, len(files))
+    if snapshot is not None:
+        snapshot.save()
     if not parsed:
         problem = Problem(
             "no-files",
@@ -167,38 +170,50 @@ def _display(folder: Path, rel: str) -> str:
     return os.path.join(str(folder), *rel.split("/"))
 
 
-def parse_path(folder: Path, path: Path, rel: str, cache: bool) -> ParsedFile:
-    """Read and parse one argument file (`rel`: its path relative to `folder`)."""
+def parse_path(
+    folder: Path, path: Path, rel: str, snapshot: parse_cache.Snapshot | None
+) -> ParsedFile:
+    """Read and parse one argument file (`rel`: its path relative to `folder`), or take
+    its result from `snapshot` (the parse cache) when the file has not changed."""
     shown = _display(folder, rel)
     escape = _escapes(folder, path)
     if escape:
         fix = "copy the file into the debate folder, or remove the link"
         return ParsedFile(path=shown, problems=[Problem("symlink", escape, Location(shown), fix)])
+    current = parse_cache.stamp(path) if snapshot is not None else None
+    if snapshot is not None and current is not None:
+        cached = snapshot.get(rel, path, current)
+        if cached is not None:
+            return cached
     try:
-        data = path.read_bytes()
+        data = path.read_bytes()  # after the stamp: a change in between is seen next time
     except OSError as err:
         hint = file_error("read", shown, err).hint
         problem = Problem(
             "unreadable", f"cannot read file: {err.strerror or err}", Location(shown), hint
         )
         return ParsedFile(path=shown, problems=[problem])
-    return parse_bytes(folder, path, rel, data, cache)
-
-
-def parse_bytes(folder: Path, path: Path, rel: str, data: bytes, cache: bool) -> ParsedFile:
-    """Parse the bytes of argument file `rel`, through the parse cache when `cache` is on."""
-    shown = _display(folder, rel)
-    is_debate_file = rel in DEBATE_FILE_NAMES
-    stem = rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    if not cache:
-        return parse_text(data, shown, stem, is_debate_file)
-    absolute, key = str(path.absolute()), parse_cache.digest(data)
-    cached = parse_cache.get(absolute, key, shown)
-    if cached is not None and cached.is_debate_file == is_debate_file:
-        return cached
-    parsed = parse_text(data, shown, stem, is_debate_file)
-    parse_cache.put(absolute, key, parsed)
+    parsed = parse_text(data, shown, *_role(rel))
+    if snapshot is not None and current is not None:
+        snapshot.put(rel, current, data, parsed)
     return parsed
+
+
+def parse_bytes(
+    folder: Path, rel: str, data: bytes, snapshot: parse_cache.Snapshot | None
+) -> ParsedFile:
+    """Parse `data` as argument file `rel`, or take the result from `snapshot` when the
+    file held exactly these bytes when it was cached."""
+    if snapshot is not None:
+        cached = snapshot.get_bytes(rel, data)
+        if cached is not None:
+            return cached
+    return parse_text(data, _display(folder, rel), *_role(rel))
+
+
+def _role(rel: str) -> tuple[str, bool]:
+    """The file's default topic id (its name) and whether it is the debate file."""
+    return rel.rsplit("/", 1)[-1].rsplit(".", 1)[0], rel in DEBATE_FILE_NAMES
 
 
 def parse_text(data: bytes, shown: str, stem: str, is_debate_file: bool) -> ParsedFile:

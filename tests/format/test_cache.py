@@ -1,9 +1,12 @@
-"""The parse cache: same results as without it, never trusted over the files, safe to break."""
+"""The parse cache: one snapshot per folder, same results as without it, never trusted over
+the files, and safe to break in any way."""
 
 from __future__ import annotations
 
-import json
+import dataclasses
+import marshal
 import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -11,9 +14,13 @@ from typing import Any
 import pytest
 
 from agidebate.export import export
-from agidebate.format import cache
+from agidebate.format import cache, codec, load
 from agidebate.format.load import check_debate, load_debate
+from agidebate.format.parsed import ParsedFile
+from agidebate.model import Claim, Relation
 from tests.conftest import BUNDLED, DATA, REPO, MakeDebate, invoke
+
+TWO = "claims:\n  - {id: a, text: A, supports: b}\n  - {id: b, text: B}\n"
 
 
 @pytest.fixture
@@ -24,18 +31,44 @@ def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
-def entries(home: Path) -> list[Path]:
-    return sorted((home / "agidebate").rglob("*.json"))
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files the loader parses (rather than takes from the cache), in order."""
+    seen: list[str] = []
+    original = load.parse_text
+
+    def spy(data: bytes, shown: str, stem: str, is_debate_file: bool) -> ParsedFile:
+        seen.append(Path(shown).name)
+        return original(data, shown, stem, is_debate_file)
+
+    monkeypatch.setattr(load, "parse_text", spy)
+    return seen
 
 
-def read_entry(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
-    """An entry's header and its body (the file's result)."""
-    header, _, body = path.read_bytes().partition(b"\n")
-    return json.loads(header), json.loads(body)
+def snapshots(home: Path) -> list[Path]:
+    return sorted((home / "agidebate").rglob("*.snap"))
 
 
-def write_entry(path: Path, header: dict[str, Any], body: dict[str, Any]) -> None:
-    path.write_bytes(json.dumps(header).encode() + b"\n" + json.dumps(body).encode())
+def body_of(path: Path) -> Any:
+    """The snapshot's content, checked against its digest."""
+    raw = path.read_bytes()
+    head = len(cache.MAGIC) + 20
+    assert raw.startswith(cache.MAGIC) and cache.digest(raw[head:]) == raw[len(cache.MAGIC) : head]
+    return marshal.loads(raw[head:])
+
+
+def write_body(path: Path, body: Any) -> None:
+    """Replace a snapshot with `body`, well formed: magic, a matching digest, marshal."""
+    data = marshal.dumps(body)
+    path.write_bytes(cache.MAGIC + cache.digest(data) + data)
+
+
+def age(folder: Path) -> None:
+    """Make every file look written long ago (an entry of a just-written file is checked
+    by its bytes; these tests are about the stamp)."""
+    for path in folder.rglob("*.yaml"):
+        info = path.stat()
+        os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns - 10 * cache.RACY_NS))
 
 
 @pytest.mark.parametrize(
@@ -43,92 +76,117 @@ def write_entry(path: Path, header: dict[str, Any], body: dict[str, Any]) -> Non
 )
 def test_warm_load_equals_cold_load(folder: Path, cache_home: Path) -> None:
     cold = export(load_debate(folder, cache=False), "json")
-    assert entries(cache_home) == []
+    assert snapshots(cache_home) == []
     first = export(load_debate(folder), "json")
-    assert len(entries(cache_home)) == len(list(folder.rglob("*.yaml"))) - len(
-        list(folder.glob("perspectives/*.yaml"))
-    )
+    assert len(snapshots(cache_home)) == 1  # one snapshot for the whole folder
     warm = export(load_debate(folder), "json")
     assert cold == first == warm
+    report_cold, report_warm = check_debate(folder, cache=False), check_debate(folder)
+    assert report_cold == report_warm
 
 
-def test_problems_come_back_from_the_cache_with_the_current_path(
+def test_a_warm_load_parses_nothing(
+    make_debate: MakeDebate, cache_home: Path, parses: list[str]
+) -> None:
+    folder = make_debate({"a.yaml": TWO, "b.yaml": "claims:\n  - {id: c, text: C}\n"})
+    age(folder)
+    load_debate(folder)
+    assert parses == ["a.yaml", "b.yaml"]
+    parses.clear()
+    load_debate(folder)
+    assert parses == []
+
+
+def test_a_changed_file_and_only_it_is_parsed_again(
+    make_debate: MakeDebate, cache_home: Path, parses: list[str]
+) -> None:
+    folder = make_debate({"a.yaml": TWO, "b.yaml": "claims:\n  - {id: c, text: C}\n"})
+    age(folder)
+    load_debate(folder)
+    parses.clear()
+    (folder / "b.yaml").write_text("claims:\n  - {id: c, text: Changed}\n", encoding="utf-8")
+    assert load_debate(folder).claims["c"].text == "Changed"
+    assert parses == ["b.yaml"]
+    parses.clear()
+    assert load_debate(folder).claims["c"].text == "Changed"
+    assert parses == []
+
+
+def test_added_and_removed_files_are_seen(
+    make_debate: MakeDebate, cache_home: Path, parses: list[str]
+) -> None:
+    folder = make_debate({"a.yaml": TWO, "b.yaml": "claims:\n  - {id: c, text: C}\n"})
+    load_debate(folder)
+    (folder / "b.yaml").unlink()
+    (folder / "c.yaml").write_text("claims:\n  - {id: d, text: D}\n", encoding="utf-8")
+    parses.clear()
+    debate = load_debate(folder)
+    assert set(debate.claims) == {"a", "b", "d"} and parses == ["c.yaml"]
+    (entries,) = [body_of(p)[3] for p in snapshots(cache_home)]
+    assert [entry[0] for entry in entries] == ["a.yaml", "c.yaml"]
+
+
+def test_a_file_rewritten_within_its_clock_tick_is_seen(
+    make_debate: MakeDebate, cache_home: Path
+) -> None:
+    """Same size, same modification time, same inode: a file changed just after it was read
+    is checked by its bytes until it is older than the clock's resolution."""
+    folder = make_debate({"t.yaml": "claims:\n  - {id: a, text: AAAA}\n"})
+    assert load_debate(folder).claims["a"].text == "AAAA"
+    path = folder / "t.yaml"
+    info = path.stat()
+    with path.open("r+b") as handle:  # in place: the inode stays
+        handle.write(b"claims:\n  - {id: a, text: BBBB}\n")
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert path.stat().st_ino == info.st_ino and path.stat().st_size == info.st_size
+    assert load_debate(folder).claims["a"].text == "BBBB"
+
+
+def test_problems_come_back_with_the_path_as_given(
     make_debate: MakeDebate, cache_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = make_debate({"t.yaml": "claims:\n  - {id: a, txt: A}\n"})
     first = [str(p) for p in check_debate(folder).problems]
-    assert entries(cache_home)
     monkeypatch.chdir(folder.parent)
     again = [str(p) for p in check_debate(folder.name).problems]
     assert [p.replace(str(folder.parent) + os.sep, "") for p in first] == again
+    assert again == [str(p) for p in check_debate(folder.name).problems]  # warm, same paths
 
 
-def test_a_changed_file_is_parsed_again(make_debate: MakeDebate, cache_home: Path) -> None:
-    folder = make_debate({"t.yaml": "claims:\n  - {id: a, text: AAAA}\n"})
-    assert load_debate(folder).claims["a"].text == "AAAA"
-    path = folder / "t.yaml"
-    stat = path.stat()
-    path.write_text("claims:\n  - {id: a, text: BBBB}\n", encoding="utf-8")
-    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same size, same mtime
-    assert load_debate(folder).claims["a"].text == "BBBB"
-
-
-@pytest.mark.parametrize(
-    "damage",
-    [
-        b"",
-        b"not json",
-        b"[]",
-        b'{"fingerprint": 1}',
-        b'{"fingerprint": "x", "digest": "y", "file": {}}',
-    ],
-    ids=["empty", "garbage", "list", "partial", "stale"],
-)
-def test_a_broken_entry_is_ignored_and_rebuilt(
-    make_debate: MakeDebate, cache_home: Path, damage: bytes
-) -> None:
-    folder = make_debate({"t.yaml": "claims:\n  - {id: a, text: A}\n"})
-    load_debate(folder)
-    (entry,) = entries(cache_home)
-    entry.write_bytes(damage)
-    assert load_debate(folder).claims["a"].text == "A"
-    assert read_entry(entry)[1]["claims"]["id"] == ["a"]
-
-
-def test_an_entry_whose_content_does_not_match_its_digest_is_ignored(
-    make_debate: MakeDebate, cache_home: Path
-) -> None:
-    folder = make_debate({"t.yaml": "claims:\n  - {id: a, text: A}\n"})
-    load_debate(folder)
-    (entry,) = entries(cache_home)
-    header, body = read_entry(entry)
-    body["claims"] = [["a"]]
-    write_entry(entry, header, body)
-    assert load_debate(folder).claims["a"].text == "A"
+def test_the_snapshot_is_for_the_user_only(make_debate: MakeDebate, cache_home: Path) -> None:
+    load_debate(make_debate({"t.yaml": TWO}))
+    (snapshot,) = snapshots(cache_home)
+    assert stat.S_IMODE(snapshot.stat().st_mode) == 0o600
 
 
 def test_switched_off_by_flag_and_environment(make_debate: MakeDebate, cache_home: Path) -> None:
-    folder = make_debate({"t.yaml": "claims:\n  - {id: a, text: A}\n"})
-    assert (
-        invoke(
-            ["--no-cache", "check", "--dir", str(folder)], env={"XDG_CACHE_HOME": str(cache_home)}
-        ).exit_code
-        == 0
-    )
-    assert entries(cache_home) == []
-    env = {"XDG_CACHE_HOME": str(cache_home), "AGIDEBATE_NO_CACHE": "1"}
+    folder = make_debate({"t.yaml": TWO})
+    env = {"XDG_CACHE_HOME": str(cache_home)}
+    assert invoke(["--no-cache", "check", "--dir", str(folder)], env=env).exit_code == 0
+    assert snapshots(cache_home) == []
+    env["AGIDEBATE_NO_CACHE"] = "1"
     assert invoke(["check", "--dir", str(folder)], env=env).exit_code == 0
-    assert entries(cache_home) == []
+    assert snapshots(cache_home) == []
+
+
+def test_no_cache_may_follow_the_command(make_debate: MakeDebate, cache_home: Path) -> None:
+    from tests.conftest import run_process
+
+    folder = make_debate({"t.yaml": TWO})
+    result = run_process(
+        ["check", "--no-cache", "--dir", str(folder)], env={"XDG_CACHE_HOME": str(cache_home)}
+    )
+    assert result.returncode == 0, result.stderr
+    assert snapshots(cache_home) == []
 
 
 def test_the_library_reads_no_environment_variable_for_the_cache(
     make_debate: MakeDebate, cache_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """`cache=` is the library's switch; AGIDEBATE_NO_CACHE is the command line's."""
-    folder = make_debate({"t.yaml": "claims:\n  - {id: a, text: A}\n"})
     monkeypatch.setenv("AGIDEBATE_NO_CACHE", "1")
-    load_debate(folder)
-    assert len(entries(cache_home)) == 1
+    load_debate(make_debate({"t.yaml": TWO}))
+    assert len(snapshots(cache_home)) == 1
 
 
 def test_an_unwritable_cache_never_breaks_a_command(
@@ -136,125 +194,7 @@ def test_an_unwritable_cache_never_breaks_a_command(
 ) -> None:
     cache_home.mkdir()
     (cache_home / "agidebate").write_text("a file where the folder should be", encoding="utf-8")
-    folder = make_debate({"t.yaml": "claims:\n  - {id: a, text: A}\n"})
-    assert load_debate(folder).claims["a"].text == "A"
-
-
-def test_fingerprint_changes_with_the_version(monkeypatch: pytest.MonkeyPatch) -> None:
-    before = cache.fingerprint()
-    cache.fingerprint.cache_clear()
-    monkeypatch.setattr("agidebate._version.__version__", "0.0.0-test")
-    try:
-        assert cache.fingerprint() != before
-    finally:
-        cache.fingerprint.cache_clear()
-
-
-FORMAT_MODULES = sorted((REPO / "agidebate" / "format").glob("*.py"))
-
-
-@pytest.mark.parametrize("module", FORMAT_MODULES, ids=[m.name for m in FORMAT_MODULES])
-def test_fingerprint_covers_every_module_of_the_format_package(module: Path) -> None:
-    """No edit to any module of agidebate/format/ can leave a stale entry: none is left out."""
-    cache.fingerprint.cache_clear()
-    before = cache.fingerprint()
-    stat = module.stat()
-    os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
-    try:
-        cache.fingerprint.cache_clear()
-        assert cache.fingerprint() != before
-    finally:
-        os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns))
-        cache.fingerprint.cache_clear()
-
-
-@pytest.mark.parametrize(
-    "damage",
-    [
-        lambda f: f["claims"]["id"].__setitem__(0, None),
-        lambda f: f.__setitem__("claims", 5),
-        lambda f: f["claims"]["weight"].__setitem__(0, "heavy"),
-        lambda f: f["edges"]["source"].append("a"),
-        lambda f: f["claims"]["location"].append([1, 1]),
-        lambda f: f.__setitem__("problems", [{"code": "x", "severity": "fatal"}]),
-    ],
-    ids=[
-        "null-id",
-        "claims-not-a-list",
-        "weight-text",
-        "edge-without-owner",
-        "bad-position",
-        "bad-severity",
-    ],
-)
-def test_an_edited_entry_fails_its_own_digest_and_is_rebuilt(
-    make_debate: MakeDebate, cache_home: Path, damage: Callable[[dict[str, Any]], None]
-) -> None:
-    folder = make_debate(
-        {"t.yaml": "claims:\n  - {id: a, text: A, supports: b}\n  - {id: b, text: B}\n"}
-    )
-    load_debate(folder)
-    (entry,) = entries(cache_home)
-    header, body = read_entry(entry)
-    damage(body)
-    write_entry(entry, header, body)
-    debate = load_debate(folder)
-    assert (
-        debate.claims["a"].text == "A"
-        and debate.attacks_of("a") == []
-        and debate.supports_of("a") == ["b"]
-    )
-
-
-def test_no_cache_may_follow_the_command(make_debate: MakeDebate, cache_home: Path) -> None:
-    from tests.conftest import run_process
-
-    folder = make_debate({"t.yaml": "claims:\n  - {id: a, text: A}\n"})
-    result = run_process(
-        ["check", "--no-cache", "--dir", str(folder)], env={"XDG_CACHE_HOME": str(cache_home)}
-    )
-    assert result.returncode == 0, result.stderr
-    assert entries(cache_home) == []
-
-
-def test_entries_store_claims_and_relations_by_field_name(
-    make_debate: MakeDebate, cache_home: Path
-) -> None:
-    """A claim is a mapping of its fields by name and a relation is its type's value: an
-    entry written by another layout of the model cannot land in the wrong fields."""
-    folder = make_debate(
-        {"t.yaml": "claims:\n  - {id: a, text: A, weight: 0.7, attacks: b}\n  - {id: b, text: B}\n"}
-    )
-    load_debate(folder)
-    (entry,) = entries(cache_home)
-    _, body = read_entry(entry)
-    claims = body["claims"]
-    assert (claims["id"], claims["text"], claims["weight"], claims["weight_stated"]) == (
-        ["a", "b"],
-        ["A", "B"],
-        [0.7, 0.5],
-        [True, False],
-    )
-    assert body["edges"]["relation"] == ["attack"]
-
-
-def test_every_field_of_a_claim_and_a_relation_is_a_column_of_the_cache(
-    make_debate: MakeDebate, cache_home: Path
-) -> None:
-    """The cache stores records by the model's own fields: a field added to the model needs
-    no code in the cache, and is not lost."""
-    import dataclasses
-
-    from agidebate.model import Claim, Edge
-
-    folder = make_debate(
-        {"t.yaml": "claims:\n  - {id: a, text: A, attacks: b}\n  - {id: b, text: B}\n"}
-    )
-    load_debate(folder)
-    (entry,) = entries(cache_home)
-    _, body = read_entry(entry)
-    assert set(body["claims"]) == {f.name for f in dataclasses.fields(Claim)}
-    assert set(body["edges"]) == {f.name for f in dataclasses.fields(Edge)}
+    assert load_debate(make_debate({"t.yaml": TWO})).claims["a"].text == "A"
 
 
 def test_every_new_field_comes_back_from_the_cache(cache_home: Path) -> None:
@@ -272,15 +212,223 @@ def test_every_new_field_comes_back_from_the_cache(cache_home: Path) -> None:
     )
 
 
-def test_an_entry_with_a_field_the_model_does_not_have_is_rebuilt(
-    make_debate: MakeDebate, cache_home: Path
-) -> None:
-    folder = make_debate({"t.yaml": "claims:\n  - {id: a, text: A}\n"})
+# -- a broken, foreign or hostile snapshot is ignored and rebuilt ----------------------
+
+
+def assert_rebuilt(folder: Path, snapshot: Path, parses: list[str]) -> None:
+    parses.clear()
+    debate = load_debate(folder)
+    assert debate.claims["a"].text == "A" and debate.supports_of("a") == ["b"]
+    assert parses == ["t.yaml"]  # not trusted: parsed again
+    body_of(snapshot)  # and written anew, well formed
+    parses.clear()
     load_debate(folder)
-    (entry,) = entries(cache_home)
-    header, body = read_entry(entry)
-    body["claims"]["stance"] = ["pro"]  # a field from some other version of the model
-    header["check"] = cache.digest(json.dumps(body).encode())  # a well-formed entry otherwise
-    write_entry(entry, header, body)
-    assert load_debate(folder).claims["a"].text == "A"
-    assert "stance" not in read_entry(entry)[1]["claims"]  # rebuilt
+    assert parses == []
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda raw: b"",
+        lambda raw: b"not a snapshot",
+        lambda raw: raw[: len(raw) // 2],  # truncated
+        lambda raw: raw[:-1] + bytes([raw[-1] ^ 1]),  # one bit flipped
+        lambda raw: raw.replace(cache.MAGIC, b"agidebate snapshot 3\n"),  # another layout
+        lambda raw: cache.MAGIC + b"\0" * 20 + raw[len(cache.MAGIC) + 20 :],  # wrong digest
+        lambda raw: raw + b"\0",
+    ],
+    ids=["empty", "garbage", "truncated", "bit-flip", "other-layout", "bad-digest", "trailing"],
+)
+def test_a_damaged_snapshot_is_ignored_and_rebuilt(
+    make_debate: MakeDebate, cache_home: Path, parses: list[str], damage: Callable[[bytes], bytes]
+) -> None:
+    folder = make_debate({"t.yaml": TWO})
+    age(folder)
+    load_debate(folder)
+    (snapshot,) = snapshots(cache_home)
+    snapshot.write_bytes(damage(snapshot.read_bytes()))
+    assert_rebuilt(folder, snapshot, parses)
+
+
+def claims_of(body: list[Any]) -> list[Any]:
+    """The encoded claims of the (only) file of a snapshot: (count, columns)."""
+    parsed = list(body[3][0][4])
+    return parsed
+
+
+def edit_file(body: list[Any], change: Callable[[list[Any]], None]) -> list[Any]:
+    """The snapshot's body with the encoded ParsedFile of its file changed by `change`."""
+    entries = [list(entry) for entry in body[3]]
+    parsed = list(entries[0][4])
+    change(parsed)
+    entries[0][4] = tuple(parsed)
+    body[3] = tuple(tuple(entry) for entry in entries)
+    return body
+
+
+CLAIMS = [f.name for f in dataclasses.fields(ParsedFile)].index("claims")
+EDGES = [f.name for f in dataclasses.fields(ParsedFile)].index("edges")
+CLAIM_FIELDS = [f.name for f in dataclasses.fields(Claim)]
+
+
+def set_claim_field(name: str, value: Any) -> Callable[[list[Any]], None]:
+    def change(parsed: list[Any]) -> None:
+        count, columns = parsed[CLAIMS]
+        columns = list(columns)
+        columns[CLAIM_FIELDS.index(name)] = [value] * count
+        parsed[CLAIMS] = (count, tuple(columns))
+
+    return change
+
+
+def hostile(parsed: list[Any], index: int, value: Any) -> None:
+    parsed[index] = value
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        set_claim_field("id", None),
+        set_claim_field("text", 5),
+        set_claim_field("weight", "heavy"),
+        set_claim_field("weight", True),
+        set_claim_field("tags", ["a list, not a tuple"]),
+        set_claim_field("sources", (("title", "url"),)),  # a row of the wrong length
+        set_claim_field("i18n", {"zh": {"title": 1}}),
+        set_claim_field("location", ("t.yaml", "one", 1)),
+        set_claim_field("location", (lambda: 0).__code__),  # marshal can hold code: refused
+        lambda parsed: parsed.__setitem__(CLAIMS, (5, parsed[CLAIMS][1])),  # wrong count
+        lambda parsed: parsed.__setitem__(CLAIMS, (2, parsed[CLAIMS][1][:-1])),  # a field less
+        lambda parsed: parsed.__setitem__(CLAIMS, (2, (*parsed[CLAIMS][1], [0, 0]))),  # more
+        lambda parsed: parsed.__setitem__(CLAIMS, "claims"),
+        lambda parsed: parsed.__setitem__(
+            EDGES, (1, (["a"], ["b"], ["undercuts"], [("t.yaml", 1, 1)]))
+        ),
+        lambda parsed: parsed.pop(),
+        lambda parsed: parsed.append(None),
+    ],
+    ids=[
+        "null-id",
+        "text-number",
+        "weight-text",
+        "weight-bool",
+        "tags-list",
+        "source-short-row",
+        "i18n-number",
+        "location-text-line",
+        "code-object",
+        "wrong-count",
+        "field-missing",
+        "field-extra",
+        "claims-text",
+        "unknown-relation",
+        "short-file",
+        "long-file",
+    ],
+)
+def test_a_hostile_snapshot_with_a_valid_digest_is_ignored_and_rebuilt(
+    make_debate: MakeDebate,
+    cache_home: Path,
+    parses: list[str],
+    change: Callable[[list[Any]], None],
+) -> None:
+    folder = make_debate({"t.yaml": TWO})
+    age(folder)
+    load_debate(folder)
+    (snapshot,) = snapshots(cache_home)
+    write_body(snapshot, edit_file(list(body_of(snapshot)), change))
+    assert_rebuilt(folder, snapshot, parses)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda body: body.__setitem__(0, cache.LAYOUT + 1),
+        lambda body: body.__setitem__(1, "0" * 32),  # another agidebate, Python or PyYAML
+        lambda body: body.__setitem__(2, "/somewhere/else\0/somewhere/else"),  # foreign
+        lambda body: body.__setitem__(3, (("t.yaml", (1, 2), b"x", False, ()),)),
+        lambda body: body.__setitem__(3, (("t.yaml", (1, 2, "3"), b"x" * 20, False, ()),)),
+        lambda body: body.__setitem__(3, "entries"),
+        lambda body: body.append("more"),
+    ],
+    ids=[
+        "layout",
+        "fingerprint",
+        "foreign-folder",
+        "bad-stamp",
+        "stamp-text",
+        "entries-text",
+        "extra",
+    ],
+)
+def test_a_snapshot_from_elsewhere_is_ignored_and_rebuilt(
+    make_debate: MakeDebate,
+    cache_home: Path,
+    parses: list[str],
+    change: Callable[[list[Any]], None],
+) -> None:
+    folder = make_debate({"t.yaml": TWO})
+    age(folder)
+    load_debate(folder)
+    (snapshot,) = snapshots(cache_home)
+    body = list(body_of(snapshot))
+    change(body)
+    write_body(snapshot, tuple(body))
+    assert_rebuilt(folder, snapshot, parses)
+
+
+def test_a_snapshot_of_another_folder_is_never_used(
+    make_debate: MakeDebate, cache_home: Path, parses: list[str]
+) -> None:
+    """Copied over this folder's snapshot, with the same file names and stamps."""
+    one = make_debate({"t.yaml": TWO})
+    other = make_debate({"t.yaml": TWO.replace("text: A", "text: X")})
+    age(one)
+    load_debate(one)
+    (snapshot,) = snapshots(cache_home)
+    stolen = snapshot.read_bytes()
+    load_debate(other)
+    (target,) = [p for p in snapshots(cache_home) if p != snapshot]
+    target.write_bytes(stolen)
+    parses.clear()
+    assert load_debate(other).claims["a"].text == "X"
+    assert parses == ["t.yaml"]
+
+
+# -- the key: what the snapshot was written by ---------------------------------------------
+
+
+def test_fingerprint_changes_with_the_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    before = cache.fingerprint()
+    cache.fingerprint.cache_clear()
+    monkeypatch.setattr("agidebate._version.__version__", "0.0.0-test")
+    try:
+        assert cache.fingerprint() != before
+    finally:
+        cache.fingerprint.cache_clear()
+
+
+def test_fingerprint_names_every_field_of_the_model() -> None:
+    cache.fingerprint.cache_clear()
+    names = {name.rsplit(".", 1)[-1]: fields for name, fields in codec.schema(ParsedFile)}
+    assert names["Claim"] == tuple(CLAIM_FIELDS)
+    assert names["Relation"] == tuple(r.value for r in Relation)
+    assert {"Source", "Edge", "Problem", "Location"} <= set(names)
+
+
+FORMAT_MODULES = sorted((REPO / "agidebate" / "format").glob("*.py"))
+
+
+@pytest.mark.parametrize("module", FORMAT_MODULES, ids=[m.name for m in FORMAT_MODULES])
+def test_fingerprint_covers_every_module_of_the_format_package(module: Path) -> None:
+    """No edit to any module of agidebate/format/ can leave a stale snapshot."""
+    cache.fingerprint.cache_clear()
+    before = cache.fingerprint()
+    info = module.stat()
+    os.utime(module, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000_000))
+    try:
+        cache.fingerprint.cache_clear()
+        assert cache.fingerprint() != before
+    finally:
+        os.utime(module, ns=(info.st_atime_ns, info.st_mtime_ns))
+        cache.fingerprint.cache_clear()
