@@ -231,6 +231,8 @@ def _union_decoder(members: tuple[Any, ...]) -> Decoder:
     complex_members = [m for m in members if m not in _PLAIN]
     if not complex_members:
         return _Plain(tuple(plain))
+    if plain == [type(None)] and len(complex_members) == 1 and _is_dataclass(complex_members[0]):
+        return _Rows(complex_members[0], optional=True)
     inner = _decoder(complex_members[0])
     allowed = frozenset(plain)
 
@@ -241,15 +243,50 @@ def _union_decoder(members: tuple[Any, ...]) -> Decoder:
 
 
 def _row_decoder(cls: type) -> Decoder:
-    decoders = [_decoder(tp) for _, tp in _fields(cls)]
-    count = len(decoders)
+    return _Rows(cls)
 
-    def row(value: Any) -> Any:
-        if type(value) is not tuple or len(value) != count:
-            raise Unreadable(f"{cls.__name__}: not a row of {count} fields")
-        return cls(*[dec(x) for dec, x in zip(decoders, value, strict=True)])
 
-    return row
+class _Rows:
+    """Reads a dataclass stored as the row of its fields (or None, when `optional`)."""
+
+    __slots__ = ("cls", "count", "decoders", "kinds")
+
+    def __init__(self, cls: type, optional: bool = False) -> None:
+        self.cls = cls
+        self.decoders = [_decoder(tp) for _, tp in _fields(cls)]
+        self.count = len(self.decoders)
+        self.kinds = frozenset({tuple, type(None)} if optional else {tuple})
+
+    def __call__(self, value: Any) -> Any:
+        if value is None and type(None) in self.kinds:
+            return None
+        if type(value) is not tuple or len(value) != self.count:
+            raise Unreadable(f"{self.cls.__name__}: not a row of {self.count} fields")
+        return self.cls(*[dec(x) for dec, x in zip(self.decoders, value, strict=True)])
+
+    def column(self, values: Any) -> list[Any]:
+        """Many rows at once: each field checked as a column, then one call per row."""
+        kinds = set(map(type, values))
+        if not kinds <= self.kinds:
+            raise Unreadable(f"{self.cls.__name__}: not a row")
+        rows = [v for v in values if v is not None] if type(None) in kinds else values
+        built: list[Any] = []
+        if rows:
+            if set(map(len, rows)) != {self.count}:
+                raise Unreadable(f"{self.cls.__name__}: not a row of {self.count} fields")
+            columns = zip(*rows, strict=True)
+            fields = [_column(dec, col) for dec, col in zip(self.decoders, columns, strict=True)]
+            built = list(map(self.cls, *fields))
+        if len(built) == len(values):
+            return built
+        it = iter(built)
+        return [None if v is None else next(it) for v in values]
+
+
+def _column(decoder: Decoder, values: Any) -> Any:
+    """A whole column read by `decoder`: at once where it can, else value by value."""
+    column = getattr(decoder, "column", None)
+    return column(values) if column is not None else list(map(decoder, values))
 
 
 def _rows(cls: type, data: Any) -> list[Any]:
@@ -262,8 +299,7 @@ def _rows(cls: type, data: Any) -> list[Any]:
     for (_, tp), column in zip(fields, columns, strict=True):
         if type(column) is not list or len(column) != length:
             raise Unreadable(f"{cls.__name__}: a column of the wrong length")
-        dec = _decoder(tp)
-        checked.append(dec.column(column) if isinstance(dec, _Plain) else list(map(dec, column)))
+        checked.append(_column(_decoder(tp), column))
     return list(map(cls, *checked)) if checked else [cls() for _ in range(length)]
 
 
