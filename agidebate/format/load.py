@@ -140,7 +140,7 @@ def check_debate(
         return CheckReport(folder, None, (problem,), 0)
     debate, problems = link(parsed, graph_warnings=warnings)
     perspectives: list[Perspective] = []
-    if warnings and not any(p.is_error for p in problems):
+    if warnings and not any(p.is_error for p in problems) and (folder / PERSPECTIVES_DIR).is_dir():
         # Perspectives name claim ids: a renamed claim must not break them unseen.
         from agidebate.format.perspectives import check_perspectives
 
