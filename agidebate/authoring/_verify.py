@@ -86,7 +86,10 @@ def check_reading(
         else:  # the bytes as read (or to be written) decide, not the file on disk now
             parsed.append(parse_bytes(folder, known, data, snapshot))
     debate, problems = link(parsed)
-    return CheckReport(folder, debate, tuple(sorted(problems, key=Problem.sort_key)), len(parsed))
+    ordered = tuple(sorted(problems, key=Problem.sort_key))
+    return CheckReport(
+        folder, debate, ordered, len(parsed), claims=len(debate), relations=len(debate.edges)
+    )
 
 
 def new_warnings(before: CheckReport, after: CheckReport) -> list[Problem]:

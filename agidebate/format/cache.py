@@ -37,14 +37,17 @@ import functools
 import hashlib
 import marshal
 import os
+import struct
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from agidebate.errors import Problem
 from agidebate.format import codec
 from agidebate.format.parsed import ParsedFile
+from agidebate.model import Expect
 
 LAYOUT = 4
 MAGIC = b"agidebate snapshot 4\n"
@@ -116,7 +119,22 @@ class _Entry:
     stamp: Stamp
     digest: bytes  # of the file's bytes
     racy: bool  # changed just before it was read: the stamp alone cannot be trusted
-    data: Any  # the ParsedFile, encoded by `codec`
+    data: Any = None  # the ParsedFile, encoded by `codec`; None: still in the stored body
+    index: int = -1  # its place in the stored body
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """What `agidebate check` found in a folder: every problem, and how many claims and
+    relations it has. Kept while no argument file and no perspective file changes."""
+
+    problems: tuple[Problem, ...]
+    claims: int
+    relations: int
+    expects: tuple[Expect, ...] = ()  # every `expect:` block read (checked above this layer)
+
+
+Perspectives = tuple[tuple[str, Stamp], ...]
 
 
 @dataclass
@@ -124,13 +142,18 @@ class Snapshot:
     """The parse cache of one debate folder, as read; `save()` writes what changed.
 
     `key` names the folder as the command gave it (the paths in messages are built
-    from it), `entries` hold each file's result by relative path.
+    from it); `entries` hold each file's result by relative path, in file order.
     """
 
     key: str
     entries: dict[str, _Entry] = field(default_factory=dict)
+    checked: Any = None  # the stored `Checked`, encoded, with the perspectives' stamps
+    body: bytes = b""  # the stored results, read only when one is needed
+    body_digest: bytes = b""
     used: dict[str, _Entry] = field(default_factory=dict)
+    parsed_any: bool = False
     changed: bool = False
+    new_checked: Any = None
 
     def get(self, rel: str, path: Path, current: Stamp) -> ParsedFile | None:
         """The cached result for file `rel` if it is unchanged (by its stamp), else None."""
@@ -157,42 +180,92 @@ class Snapshot:
 
     def _decode(self, rel: str, entry: _Entry) -> ParsedFile | None:
         try:
-            parsed: ParsedFile = codec.decode(ParsedFile, entry.data)
+            parsed: ParsedFile = codec.decode(ParsedFile, self._data(entry))
         except codec.Unreadable:
             return None
         self.used[rel] = entry
         return parsed
 
+    def _data(self, entry: _Entry) -> Any:
+        if entry.data is None:
+            entry.data = self._stored()[entry.index]
+        return entry.data
+
+    def _stored(self) -> tuple[Any, ...]:
+        """The stored results, checked against their digest (Unreadable if damaged)."""
+        if digest(self.body) != self.body_digest:
+            raise codec.Unreadable("the snapshot's body does not match its digest")
+        try:
+            stored = marshal.loads(self.body)
+        except (ValueError, TypeError, EOFError) as error:
+            raise codec.Unreadable(str(error)) from None
+        if type(stored) is not tuple or len(stored) != len(self.entries):
+            raise codec.Unreadable("the snapshot's body does not match its entries")
+        for entry in self.entries.values():
+            entry.data = stored[entry.index]
+        return stored
+
     def put(self, rel: str, current: Stamp, data: bytes, parsed: ParsedFile) -> None:
         """Keep the result of a file just parsed from `data`, read after its stamp was taken."""
         encoded = codec.encode(ParsedFile, parsed)
         self.used[rel] = _Entry(current, digest(data), _racy(current), encoded)
-        self.changed = True
+        self.parsed_any = True
+
+    def stored_check(self, files: list[tuple[Path, str]], views: Perspectives) -> Checked | None:
+        """What the last full check found, if no file (nor perspective) changed since."""
+        if self.checked is None or [rel for _, rel in files] != list(self.entries):
+            return None
+        for path, rel in files:
+            entry = self.entries[rel]
+            if entry.racy or stamp(path) != entry.stamp:
+                return None
+        stored_views, claims, relations, problems, expects = self.checked
+        if stored_views != views or type(claims) is not int or type(relations) is not int:
+            return None
+        try:
+            found = codec.decode(list[Problem], problems)
+            expected = codec.decode(list[Expect], expects)
+        except codec.Unreadable:
+            return None
+        return Checked(tuple(found), claims, relations, tuple(expected))
+
+    def keep_check(self, views: Perspectives, checked: Checked) -> None:
+        """Store what a full check found (used while nothing changes, see `stored_check`)."""
+        if any(_racy(current) for _, current in views):
+            return
+        problems = codec.encode(list[Problem], list(checked.problems))
+        expects = codec.encode(list[Expect], list(checked.expects))
+        self.new_checked = (views, checked.claims, checked.relations, problems, expects)
 
     def save(self) -> None:
-        """Write the snapshot when a file was added, changed or removed (best effort)."""
-        if not self.changed and self.used.keys() == self.entries.keys():
+        """Write the snapshot when a file was added, changed or removed, or a check is new
+        (best effort)."""
+        same_files = list(self.used) == list(self.entries)
+        check = self.new_checked if all(not e.racy for e in self.used.values()) else None
+        if same_files and not self.parsed_any and not self.changed and check is None:
             return
         from agidebate.errors import OperationError
         from agidebate.fileio import atomic_write
 
-        entries = tuple((rel, e.stamp, e.digest, e.racy, e.data) for rel, e in self.used.items())
-        body = marshal.dumps((LAYOUT, fingerprint(), self.key, entries))
-        target = _snapshot_path(self.key)
-        with contextlib.suppress(OSError, OperationError, ValueError):
+        with contextlib.suppress(OSError, OperationError, ValueError, codec.Unreadable):
+            if same_files and not self.parsed_any and self.body:
+                body = self.body  # the same results: written back as they were read
+            else:
+                body = marshal.dumps(tuple(self._data(e) for e in self.used.values()))
+            metas = tuple((rel, e.stamp, e.digest, e.racy) for rel, e in self.used.items())
+            header = marshal.dumps((LAYOUT, fingerprint(), self.key, metas, check))
+            head = _HEAD.pack(digest(header), digest(body), len(header))
+            target = _snapshot_path(self.key)
             target.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(target, MAGIC + digest(body) + body, mode=0o600, durable=False)
+            atomic_write(target, MAGIC + head + header + body, mode=0o600, durable=False)
+
+
+# header digest, body digest, header length
+_HEAD = struct.Struct(f"<{_DIGEST}s{_DIGEST}sQ")
 
 
 def _racy(current: Stamp) -> bool:
     return current[1] >= time.time_ns() - RACY_NS
-
-
-def _same_bytes(path: Path, expected: bytes) -> bool:
-    try:
-        return digest(path.read_bytes()) == expected
-    except OSError:
-        return False
 
 
 def _snapshot_path(key: str) -> Path:
@@ -200,41 +273,80 @@ def _snapshot_path(key: str) -> Path:
     return cache_dir() / f"snapshots-{LAYOUT}" / f"{name}.snap"
 
 
+def perspective_stamps(folder: Path) -> Perspectives:
+    """The stamps of the files in `folder/perspectives/` (a check reads them too)."""
+    from agidebate.format.schema import PERSPECTIVES_DIR
+
+    views = folder / PERSPECTIVES_DIR
+    try:
+        names = sorted(n for n in os.listdir(views) if n.endswith((".yaml", ".yml")))
+    except OSError:
+        return ()
+    found = []
+    for name in names:
+        current = stamp(views / name)
+        if current is not None and not name.startswith("."):
+            found.append((name, current))
+    return tuple(found)
+
+
 def open_snapshot(folder: Path) -> Snapshot:
     """The snapshot of `folder` (empty when there is none or it cannot be trusted)."""
     key = f"{os.path.abspath(folder)}\0{folder}"
     snapshot = Snapshot(key)
     with contextlib.suppress(OSError):
-        snapshot.entries = _read(_snapshot_path(key).read_bytes(), key)
+        _read(_snapshot_path(key).read_bytes(), snapshot)
     return snapshot
 
 
-def _read(raw: bytes, key: str) -> dict[str, _Entry]:
-    """The entries of a snapshot's bytes; empty for anything not written by us for `key`."""
-    head = len(MAGIC) + _DIGEST
-    if not raw.startswith(MAGIC) or len(raw) < head:
-        return {}
-    body = raw[head:]
-    if digest(body) != raw[len(MAGIC) : head]:
-        return {}
+def _read(raw: bytes, snapshot: Snapshot) -> None:
+    """Fill `snapshot` from a snapshot's bytes, unless they were not written by us for it."""
+    start = len(MAGIC) + _HEAD.size
+    if not raw.startswith(MAGIC) or len(raw) < start:
+        return
+    header_digest, body_digest, length = _HEAD.unpack_from(raw, len(MAGIC))
+    header = raw[start : start + length]
+    if len(header) != length or digest(header) != header_digest:
+        return
     try:
-        layout, stored_fingerprint, stored_key, entries = marshal.loads(body)
-        if (layout, stored_fingerprint, stored_key) != (LAYOUT, fingerprint(), key):
-            return {}
-        return {rel: _entry(rel, *rest) for rel, *rest in entries}
+        layout, stored_fingerprint, key, metas, checked = marshal.loads(header)
+        if (layout, stored_fingerprint, key) != (LAYOUT, fingerprint(), snapshot.key):
+            return
+        entries = dict(_entry(meta, index) for index, meta in enumerate(metas))
+        if len(entries) != len(metas):
+            return  # a file named twice
+        if checked is not None and (type(checked) is not tuple or len(checked) != 5):
+            return
+        if checked is not None and not _views(checked[0]):
+            return
     except (ValueError, TypeError, EOFError, codec.Unreadable):
-        return {}
+        return
+    snapshot.entries, snapshot.checked = entries, checked
+    snapshot.body, snapshot.body_digest = raw[start + length :], body_digest
 
 
-def _entry(rel: object, stamp: object, check: object, racy: object, data: object) -> _Entry:
+def _views(stored: object) -> bool:
+    return type(stored) is tuple and all(
+        type(item) is tuple and len(item) == 2 and type(item[0]) is str and _is_stamp(item[1])
+        for item in stored
+    )
+
+
+def _is_stamp(value: object) -> bool:
+    return type(value) is tuple and len(value) == 3 and all(type(n) is int for n in value)
+
+
+def _entry(meta: Any, index: int) -> tuple[str, _Entry]:
+    """A file's entry from its stored (path, stamp, digest, racy), checked."""
+    if type(meta) is not tuple or len(meta) != 4:
+        raise codec.Unreadable("not a snapshot entry")
+    rel, current, check, racy = meta
     if (
         type(rel) is not str
-        or type(stamp) is not tuple
-        or len(stamp) != 3
-        or any(type(n) is not int for n in stamp)
+        or not _is_stamp(current)
         or type(check) is not bytes
         or len(check) != _DIGEST
         or type(racy) is not bool
     ):
         raise codec.Unreadable("not a snapshot entry")
-    return _Entry(stamp, check, racy, data)
+    return rel, _Entry(current, check, racy, None, index)

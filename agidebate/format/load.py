@@ -17,7 +17,7 @@ from agidebate.format import cache as parse_cache
 from agidebate.format.join import link
 from agidebate.format.parsed import ParsedFile
 from agidebate.format.schema import DEBATE_FILE_NAMES, PERSPECTIVES_DIR
-from agidebate.model import Debate, Perspective
+from agidebate.model import Debate, Expect, Perspective
 
 ENV_DIR = "AGIDEBATE_DIR"
 SUFFIXES = (".yaml", ".yml")
@@ -60,6 +60,11 @@ class CheckReport:
     problems: tuple[Problem, ...]
     files: int
     perspectives: tuple[Perspective, ...] = ()  # those that read without errors
+    claims: int = 0
+    relations: int = 0
+    # Every `expect:` block read (debate.yaml's and the perspectives'), also when the
+    # report comes from the parse cache without its debate and perspectives.
+    expects: tuple[Expect, ...] = ()
 
     @property
     def errors(self) -> list[Problem]:
@@ -112,24 +117,33 @@ def check_debate(
     warnings: bool = True,
     *,
     cache: bool = True,
+    need_debate: bool = True,
 ) -> CheckReport:
     """Read and check a debate folder; never raises for bad content, only for a bad folder.
 
     `progress(done, total)` is called after each file, for long loads. With
     `warnings=False` the warnings that need the whole graph are not computed,
     nor are the files in `perspectives/` checked. With `cache=False` the parse
-    cache is neither read nor written (`--no-cache`).
+    cache is neither read nor written (`--no-cache`). With `need_debate=False` the
+    report may come without its debate (`debate` None, the counts filled in):
+    when no file changed since the last check, the cache answers at once.
     """
     folder = find_debate_dir(directory)
     files = list(iter_argument_files(folder))
     snapshot = parse_cache.open_snapshot(folder) if cache else None
+    views = parse_cache.perspective_stamps(folder) if snapshot is not None and warnings else ()
+    if snapshot is not None and warnings and not need_debate:
+        stored = snapshot.stored_check(files, views)
+        if stored is not None:
+            counts = (stored.claims, stored.relations)
+            return CheckReport(
+                folder, None, stored.problems, len(files), (), *counts, stored.expects
+            )
     parsed = []
     for index, (path, rel) in enumerate(files, 1):
         parsed.append(parse_path(folder, path, rel, snapshot))
         if progress is not None:
             progress(index, len(files))
-    if snapshot is not None:
-        snapshot.save()
     if not parsed:
         problem = Problem(
             "no-files",
@@ -138,6 +152,19 @@ def check_debate(
             "a debate is a folder of argument files; see `agidebate schema` and docs/format.md",
         )
         return CheckReport(folder, None, (problem,), 0)
+    report = _checked(folder, parsed, warnings)
+    if snapshot is not None:
+        if warnings:
+            found = parse_cache.Checked(
+                report.problems, report.claims, report.relations, report.expects
+            )
+            snapshot.keep_check(views, found)
+        snapshot.save()
+    return report
+
+
+def _checked(folder: Path, parsed: list[ParsedFile], warnings: bool) -> CheckReport:
+    """Join the parsed files, and check what needs the whole debate."""
     debate, problems = link(parsed, graph_warnings=warnings)
     perspectives: list[Perspective] = []
     if warnings and not any(p.is_error for p in problems) and (folder / PERSPECTIVES_DIR).is_dir():
@@ -147,7 +174,19 @@ def check_debate(
         perspectives, found = check_perspectives(folder, debate)
         problems.extend(found)
     ordered = tuple(sorted(problems, key=Problem.sort_key))
-    return CheckReport(folder, debate, ordered, len(parsed), tuple(perspectives))
+    expects = [p.expect for p in perspectives if p.expect is not None]
+    if debate.expect is not None:
+        expects.append(debate.expect)
+    return CheckReport(
+        folder,
+        debate,
+        ordered,
+        len(parsed),
+        tuple(perspectives),
+        len(debate),
+        len(debate.edges),
+        tuple(expects),
+    )
 
 
 def load_debate(

@@ -49,18 +49,22 @@ def snapshots(home: Path) -> list[Path]:
     return sorted((home / "agidebate").rglob("*.snap"))
 
 
-def body_of(path: Path) -> Any:
-    """The snapshot's content, checked against its digest."""
+def read_snapshot(path: Path) -> tuple[list[Any], list[Any]]:
+    """The snapshot's header and body, each checked against its digest."""
     raw = path.read_bytes()
-    head = len(cache.MAGIC) + 20
-    assert raw.startswith(cache.MAGIC) and cache.digest(raw[head:]) == raw[len(cache.MAGIC) : head]
-    return marshal.loads(raw[head:])
+    assert raw.startswith(cache.MAGIC)
+    header_digest, body_digest, length = cache._HEAD.unpack_from(raw, len(cache.MAGIC))
+    start = len(cache.MAGIC) + cache._HEAD.size
+    header, body = raw[start : start + length], raw[start + length :]
+    assert cache.digest(header) == header_digest and cache.digest(body) == body_digest
+    return list(marshal.loads(header)), list(marshal.loads(body))
 
 
-def write_body(path: Path, body: Any) -> None:
-    """Replace a snapshot with `body`, well formed: magic, a matching digest, marshal."""
-    data = marshal.dumps(body)
-    path.write_bytes(cache.MAGIC + cache.digest(data) + data)
+def write_snapshot(path: Path, header: Any, body: Any) -> None:
+    """Replace a snapshot with a well-formed one: magic, matching digests, marshal."""
+    head, data = marshal.dumps(tuple(header)), marshal.dumps(tuple(body))
+    lengths = cache._HEAD.pack(cache.digest(head), cache.digest(data), len(head))
+    path.write_bytes(cache.MAGIC + lengths + head + data)
 
 
 def age(folder: Path) -> None:
@@ -122,8 +126,8 @@ def test_added_and_removed_files_are_seen(
     parses.clear()
     debate = load_debate(folder)
     assert set(debate.claims) == {"a", "b", "d"} and parses == ["c.yaml"]
-    (entries,) = [body_of(p)[3] for p in snapshots(cache_home)]
-    assert [entry[0] for entry in entries] == ["a.yaml", "c.yaml"]
+    (header,) = [read_snapshot(p)[0] for p in snapshots(cache_home)]
+    assert [meta[0] for meta in header[3]] == ["a.yaml", "c.yaml"]
 
 
 def test_a_file_rewritten_within_its_clock_tick_is_seen(
@@ -220,7 +224,7 @@ def assert_rebuilt(folder: Path, snapshot: Path, parses: list[str]) -> None:
     debate = load_debate(folder)
     assert debate.claims["a"].text == "A" and debate.supports_of("a") == ["b"]
     assert parses == ["t.yaml"]  # not trusted: parsed again
-    body_of(snapshot)  # and written anew, well formed
+    read_snapshot(snapshot)  # and written anew, well formed
     parses.clear()
     load_debate(folder)
     assert parses == []
@@ -234,10 +238,22 @@ def assert_rebuilt(folder: Path, snapshot: Path, parses: list[str]) -> None:
         lambda raw: raw[: len(raw) // 2],  # truncated
         lambda raw: raw[:-1] + bytes([raw[-1] ^ 1]),  # one bit flipped
         lambda raw: raw.replace(cache.MAGIC, b"agidebate snapshot 3\n"),  # another layout
-        lambda raw: cache.MAGIC + b"\0" * 20 + raw[len(cache.MAGIC) + 20 :],  # wrong digest
+        lambda raw: cache.MAGIC + b"\0" * 20 + raw[len(cache.MAGIC) + 20 :],  # header digest
+        lambda raw: raw[: len(cache.MAGIC) + 20] + b"\0" * 20 + raw[len(cache.MAGIC) + 40 :],
+        lambda raw: raw[: len(cache.MAGIC) + 40] + b"\xff" * 8 + raw[len(cache.MAGIC) + 48 :],
         lambda raw: raw + b"\0",
     ],
-    ids=["empty", "garbage", "truncated", "bit-flip", "other-layout", "bad-digest", "trailing"],
+    ids=[
+        "empty",
+        "garbage",
+        "truncated",
+        "bit-flip",
+        "other-layout",
+        "header-digest",
+        "body-digest",
+        "header-length",
+        "trailing",
+    ],
 )
 def test_a_damaged_snapshot_is_ignored_and_rebuilt(
     make_debate: MakeDebate, cache_home: Path, parses: list[str], damage: Callable[[bytes], bytes]
@@ -250,20 +266,11 @@ def test_a_damaged_snapshot_is_ignored_and_rebuilt(
     assert_rebuilt(folder, snapshot, parses)
 
 
-def claims_of(body: list[Any]) -> list[Any]:
-    """The encoded claims of the (only) file of a snapshot: (count, columns)."""
-    parsed = list(body[3][0][4])
-    return parsed
-
-
 def edit_file(body: list[Any], change: Callable[[list[Any]], None]) -> list[Any]:
-    """The snapshot's body with the encoded ParsedFile of its file changed by `change`."""
-    entries = [list(entry) for entry in body[3]]
-    parsed = list(entries[0][4])
+    """The snapshot's body with the encoded ParsedFile of its (only) file changed."""
+    parsed = list(body[0])
     change(parsed)
-    entries[0][4] = tuple(parsed)
-    body[3] = tuple(tuple(entry) for entry in entries)
-    return body
+    return [tuple(parsed), *body[1:]]
 
 
 CLAIMS = [f.name for f in dataclasses.fields(ParsedFile)].index("claims")
@@ -279,10 +286,6 @@ def set_claim_field(name: str, value: Any) -> Callable[[list[Any]], None]:
         parsed[CLAIMS] = (count, tuple(columns))
 
     return change
-
-
-def hostile(parsed: list[Any], index: int, value: Any) -> None:
-    parsed[index] = value
 
 
 @pytest.mark.parametrize(
@@ -336,20 +339,23 @@ def test_a_hostile_snapshot_with_a_valid_digest_is_ignored_and_rebuilt(
     age(folder)
     load_debate(folder)
     (snapshot,) = snapshots(cache_home)
-    write_body(snapshot, edit_file(list(body_of(snapshot)), change))
+    header, body = read_snapshot(snapshot)
+    write_snapshot(snapshot, header, edit_file(body, change))
     assert_rebuilt(folder, snapshot, parses)
 
 
 @pytest.mark.parametrize(
     "change",
     [
-        lambda body: body.__setitem__(0, cache.LAYOUT + 1),
-        lambda body: body.__setitem__(1, "0" * 32),  # another agidebate, Python or PyYAML
-        lambda body: body.__setitem__(2, "/somewhere/else\0/somewhere/else"),  # foreign
-        lambda body: body.__setitem__(3, (("t.yaml", (1, 2), b"x", False, ()),)),
-        lambda body: body.__setitem__(3, (("t.yaml", (1, 2, "3"), b"x" * 20, False, ()),)),
-        lambda body: body.__setitem__(3, "entries"),
-        lambda body: body.append("more"),
+        lambda head: head.__setitem__(0, cache.LAYOUT + 1),
+        lambda head: head.__setitem__(1, "0" * 32),  # another agidebate, Python or PyYAML
+        lambda head: head.__setitem__(2, "/somewhere/else\0/somewhere/else"),  # foreign
+        lambda head: head.__setitem__(3, (("t.yaml", (1, 2), b"x", False),)),
+        lambda head: head.__setitem__(3, (("t.yaml", (1, 2, "3"), b"x" * 20, False),)),
+        lambda head: head.__setitem__(3, (("t.yaml", (1, 2, 3), b"x" * 20, "no"),)),
+        lambda head: head.__setitem__(3, "entries"),
+        lambda head: head.__setitem__(3, (*head[3], head[3][0])),  # more entries than results
+        lambda head: head.append("more"),
     ],
     ids=[
         "layout",
@@ -357,7 +363,9 @@ def test_a_hostile_snapshot_with_a_valid_digest_is_ignored_and_rebuilt(
         "foreign-folder",
         "bad-stamp",
         "stamp-text",
+        "racy-text",
         "entries-text",
+        "entries-without-results",
         "extra",
     ],
 )
@@ -371,9 +379,9 @@ def test_a_snapshot_from_elsewhere_is_ignored_and_rebuilt(
     age(folder)
     load_debate(folder)
     (snapshot,) = snapshots(cache_home)
-    body = list(body_of(snapshot))
-    change(body)
-    write_body(snapshot, tuple(body))
+    header, body = read_snapshot(snapshot)
+    change(header)
+    write_snapshot(snapshot, header, body)
     assert_rebuilt(folder, snapshot, parses)
 
 
@@ -432,3 +440,91 @@ def test_fingerprint_covers_every_module_of_the_format_package(module: Path) -> 
     finally:
         os.utime(module, ns=(info.st_atime_ns, info.st_mtime_ns))
         cache.fingerprint.cache_clear()
+
+
+# -- a check of an unchanged folder is answered from the snapshot --------------------------
+
+WARNED = "claims:\n  - {id: a, text: A, supports: thesis}\n  - {id: lone, text: L}\n"
+
+
+def checked_folder(make_debate: MakeDebate) -> Path:
+    folder = make_debate(
+        {
+            "debate.yaml": "thesis:\n  text: T\n",
+            "t.yaml": WARNED,
+            "perspectives/p.yaml": "weights:\n  a: 0.9\n",
+        }
+    )
+    age(folder)
+    return folder
+
+
+def test_an_unchanged_folder_is_checked_without_reading_a_file(
+    make_debate: MakeDebate, cache_home: Path, parses: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = checked_folder(make_debate)
+    cold = check_debate(folder, cache=False)
+    assert [p.code for p in cold.warnings] == ["orphan"]
+    check_debate(folder)  # the first check stores what it found
+    parses.clear()
+
+    def no_decoding(*args: object) -> None:
+        raise AssertionError("a file's result was decoded")
+
+    monkeypatch.setattr(cache.Snapshot, "_decode", no_decoding)
+    warm = check_debate(folder, need_debate=False)
+    assert parses == [] and warm.debate is None
+    assert (warm.problems, warm.files, warm.claims, warm.relations) == (
+        cold.problems,
+        cold.files,
+        cold.claims,
+        cold.relations,
+    )
+    result = invoke(["check", "--dir", str(folder)])
+    assert result.exit_code == 0 and "3 claims, 1 relation; 1 warning" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda f: (f / "t.yaml").write_text(WARNED.replace("lone", "alone"), encoding="utf-8"),
+        lambda f: (f / "u.yaml").write_text("claims: [{id: u, text: U}]\n", encoding="utf-8"),
+        lambda f: (f / "perspectives" / "p.yaml").write_text("weights: {b: 1}\n", "utf-8"),
+        lambda f: (f / "perspectives" / "q.yaml").write_text("weights: {a: 1}\n", "utf-8"),
+    ],
+    ids=["file-changed", "file-added", "perspective-changed", "perspective-added"],
+)
+def test_any_change_makes_the_check_read_again(
+    make_debate: MakeDebate, cache_home: Path, change: Callable[[Path], None]
+) -> None:
+    folder = checked_folder(make_debate)
+    check_debate(folder)
+    change(folder)
+    assert check_debate(folder, need_debate=False) == check_debate(folder, cache=False)
+
+
+def test_a_load_alone_stores_no_check(make_debate: MakeDebate, cache_home: Path) -> None:
+    """load_debate skips the graph warnings: what it found is not a check's answer."""
+    folder = checked_folder(make_debate)
+    load_debate(folder)
+    report = check_debate(folder, need_debate=False)
+    assert report.debate is not None and [p.code for p in report.warnings] == ["orphan"]
+
+
+def test_a_check_answered_from_the_snapshot_still_checks_the_expectations(
+    make_debate: MakeDebate, cache_home: Path
+) -> None:
+    """`expect:` may name a semantics only the scoring registry knows: the stored check
+    keeps every `expect:` block, so an unknown name is an error warm as it is cold."""
+    folder = make_debate(
+        {
+            "debate.yaml": "expect:\n  qee: [0.1, 0.9]\nthesis:\n  text: T\n",
+            "t.yaml": "claims:\n  - {id: a, text: A, supports: thesis}\n",
+        }
+    )
+    age(folder)
+    cold = invoke(["--no-cache", "check", "--dir", str(folder)])
+    assert cold.exit_code == 1 and "unknown semantics 'qee'" in cold.stdout
+    for _ in range(2):  # the first fills the snapshot, the second is answered from it
+        warm = invoke(["check", "--dir", str(folder)])
+        assert (warm.exit_code, warm.stdout) == (cold.exit_code, cold.stdout)
