@@ -46,8 +46,8 @@ from bench.measure import (  # noqa: E402
     warm_up,
 )
 
-# Claims per file in every generated debate, as in the 10,000-claim one (59 files).
-PER_FILE = 170
+# Files (debate.yaml included) of each size measured: about 170 claims a file.
+FILES = {10_000: 59, 50_000: 301, 200_000: 1_201, 500_000: 3_001}
 
 
 def debate_folder(work: Path, claims: int, shape: str) -> tuple[Path, Path]:
@@ -55,8 +55,8 @@ def debate_folder(work: Path, claims: int, shape: str) -> tuple[Path, Path]:
     folder = work / f"{shape}-{claims}"
     argdown = work / f"{shape}-{claims}.argdown"
     if not folder.exists():
-        files = max(1, round((claims - 1) / PER_FILE))
-        yaml_files, argdown_text = generate(claims - 1, files, 25, seed=1, shape=shape)
+        files = FILES.get(claims, max(2, round(claims / 170) + 1))
+        yaml_files, argdown_text = generate(claims - 1, files - 1, 25, seed=1, shape=shape)
         write(folder, yaml_files)
         argdown.write_text(argdown_text, encoding="utf-8")
     return folder, argdown
