@@ -219,6 +219,15 @@ def test_every_new_field_comes_back_from_the_cache(cache_home: Path) -> None:
 # -- a broken, foreign or hostile snapshot is ignored and rebuilt ----------------------
 
 
+def one_snapshot(make_debate: MakeDebate, home: Path) -> tuple[Path, Path]:
+    """A debate of one file, loaded once: the folder and its snapshot."""
+    folder = make_debate({"t.yaml": TWO})
+    age(folder)
+    load_debate(folder)
+    (snapshot,) = snapshots(home)
+    return folder, snapshot
+
+
 def assert_rebuilt(folder: Path, snapshot: Path, parses: list[str]) -> None:
     parses.clear()
     debate = load_debate(folder)
@@ -258,10 +267,7 @@ def assert_rebuilt(folder: Path, snapshot: Path, parses: list[str]) -> None:
 def test_a_damaged_snapshot_is_ignored_and_rebuilt(
     make_debate: MakeDebate, cache_home: Path, parses: list[str], damage: Callable[[bytes], bytes]
 ) -> None:
-    folder = make_debate({"t.yaml": TWO})
-    age(folder)
-    load_debate(folder)
-    (snapshot,) = snapshots(cache_home)
+    folder, snapshot = one_snapshot(make_debate, cache_home)
     snapshot.write_bytes(damage(snapshot.read_bytes()))
     assert_rebuilt(folder, snapshot, parses)
 
@@ -335,10 +341,7 @@ def test_a_hostile_snapshot_with_a_valid_digest_is_ignored_and_rebuilt(
     parses: list[str],
     change: Callable[[list[Any]], None],
 ) -> None:
-    folder = make_debate({"t.yaml": TWO})
-    age(folder)
-    load_debate(folder)
-    (snapshot,) = snapshots(cache_home)
+    folder, snapshot = one_snapshot(make_debate, cache_home)
     header, body = read_snapshot(snapshot)
     write_snapshot(snapshot, header, edit_file(body, change))
     assert_rebuilt(folder, snapshot, parses)
@@ -375,10 +378,7 @@ def test_a_snapshot_from_elsewhere_is_ignored_and_rebuilt(
     parses: list[str],
     change: Callable[[list[Any]], None],
 ) -> None:
-    folder = make_debate({"t.yaml": TWO})
-    age(folder)
-    load_debate(folder)
-    (snapshot,) = snapshots(cache_home)
+    folder, snapshot = one_snapshot(make_debate, cache_home)
     header, body = read_snapshot(snapshot)
     change(header)
     write_snapshot(snapshot, header, body)
