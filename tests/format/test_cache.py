@@ -89,12 +89,18 @@ def test_warm_load_equals_cold_load(folder: Path, cache_home: Path) -> None:
     assert report_cold == report_warm
 
 
-def test_a_warm_load_parses_nothing(
-    make_debate: MakeDebate, cache_home: Path, parses: list[str]
-) -> None:
+def two_files(make_debate: MakeDebate) -> Path:
+    """A debate of two files, written long ago (see `age`), loaded once."""
     folder = make_debate({"a.yaml": TWO, "b.yaml": "claims:\n  - {id: c, text: C}\n"})
     age(folder)
     load_debate(folder)
+    return folder
+
+
+def test_a_warm_load_parses_nothing(
+    make_debate: MakeDebate, cache_home: Path, parses: list[str]
+) -> None:
+    folder = two_files(make_debate)
     assert parses == ["a.yaml", "b.yaml"]
     parses.clear()
     load_debate(folder)
@@ -104,9 +110,7 @@ def test_a_warm_load_parses_nothing(
 def test_a_changed_file_and_only_it_is_parsed_again(
     make_debate: MakeDebate, cache_home: Path, parses: list[str]
 ) -> None:
-    folder = make_debate({"a.yaml": TWO, "b.yaml": "claims:\n  - {id: c, text: C}\n"})
-    age(folder)
-    load_debate(folder)
+    folder = two_files(make_debate)
     parses.clear()
     (folder / "b.yaml").write_text("claims:\n  - {id: c, text: Changed}\n", encoding="utf-8")
     assert load_debate(folder).claims["c"].text == "Changed"
@@ -119,8 +123,7 @@ def test_a_changed_file_and_only_it_is_parsed_again(
 def test_added_and_removed_files_are_seen(
     make_debate: MakeDebate, cache_home: Path, parses: list[str]
 ) -> None:
-    folder = make_debate({"a.yaml": TWO, "b.yaml": "claims:\n  - {id: c, text: C}\n"})
-    load_debate(folder)
+    folder = two_files(make_debate)
     (folder / "b.yaml").unlink()
     (folder / "c.yaml").write_text("claims:\n  - {id: d, text: D}\n", encoding="utf-8")
     parses.clear()
