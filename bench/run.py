@@ -211,13 +211,16 @@ def run_bundled(runs: int, work: Path) -> list[Row]:
         ratio_row("agidebate --help", samples.pop("help"), base, "typer", 1.3, "-"),
         ratio_row("agidebate --version", samples.pop("version"), base, "typer", 1.3, "-"),
         # The catalog is read only when a language needs it: issue 18 allows it 10%.
-        ratio_row("agidebate --lang zh --help", samples.pop("help_zh"), english, "--help", 1.1),
+        ratio_row(
+            "agidebate --lang zh --help", samples.pop("help_zh"), english, "--help", 1.1, "-"
+        ),
         ratio_row(
             "agidebate score --lang zh --help",
             samples.pop("score_help_zh"),
             score_english,
             "score --help",
             1.1,
+            "-",
         ),
     ]
     samples.pop("score_help")
