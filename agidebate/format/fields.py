@@ -32,6 +32,9 @@ from agidebate.format.schema import (
 from agidebate.i18n import _
 from agidebate.model import THESIS_ID, Author, Claim, Edge, Relation
 
+# Each relation with its two keys, worked out once: every claim looks up all of them.
+_RELATION_KEYS = tuple((relation, *relation_keys(relation)) for relation in Relation)
+
 
 def parse_file(
     root: YNode | None, path: str, stem: str, is_debate_file: bool, source: str = ""
@@ -169,8 +172,7 @@ class _Converter(LinkReader, ExpectReader):
             # pointing at it do not cascade into "unknown id" errors.
             self.record(node, claim_id, text or "", item)
         nested: list[_Pending] = []
-        for relation in Relation:
-            key = relation_keys(relation)[0]
+        for relation, key, _target in _RELATION_KEYS:
             child = node.items.get(key) if key is not None else None
             if key is not None and child is not None:
                 nested.extend(
@@ -225,8 +227,7 @@ class _Converter(LinkReader, ExpectReader):
                     link.note,
                 )
             )
-        for relation in Relation:
-            key = relation_keys(relation)[1]
+        for relation, _nested, key in _RELATION_KEYS:
             target_node = node.items.get(key)
             if target_node is None:
                 continue

@@ -143,7 +143,9 @@ class ValueReader:
         if id(node) in self.checked_prose:
             return
         self.checked_prose.add(id(node))
-        name = anchor(self.raw, node)
+        start = node.start_mark.index
+        # Properties (`&anchor`, `!tag`) come first: most texts start with neither.
+        name = anchor(self.raw, node) if self.raw[start : start + 1] in ("&", "!") else None
         if name is not None:
             self.warn(
                 "swallowed-text",
