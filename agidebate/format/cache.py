@@ -192,15 +192,20 @@ class Snapshot:
         return entry.data
 
     def _stored(self) -> tuple[Any, ...]:
-        """The stored results, checked against their digest (Unreadable if damaged)."""
-        if digest(self.body) != self.body_digest:
-            raise codec.Unreadable("the snapshot's body does not match its digest")
+        """The stored results, checked against their digest (Unreadable if damaged: then
+        every entry is dropped, so that no other file reads the damaged body again)."""
         try:
-            stored = marshal.loads(self.body)
-        except (ValueError, TypeError, EOFError) as error:
-            raise codec.Unreadable(str(error)) from None
-        if type(stored) is not tuple or len(stored) != len(self.entries):
-            raise codec.Unreadable("the snapshot's body does not match its entries")
+            if digest(self.body) != self.body_digest:
+                raise codec.Unreadable("the snapshot's body does not match its digest")
+            try:
+                stored = marshal.loads(self.body)
+            except (ValueError, TypeError, EOFError) as error:
+                raise codec.Unreadable(str(error)) from None
+            if type(stored) is not tuple or len(stored) != len(self.entries):
+                raise codec.Unreadable("the snapshot's body does not match its entries")
+        except codec.Unreadable:
+            self.entries, self.checked, self.body = {}, None, b""
+            raise
         for entry in self.entries.values():
             entry.data = stored[entry.index]
         return stored

@@ -531,3 +531,30 @@ def test_a_check_answered_from_the_snapshot_still_checks_the_expectations(
     for _ in range(2):  # the first fills the snapshot, the second is answered from it
         warm = invoke(["check", "--dir", str(folder)])
         assert (warm.exit_code, warm.stdout) == (cold.exit_code, cold.stdout)
+
+
+def test_a_damaged_body_is_read_once_not_once_per_file(
+    make_debate: MakeDebate,
+    cache_home: Path,
+    parses: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    files = {f"t{i}.yaml": f"claims:\n  - {{id: c{i}, text: C}}\n" for i in range(20)}
+    folder = make_debate(files)
+    age(folder)
+    load_debate(folder)
+    (snapshot,) = snapshots(cache_home)
+    raw = snapshot.read_bytes()
+    snapshot.write_bytes(raw[:-1] + bytes([raw[-1] ^ 1]))
+    hashed: list[int] = []
+    original = cache.digest
+
+    def counting(data: bytes) -> bytes:
+        hashed.append(len(data))
+        return original(data)
+
+    monkeypatch.setattr(cache, "digest", counting)
+    parses.clear()
+    assert len(load_debate(folder)) == 20 and len(parses) == 20
+    body = len(raw) - len(cache.MAGIC) - cache._HEAD.size
+    assert sum(1 for n in hashed if n >= body // 2) <= 2  # the body once, the new one once
