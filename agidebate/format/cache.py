@@ -16,9 +16,13 @@ It is never trusted over the files:
   checked by reading it, until it is older;
 - the snapshot is used only when it was written by this exact agidebate: the
   version, Python, PyYAML, the size and modification time of every module of
-  `agidebate/format/` and of the `agidebate/model/` package and `errors.py`, and the fields of every
-  class it stores (`codec.schema`), so no change to the parser or the model can
+  `agidebate/format/` and of the `agidebate/model/` package, `errors.py`, `i18n.py`
+  and every message catalog, and the fields of every class it stores
+  (`codec.schema`), so no change to the parser, the model or a translation can
   leave a stale result;
+- the checks' messages are in the reader's language, so each language has its
+  own snapshot of a folder (`agidebate --lang zh check` never shows the English
+  of an earlier run);
 - it is data only (`marshal` of plain tuples, never pickle, never code), with a
   digest of its own bytes: a damaged, truncated, foreign or hand-edited snapshot,
   or one with a value of the wrong type anywhere (`codec` checks each), is
@@ -55,9 +59,9 @@ _DIGEST = 20  # bytes of BLAKE2b
 # A file whose modification time is this close to the moment its entry is written
 # may change again without a new time stamp (coarse clocks): its bytes are checked too.
 RACY_NS = 2_000_000_000
-# Besides every module of agidebate/format/, the cached values are built from these
-# (every module of the model package, and errors.py).
-_MODEL_MODULES = ("model", "errors.py")
+# Besides every module of agidebate/format/, the cached values are built from these:
+# every module of the model package, errors.py, and the messages in every language.
+_MODEL_MODULES = ("model/*.py", "errors.py", "i18n.py", "locale/*/LC_MESSAGES/*.mo")
 
 Stamp = tuple[int, int, int]  # size, modification time in ns, inode
 
@@ -88,10 +92,11 @@ def fingerprint() -> str:
     here = Path(__file__).resolve().parent
     parts = [__version__, sys.version, f"layout {LAYOUT}", repr(codec.schema(ParsedFile))]
     parts += sorted(_file_stamp(p) for p in here.iterdir() if p.suffix == ".py")
-    for name in _MODEL_MODULES:
-        path = here.parent / name
-        modules = sorted(path.glob("*.py")) if path.is_dir() else [path]
-        parts += [f"{name}/{_file_stamp(p)}" for p in modules]
+    for pattern in _MODEL_MODULES:
+        modules = sorted(here.parent.glob(pattern))
+        parts += [f"{p.relative_to(here.parent)}:{_file_stamp(p)}" for p in modules]
+        if not modules:
+            parts.append(f"{pattern}:missing")
     spec = importlib.util.find_spec("yaml")
     if spec is not None and spec.origin:
         yaml_dir = Path(spec.origin).parent
@@ -296,8 +301,11 @@ def perspective_stamps(folder: Path) -> Perspectives:
 
 
 def open_snapshot(folder: Path) -> Snapshot:
-    """The snapshot of `folder` (empty when there is none or it cannot be trusted)."""
-    key = f"{os.path.abspath(folder)}\0{folder}"
+    """The snapshot of `folder` in the current language (empty when there is none or it
+    cannot be trusted)."""
+    from agidebate.i18n import language
+
+    key = f"{os.path.abspath(folder)}\0{folder}\0{language()}"
     snapshot = Snapshot(key)
     with contextlib.suppress(OSError):
         _read(_snapshot_path(key).read_bytes(), snapshot)

@@ -160,6 +160,47 @@ def test_problems_come_back_with_the_path_as_given(
     assert again == [str(p) for p in check_debate(folder.name).problems]  # warm, same paths
 
 
+@pytest.mark.parametrize("warm", [False, True], ids=["load", "check"])
+def test_problems_come_back_in_the_language_of_the_run(
+    make_debate: MakeDebate, cache_home: Path, warm: bool
+) -> None:
+    """The checks' messages are translated where they are found: a snapshot written in
+    one language never answers a run in another (a load, or a check of an unchanged
+    folder)."""
+    folder = make_debate({"t.yaml": "claims:\n  - {id: a, text: A, sources: [example.org]}\n"})
+    age(folder)
+    english = "a source given as text must be a URL"
+    chinese = "以文本给出的来源必须是 URL"
+    for _ in range(2 if warm else 1):  # a second check is answered from the snapshot
+        english_run = invoke(["--lang", "en", "check", "--dir", str(folder)])
+        assert english in english_run.stdout + english_run.stderr
+    for _ in range(2):
+        result = invoke(["--lang", "zh", "check", "--dir", str(folder)])
+        assert result.exit_code == 1
+        assert chinese in result.stdout + result.stderr
+        assert english not in result.stdout + result.stderr
+    assert len(snapshots(cache_home)) == 2  # one a language: switching back rebuilds nothing
+    english_run = invoke(["--lang", "en", "check", "--dir", str(folder)])
+    assert english in english_run.stdout + english_run.stderr
+
+
+def test_fingerprint_covers_the_message_catalogs() -> None:
+    """A changed translation changes the messages a snapshot holds: it is rebuilt."""
+    catalogs = sorted((REPO / "agidebate" / "locale").rglob("*.mo"))
+    assert catalogs
+    for catalog in [*catalogs, REPO / "agidebate" / "i18n.py"]:
+        cache.fingerprint.cache_clear()
+        before = cache.fingerprint()
+        info = catalog.stat()
+        os.utime(catalog, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000_000))
+        try:
+            cache.fingerprint.cache_clear()
+            assert cache.fingerprint() != before, catalog
+        finally:
+            os.utime(catalog, ns=(info.st_atime_ns, info.st_mtime_ns))
+            cache.fingerprint.cache_clear()
+
+
 def test_the_snapshot_is_for_the_user_only(make_debate: MakeDebate, cache_home: Path) -> None:
     load_debate(make_debate({"t.yaml": TWO}))
     (snapshot,) = snapshots(cache_home)
