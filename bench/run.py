@@ -67,6 +67,7 @@ def debate_folder(work: Path, claims: int, shape: str) -> tuple[Path, Path]:
 def reading_commands(claim: str, word: str) -> dict[str, list[str]]:
     """Every command that reads a debate (one line each in the registry), and every export."""
     from agidebate.export import FORMATS
+    from agidebate.scoring import DEFAULT_SEMANTICS, SEMANTICS
 
     commands = {
         "check": ["check"],
@@ -77,13 +78,16 @@ def reading_commands(claim: str, word: str) -> dict[str, list[str]]:
         "path": ["path", claim],
         "sources": ["sources"],
         "stats": ["stats"],
-        "score (qe)": ["score"],
-        "score --semantics dfquad": ["score", "--semantics", "dfquad"],
-        "score --semantics euler": ["score", "--semantics", "euler"],
-        "score --semantics hcat": ["score", "--semantics", "hcat"],
-        "score --semantics grounded": ["score", "--semantics", "grounded"],
+        f"score ({DEFAULT_SEMANTICS})": ["score"],
+    }
+    commands.update(
+        {f"score --semantics {s}": ["score", "--semantics", s] for s in SEMANTICS
+         if s != DEFAULT_SEMANTICS}
+    )  # fmt: skip
+    commands |= {
         "explain thesis": ["explain", "thesis"],
         "cruxes": ["cruxes"],
+        "test": ["test"],
         "add --dry-run": ["add", "--to", "thesis", "--con", "--text", "A new one.", "--dry-run"],
     }
     external = {"svg", "png"}  # need Graphviz; measured by the export tests, not here
@@ -94,7 +98,8 @@ def reading_commands(claim: str, word: str) -> dict[str, list[str]]:
 
 
 def run_medium(work: Path, shape: str, runs: int, claims: int) -> list[Row]:
-    """10,000 claims: cold and warm export against the floor and Argdown; show."""
+    """10,000 claims: cold and warm export against the floor and Argdown; show; exact
+    cruxes."""
     folder, argdown_file = debate_folder(work, claims, shape)
     env = environment(work / "cache")
     d = ["--dir", str(folder)]
@@ -104,6 +109,7 @@ def run_medium(work: Path, shape: str, runs: int, claims: int) -> list[Row]:
         "warm": agidebate("export", "--format", "json", *d),
         "check": agidebate("check", *d),
         "show": agidebate("show", *d),
+        "cruxes": agidebate("cruxes", *d),
     }
     argdown = argdown_command()
     if argdown:
@@ -119,6 +125,12 @@ def run_medium(work: Path, shape: str, runs: int, claims: int) -> list[Row]:
         ratio_row(f"check, warm ({label})", samples["check"], floor, "floor", 0.5, shape),
         ratio_row(f"show, warm ({label})", samples["show"], floor, "floor", 0.5, shape),
     ]
+    # Exact cruxes (every claim's swing; issue 16's target): under 10 s at 10,000 claims.
+    crux = median(samples["cruxes"])
+    rows.append(
+        Row(f"cruxes, exact swing of every claim, warm ({label})", crux, peak(samples["cruxes"]),
+            target="< 10 s", ok=crux < 10, shape=shape)
+    )  # fmt: skip
     ratio = peak(samples["cold"]) / peak(samples["floor"])
     rows.append(
         Row(f"peak memory, cold export ({label})", 0, peak(samples["cold"]), "floor", ratio,
@@ -200,7 +212,9 @@ def run_bundled(runs: int, work: Path) -> list[Row]:
         "score_help_zh": agidebate("score", "--lang", "zh", "--help"),
         "version": agidebate("--version"),
     }
-    for name, args in reading_commands(claim, "scaling").items():
+    views = reading_commands(claim, "scaling")
+    views["cruxes --between believer skeptic"] = ["cruxes", "--between", "believer", "skeptic"]
+    for name, args in views.items():
         commands[name] = agidebate(*args, "--dir", str(folder))
     warm_up(agidebate("check", "--dir", str(folder)), env)
     samples = interleaved(commands, runs, env)

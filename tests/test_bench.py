@@ -62,8 +62,10 @@ def test_benchmark_script_runs_at_smoke_size() -> None:
         assert any(name.startswith("floor") for name in names)
         assert any("cold" in name for name in names) and any("warm" in name for name in names)
         assert any("time per claim" in name for name in names)
+        assert any(name.startswith("cruxes, exact swing of every claim") for name in names)
     pages = [row for row in rows if row["name"].startswith("html page")]
     assert len(pages) >= 2 and all(row["median"] > 0 for row in pages)
     assert any(row["name"] == "agidebate --lang zh --help" for row in rows)
+    assert any(row["name"].startswith("cruxes --between believer skeptic") for row in rows)
     timed = [row for row in rows if row["name"].startswith(("floor", "export json,"))]
     assert timed and all(row["median"] > 0 for row in timed)
