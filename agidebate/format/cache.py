@@ -115,6 +115,14 @@ def stamp(path: Path) -> Stamp | None:
     return st.st_size, st.st_mtime_ns, st.st_ino
 
 
+def size(path: Path) -> int:
+    """The file's size in bytes (0 if it cannot be read)."""
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
+
+
 def digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=_DIGEST).digest()
 
@@ -215,10 +223,14 @@ class Snapshot:
             entry.data = stored[entry.index]
         return stored
 
-    def put(self, rel: str, current: Stamp, data: bytes, parsed: ParsedFile) -> None:
-        """Keep the result of a file just parsed from `data`, read after its stamp was taken."""
-        encoded = codec.encode(ParsedFile, parsed)
-        self.used[rel] = _Entry(current, digest(data), _racy(current), encoded)
+    def put(
+        self, rel: str, current: Stamp, check: bytes, parsed: ParsedFile, encoded: Any = None
+    ) -> None:
+        """Keep the result of a file just parsed from bytes of digest `check`, read after its
+        stamp was taken (`encoded`: the result as `codec` encodes it, when at hand)."""
+        if encoded is None:
+            encoded = codec.encode(ParsedFile, parsed)
+        self.used[rel] = _Entry(current, check, _racy(current), encoded)
         self.parsed_any = True
 
     def stored_check(self, files: list[tuple[Path, str]], views: Perspectives) -> Checked | None:
@@ -340,12 +352,12 @@ def _read(raw: bytes, snapshot: Snapshot) -> None:
 
 def _views(stored: object) -> bool:
     return type(stored) is tuple and all(
-        type(item) is tuple and len(item) == 2 and type(item[0]) is str and _is_stamp(item[1])
+        type(item) is tuple and len(item) == 2 and type(item[0]) is str and is_stamp(item[1])
         for item in stored
     )
 
 
-def _is_stamp(value: object) -> bool:
+def is_stamp(value: object) -> bool:
     return type(value) is tuple and len(value) == 3 and all(type(n) is int for n in value)
 
 
@@ -356,7 +368,7 @@ def _entry(meta: Any, index: int) -> tuple[str, _Entry]:
     rel, current, check, racy = meta
     if (
         type(rel) is not str
-        or not _is_stamp(current)
+        or not is_stamp(current)
         or type(check) is not bytes
         or len(check) != _DIGEST
         or type(racy) is not bool

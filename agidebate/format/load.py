@@ -11,9 +11,11 @@ import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from agidebate.errors import DebateError, Location, Problem, Severity, UsageError, file_error
 from agidebate.format import cache as parse_cache
+from agidebate.format import codec
 from agidebate.format.join import link
 from agidebate.format.parsed import ParsedFile
 from agidebate.format.schema import DEBATE_FILE_NAMES, PERSPECTIVES_DIR
@@ -139,11 +141,7 @@ def check_debate(
             return CheckReport(
                 folder, None, stored.problems, len(files), (), *counts, stored.expects
             )
-    parsed = []
-    for index, (path, rel) in enumerate(files, 1):
-        parsed.append(parse_path(folder, path, rel, snapshot))
-        if progress is not None:
-            progress(index, len(files))
+    parsed = parse_files(folder, files, snapshot, progress)
     if not parsed:
         problem = Problem(
             "no-files",
@@ -209,21 +207,99 @@ def _display(folder: Path, rel: str) -> str:
     return os.path.join(str(folder), *rel.split("/"))
 
 
-def parse_path(
+# Parse on two cores (see `agidebate.format.forked`) when the files to parse hold at
+# least this many bytes (about 700 claims): below it, forking costs more than it saves.
+PARALLEL_BYTES = 500_000
+
+
+def parse_files(
+    folder: Path,
+    files: list[tuple[Path, str]],
+    snapshot: parse_cache.Snapshot | None,
+    progress: Progress | None = None,
+) -> list[ParsedFile]:
+    """Every file's result, in order: from `snapshot` where a file is unchanged, else
+    parsed (on two cores when there is enough to parse) and kept in `snapshot`."""
+    from agidebate.format import forked
+
+    found: list[ParsedFile | None] = []
+    for path, rel in files:
+        found.append(_unparsed(folder, path, rel, snapshot))
+        if progress is not None and found[-1] is not None:
+            progress(len(found), len(files))
+    todo = [(path, rel) for (path, rel), done in zip(files, found, strict=True) if done is None]
+    sizes = [parse_cache.size(path) for path, _ in todo]
+    stamped = snapshot is not None
+    outcomes = forked.run(
+        todo,
+        lambda job: _read(folder, *job, stamped),
+        Outcome.send,
+        Outcome.receive,
+        sizes,
+        PARALLEL_BYTES,
+    )
+    fresh = iter(outcomes)
+    parsed = []
+    for index, ((_, rel), done) in enumerate(zip(files, found, strict=True), 1):
+        if done is None:
+            outcome = next(fresh)
+            done = outcome.parsed
+            if snapshot is not None and outcome.stamp is not None:
+                snapshot.put(rel, outcome.stamp, outcome.digest, done, outcome.encoded)
+            if progress is not None:
+                progress(index, len(files))
+        parsed.append(done)
+    return parsed
+
+
+@dataclass(slots=True)
+class Outcome:
+    """One file parsed: its result, and what the parse cache keeps of it (the file's
+    stamp taken before it was read, the digest of the bytes read, the encoded result)."""
+
+    parsed: ParsedFile
+    stamp: parse_cache.Stamp | None = None
+    digest: bytes = b""
+    encoded: Any = None
+
+    def send(self) -> Any:
+        """As plain data, for a forked child to hand over (see `agidebate.format.forked`)."""
+        encoded = self.encoded
+        if encoded is None:
+            encoded = codec.encode(ParsedFile, self.parsed)
+        return (encoded, self.stamp, self.digest)
+
+    @classmethod
+    def receive(cls, data: Any) -> Outcome:
+        """Back from `send`'s data, checked (`codec.Unreadable` when it does not fit)."""
+        if type(data) is not tuple or len(data) != 3:
+            raise codec.Unreadable("not a parsed file")
+        encoded, current, check = data
+        if (current is not None and not parse_cache.is_stamp(current)) or type(check) is not bytes:
+            raise codec.Unreadable("not a parsed file")
+        return cls(codec.decode(ParsedFile, encoded), current, check, encoded)
+
+
+def _unparsed(
     folder: Path, path: Path, rel: str, snapshot: parse_cache.Snapshot | None
-) -> ParsedFile:
-    """Read and parse one argument file (`rel`: its path relative to `folder`), or take
-    its result from `snapshot` (the parse cache) when the file has not changed."""
-    shown = _display(folder, rel)
+) -> ParsedFile | None:
+    """A file's result without parsing it (a link out of the folder, or unchanged since
+    `snapshot` was written), else None."""
     escape = _escapes(folder, path)
     if escape:
+        shown = _display(folder, rel)
         fix = "copy the file into the debate folder, or remove the link"
         return ParsedFile(path=shown, problems=[Problem("symlink", escape, Location(shown), fix)])
     current = parse_cache.stamp(path) if snapshot is not None else None
     if snapshot is not None and current is not None:
-        cached = snapshot.get(rel, path, current)
-        if cached is not None:
-            return cached
+        return snapshot.get(rel, path, current)
+    return None
+
+
+def _read(folder: Path, path: Path, rel: str, stamped: bool) -> Outcome:
+    """Read and parse one file; with `stamped`, also what the parse cache keeps of it."""
+    shown = _display(folder, rel)
+    current = parse_cache.stamp(path) if stamped else None
     try:
         data = path.read_bytes()  # after the stamp: a change in between is seen next time
     except OSError as err:
@@ -231,11 +307,19 @@ def parse_path(
         problem = Problem(
             "unreadable", f"cannot read file: {err.strerror or err}", Location(shown), hint
         )
-        return ParsedFile(path=shown, problems=[problem])
+        return Outcome(ParsedFile(path=shown, problems=[problem]))
     parsed = parse_text(data, shown, *_role(rel))
-    if snapshot is not None and current is not None:
-        snapshot.put(rel, current, data, parsed)
-    return parsed
+    if current is None:
+        return Outcome(parsed)
+    return Outcome(parsed, current, parse_cache.digest(data))
+
+
+def parse_path(
+    folder: Path, path: Path, rel: str, snapshot: parse_cache.Snapshot | None
+) -> ParsedFile:
+    """Read and parse one argument file (`rel`: its path relative to `folder`), or take
+    its result from `snapshot` (the parse cache) when the file has not changed."""
+    return parse_files(folder, [(path, rel)], snapshot)[0]
 
 
 def parse_bytes(
