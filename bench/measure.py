@@ -177,3 +177,16 @@ def print_table(rows: list[Row]) -> None:
         print(
             f"{row.shape:5} {row.name:58} {value:>9} {memory:>8} {ratio:>7} {row.target:>16}  {ok}"
         )
+
+
+def print_markdown(rows: list[Row]) -> None:
+    """The rows as the Markdown table docs/performance.md shows."""
+    print("| shape | measurement | median | peak | ratio | target | met |")
+    print("|---|---|---|---|---|---|---|")
+    for row in rows:
+        ratio = f"{row.ratio:.2f}x" if row.ratio is not None else ""
+        ok = "" if row.ok is None else ("yes" if row.ok else "**no**")
+        value = f"{row.median:.3f} s" if row.median else ""
+        memory = f"{row.peak_kb / 1024:.0f} MB" if row.peak_kb else ""
+        cells = [row.shape, row.name, value, memory, ratio, row.target, ok]
+        print("| " + " | ".join(cells) + " |")

@@ -41,6 +41,7 @@ from bench.measure import (  # noqa: E402
     median,
     peak,
     plain_row,
+    print_markdown,
     print_table,
     ratio_row,
     warm_up,
@@ -292,6 +293,7 @@ def main() -> int:
     parser.add_argument("--huge", action="store_true", help="also 50,000 and 500,000 claims")
     parser.add_argument("--smoke", action="store_true", help="tiny sizes, one run (for CI)")
     parser.add_argument("--json", action="store_true", help="print the rows as JSON")
+    parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
     parser.add_argument("--work", type=Path, help="keep generated debates here")
     args = parser.parse_args()
     compile_package()
@@ -313,6 +315,9 @@ def main() -> int:
     load = f"load average before: {before}; after: {load_average()}"
     if args.json:
         print(json.dumps({"load": load, "rows": [row.__dict__ for row in rows]}, indent=2))
+    elif args.markdown:
+        print_markdown(rows)
+        print(f"\n{load}")
     else:
         print_table(rows)
         print(load)
