@@ -278,6 +278,22 @@ def assert_rebuilt(folder: Path, snapshot: Path, parses: list[str]) -> None:
     assert debate.claims["a"].text == "A" and debate.supports_of("a") == ["b"]
     assert parses == ["t.yaml"]  # not trusted: parsed again
     read_snapshot(snapshot)  # and written anew, well formed
+
+
+def tamper(
+    make_debate: MakeDebate,
+    home: Path,
+    parses: list[str],
+    header: Callable[[list[Any]], None] = lambda header: None,
+    body: Callable[[list[Any]], list[Any]] = lambda body: body,
+) -> None:
+    """Rewrite a fresh snapshot well-formed (magic, digests, marshal) with `header` changed
+    in place and the body `body` returns, and check it is ignored and rebuilt."""
+    folder, snapshot = one_snapshot(make_debate, home)
+    stored_header, stored_body = read_snapshot(snapshot)
+    header(stored_header)
+    write_snapshot(snapshot, stored_header, body(stored_body))
+    assert_rebuilt(folder, snapshot, parses)
     parses.clear()
     load_debate(folder)
     assert parses == []
@@ -385,10 +401,7 @@ def test_a_hostile_snapshot_with_a_valid_digest_is_ignored_and_rebuilt(
     parses: list[str],
     change: Callable[[list[Any]], None],
 ) -> None:
-    folder, snapshot = one_snapshot(make_debate, cache_home)
-    header, body = read_snapshot(snapshot)
-    write_snapshot(snapshot, header, edit_file(body, change))
-    assert_rebuilt(folder, snapshot, parses)
+    tamper(make_debate, cache_home, parses, body=lambda body: edit_file(body, change))
 
 
 @pytest.mark.parametrize(
@@ -422,11 +435,7 @@ def test_a_snapshot_from_elsewhere_is_ignored_and_rebuilt(
     parses: list[str],
     change: Callable[[list[Any]], None],
 ) -> None:
-    folder, snapshot = one_snapshot(make_debate, cache_home)
-    header, body = read_snapshot(snapshot)
-    change(header)
-    write_snapshot(snapshot, header, body)
-    assert_rebuilt(folder, snapshot, parses)
+    tamper(make_debate, cache_home, parses, header=change)
 
 
 def test_a_snapshot_of_another_folder_is_never_used(
