@@ -222,33 +222,40 @@ def parse_files(
     parsed (on two cores when there is enough to parse) and kept in `snapshot`."""
     from agidebate.format import forked
 
+    done = 0
+    parent = os.getpid()
+
+    def tick() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None and os.getpid() == parent:  # a forked child draws nothing
+            progress(done, len(files))
+
     found: list[ParsedFile | None] = []
     for path, rel in files:
         found.append(_unparsed(folder, path, rel, snapshot))
-        if progress is not None and found[-1] is not None:
-            progress(len(found), len(files))
-    todo = [(path, rel) for (path, rel), done in zip(files, found, strict=True) if done is None]
-    sizes = [parse_cache.size(path) for path, _ in todo]
+        if found[-1] is not None:
+            tick()
+    todo = [(path, rel) for (path, rel), result in zip(files, found, strict=True) if result is None]
     stamped = snapshot is not None
-    outcomes = forked.run(
-        todo,
-        lambda job: _read(folder, *job, stamped),
-        Outcome.send,
-        Outcome.receive,
-        sizes,
-        PARALLEL_BYTES,
-    )
-    fresh = iter(outcomes)
+
+    def read(job: tuple[Path, str]) -> Outcome:
+        outcome = _read(folder, *job, stamped)
+        tick()
+        return outcome
+
+    sizes = [parse_cache.size(path) for path, _ in todo]
+    fresh = iter(forked.run(todo, read, Outcome.send, Outcome.receive, sizes, PARALLEL_BYTES))
     parsed = []
-    for index, ((_, rel), done) in enumerate(zip(files, found, strict=True), 1):
-        if done is None:
+    for (_, rel), result in zip(files, found, strict=True):
+        if result is None:
             outcome = next(fresh)
-            done = outcome.parsed
+            result = outcome.parsed
             if snapshot is not None and outcome.stamp is not None:
-                snapshot.put(rel, outcome.stamp, outcome.digest, done, outcome.encoded)
-            if progress is not None:
-                progress(index, len(files))
-        parsed.append(done)
+                snapshot.put(rel, outcome.stamp, outcome.digest, result, outcome.encoded)
+        parsed.append(result)
+    if progress is not None and todo and done < len(files):
+        progress(len(files), len(files))  # the files the child parsed
     return parsed
 
 

@@ -126,3 +126,23 @@ def test_a_debate_parsed_on_two_cores_is_the_same(
         monkeypatch.setattr(load, "parse_text", None)
         warm = check_debate(folder)
         assert warm.debate is not None and list(warm.debate) == list(alone.debate)
+
+
+def test_progress_is_drawn_by_this_process_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bar moves while this process parses its share, and reaches the end; the child
+    (whose output would garble the terminal) never calls it."""
+    calls = tmp_path / "calls"
+
+    def progress(done: int, total: int) -> None:
+        with calls.open("a") as file:
+            file.write(f"{os.getpid()} {done} {total}\n")
+
+    monkeypatch.setattr(load, "PARALLEL_BYTES", 0)
+    check_debate(BUNDLED, progress, cache=False)
+    seen = [line.split() for line in calls.read_text().splitlines()]
+    assert {pid for pid, _, _ in seen} == {str(PARENT)}
+    done = [int(d) for _, d, _ in seen]
+    total = len(list(load.iter_argument_files(BUNDLED)))
+    assert done == sorted(done) and done[-1] == total and 1 < len(done) < total + 1
