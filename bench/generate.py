@@ -1,11 +1,20 @@
 """Generate a deterministic synthetic debate of any size, in our format and as Argdown.
 
-    python bench/generate.py --claims 10000 --files 59 --out /tmp/debate-10k [--argdown FILE]
+    python bench/generate.py --claims 10000 --files 58 --out /tmp/debate-10k [--argdown FILE]
+    python bench/generate.py --shape wide --claims 10000 --files 58 --out /tmp/wide-10k
 
 The debate has a thesis and `files` topic files. Claims form trees under the
-thesis (nested `pro:`/`con:` as people write them, up to `--depth` levels),
-with about one claim in twenty also pointing at another claim elsewhere
-(`supports:`/`attacks:`), and realistic text, titles, sources and figures.
+thesis (nested `pro:`/`con:` as people write them), with about one claim in
+twenty also pointing at a claim elsewhere (`supports:`/`attacks:`), and
+realistic text, titles, sources and figures. Two shapes:
+
+- `deep` (the default): trees up to `--depth` levels (25), each claim nested
+  under one of the latest few, so chains run long; half the claims cite a
+  source with a URL, one in five has a figure;
+- `wide`: shallow, bushy trees (at most three levels, each claim under any
+  earlier one of its file), and every tenth claim cites title-only sources (a
+  work without a URL: title, author, year), the others none.
+
 The same seed gives the same bytes.
 """
 
@@ -66,7 +75,12 @@ def sentence(rng: random.Random, n: int) -> str:
     return " ".join(words).capitalize() + "."
 
 
-def build_topic(rng: random.Random, prefix: str, count: int, depth: int) -> list[Node]:
+SHAPES = ("deep", "wide")
+
+
+def build_topic(
+    rng: random.Random, prefix: str, count: int, depth: int, shape: str = "deep"
+) -> list[Node]:
     """`count` claims as trees, at most `depth` levels deep."""
     roots: list[Node] = []
     frontier: list[tuple[Node, int]] = []
@@ -78,14 +92,18 @@ def build_topic(rng: random.Random, prefix: str, count: int, depth: int) -> list
             roots.append(node)
             frontier.append((node, 1))
             continue
-        parent, level = frontier[rng.randrange(max(0, len(frontier) - 8), len(frontier))]
+        # Deep: under one of the latest few claims, so chains grow; wide: under any.
+        recent = max(0, len(frontier) - 8) if shape == "deep" else 0
+        parent, level = frontier[rng.randrange(recent, len(frontier))]
         parent.children.append(node)
         if level + 1 < depth:
             frontier.append((node, level + 1))
     return roots
 
 
-def claim_yaml(rng: random.Random, node: Node, indent: str, lines: list[str]) -> None:
+def claim_yaml(
+    rng: random.Random, node: Node, indent: str, lines: list[str], shape: str = "deep"
+) -> None:
     """Append one claim (and its nested children) as block YAML, iteratively."""
     stack: list[tuple[Node, str, str | None]] = [(node, indent, None)]
     while stack:
@@ -101,12 +119,15 @@ def claim_yaml(rng: random.Random, node: Node, indent: str, lines: list[str]) ->
             lines.append(f"{inner}{current.extra[0]}: {current.extra[1]}")
         if rng.random() < 0.3:
             lines.append(f"{inner}weight: {rng.randint(1, 9) / 10}")
-        if rng.random() < 0.5:
+        if shape == "wide":
+            if int(current.id.rsplit("-", 1)[1]) % 10 == 0:
+                title_only_sources(rng, inner, lines)
+        elif rng.random() < 0.5:
             lines.append(f"{inner}sources:")
             lines.append(f"{inner}  - title: {sentence(rng, 5)[:-1]}")
             lines.append(f"{inner}    url: https://example.org/{current.id}")
             lines.append(f"{inner}    year: {rng.randint(1990, 2025)}")
-        if rng.random() < 0.2:
+        if shape == "deep" and rng.random() < 0.2:
             lines.append(f"{inner}figures:")
             lines.append(f"{inner}  - {{value: {rng.randint(1, 1000)}, unit: x, what: a figure}}")
         for relation in ("con", "pro"):
@@ -116,11 +137,26 @@ def claim_yaml(rng: random.Random, node: Node, indent: str, lines: list[str]) ->
                 stack.append((child, inner + "  ", head))
 
 
-def generate(claims: int, files: int, depth: int, seed: int) -> tuple[dict[str, str], str]:
-    """The debate's files {name: text} and the same debate as Argdown."""
+def title_only_sources(rng: random.Random, inner: str, lines: list[str]) -> None:
+    """One or two works cited without a URL (a book, a report)."""
+    lines.append(f"{inner}sources:")
+    for _ in range(rng.randint(1, 2)):
+        lines.append(f"{inner}  - title: {sentence(rng, 5)[:-1]}")
+        lines.append(f"{inner}    author: Author {rng.randint(1, 400)}")
+        lines.append(f"{inner}    year: {rng.randint(1990, 2025)}")
+
+
+def generate(
+    claims: int, files: int, depth: int, seed: int, shape: str = "deep"
+) -> tuple[dict[str, str], str]:
+    """The debate's files {name: text} and the same debate as Argdown (`shape`: see above)."""
+    if shape not in SHAPES:
+        raise ValueError(f"unknown shape {shape!r}; choose one of {', '.join(SHAPES)}")
+    if shape == "wide":
+        depth = min(depth, 3)
     rng = random.Random(seed)
     per_file = [claims // files + (1 if i < claims % files else 0) for i in range(files)]
-    topics = [build_topic(rng, f"t{i}", n, depth) for i, n in enumerate(per_file)]
+    topics = [build_topic(rng, f"t{i}", n, depth, shape) for i, n in enumerate(per_file)]
     side = sides(topics)
     all_ids = list(side)
     parents = {c.id: n.id for roots in topics for n in walk(roots) for c in n.children}
@@ -141,7 +177,7 @@ def generate(claims: int, files: int, depth: int, seed: int) -> tuple[dict[str, 
         for root in roots:
             root_relation = "supports" if root.relation == "pro" else "attacks"
             sub: list[str] = []
-            claim_yaml(rng, root, "  ", sub)
+            claim_yaml(rng, root, "  ", sub, shape)
             sub.insert(1, f"    {root_relation}: thesis")
             lines.extend(sub)
         out[f"topic-{index:04d}.yaml"] = "\n".join(lines) + "\n"
@@ -204,11 +240,12 @@ def main() -> None:
     parser.add_argument("--claims", type=int, default=10_000)
     parser.add_argument("--files", type=int, default=58, help="topic files (plus debate.yaml)")
     parser.add_argument("--depth", type=int, default=25)
+    parser.add_argument("--shape", choices=SHAPES, default="deep")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--argdown", type=Path, help="also write the debate as Argdown here")
     args = parser.parse_args()
-    files, argdown = generate(args.claims, args.files, args.depth, args.seed)
+    files, argdown = generate(args.claims, args.files, args.depth, args.seed, args.shape)
     write(args.out, files)
     if args.argdown:
         args.argdown.write_text(argdown, encoding="utf-8")

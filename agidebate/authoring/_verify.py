@@ -17,6 +17,7 @@ from pathlib import Path
 
 from agidebate.authoring._plan import UnsafeEdit
 from agidebate.errors import OperationError, Problem
+from agidebate.format.cache import open_snapshot
 from agidebate.format.join import link
 from agidebate.format.load import (
     CheckReport,
@@ -86,17 +87,19 @@ def check_reading(
         files.sort(key=lambda item: (item[1] not in DEBATE_FILE_NAMES, item[1]))
     if not files:
         return check_debate(folder, cache=reading.cache)  # says why an empty folder is not a debate
+    snapshot = open_snapshot(folder) if reading.cache else None
     parsed = []
     for path, name in files:
         data = fresh.get(name, reading.data.get(name))
         if data is None:
-            parsed.append(parse_path(folder, path, name, reading.cache))
-        else:  # new bytes are not on disk yet: they go through the parser, not the cache
-            parsed.append(
-                parse_bytes(folder, path, name, data, reading.cache and name not in fresh)
-            )
+            parsed.append(parse_path(folder, path, name, snapshot))
+        else:  # the bytes as read (or to be written) decide, not the file on disk now
+            parsed.append(parse_bytes(folder, name, data, snapshot))
     debate, problems = link(parsed)
-    return CheckReport(folder, debate, tuple(sorted(problems, key=Problem.sort_key)), len(parsed))
+    ordered = tuple(sorted(problems, key=Problem.sort_key))
+    return CheckReport(
+        folder, debate, ordered, len(parsed), claims=len(debate), relations=len(debate.edges)
+    )
 
 
 def new_warnings(before: CheckReport, after: CheckReport) -> list[Problem]:

@@ -25,10 +25,9 @@ if TYPE_CHECKING:
 def _summary(report: CheckReport, glyphs: bool) -> str:
     from agidebate.text import plural
 
-    debate = report.debate
     size = plural(report.files, "file")
-    if debate is not None:
-        size += f", {plural(len(debate), 'claim')}, {plural(len(debate.edges), 'relation')}"
+    if report.files:
+        size += f", {plural(report.claims, 'claim')}, {plural(report.relations, 'relation')}"
     counts = [
         plural(n, noun)
         for n, noun in ((len(report.errors), "error"), (len(report.warnings), "warning"))
@@ -88,7 +87,8 @@ def check(
     from agidebate.text import inert
 
     with file_progress() as progress:
-        report = with_expectations_checked(check_debate(directory, progress, cache=use_cache()))
+        report = check_debate(directory, progress, cache=use_cache(), need_debate=False)
+        report = with_expectations_checked(report)
     failed = not report.ok or (strict and bool(report.warnings))
     if as_json or fmt is CheckFormat.json:
         from agidebate.query.records import check_json

@@ -162,9 +162,11 @@ def _flow_scalar(value: str, quoted: bool) -> str:
 
 
 def _reads_back(node: nodes.YNode | None, value: str) -> bool:
-    if not isinstance(node, nodes.YScalar) or node.text != value:
+    if not isinstance(node, nodes.YScalar) or node.value != value:
         return False
-    return not node.plain or (not scalars.is_null(value) and scalars.text_surprise(value) is None)
+    if not nodes.is_plain(node):
+        return True
+    return not scalars.is_null(value) and scalars.text_surprise(value) is None
 
 
 def _check(snippet: str, value: str, flow: bool) -> bool:

@@ -85,7 +85,7 @@ class ExpectReader(ProvenanceReader):
         if not isinstance(node, YSeq):
             if isinstance(node, YScalar):
                 message = _(
-                    "'{key}' must be a range [low, high], not {value}", key=key, value=node.text
+                    "'{key}' must be a range [low, high], not {value}", key=key, value=node.value
                 )
                 hint = _(
                     "{hint}; for one value write it twice, e.g. [0.7, 0.7]", hint=_(_RANGE_HINT)

@@ -15,7 +15,7 @@ from agidebate.errors import Location, Problem, Severity
 from agidebate.format import scalars
 from agidebate.format.expect import ExpectReader
 from agidebate.format.links import LinkReader
-from agidebate.format.nodes import YMap, YNode, YScalar, YSeq
+from agidebate.format.nodes import YMap, YNode, YScalar, YSeq, is_plain
 from agidebate.format.parsed import UNKEPT, ParsedFile
 from agidebate.format.provenance import default_date
 from agidebate.format.schema import (
@@ -32,6 +32,9 @@ from agidebate.format.schema import (
 from agidebate.i18n import _
 from agidebate.model import THESIS_ID, Author, Claim, Edge, Relation
 
+# Each relation with its two keys, worked out once: every claim looks up all of them.
+_RELATION_KEYS = tuple((relation, *relation_keys(relation)) for relation in Relation)
+
 
 def parse_file(
     root: YNode | None, path: str, stem: str, is_debate_file: bool, source: str = ""
@@ -39,7 +42,7 @@ def parse_file(
     """Convert a file's root node; `stem` is the default topic id, `source` the file's text."""
     out = ParsedFile(path=path, is_debate_file=is_debate_file)
     converter = _Converter(out, source)
-    if isinstance(root, YScalar) and root.plain and scalars.is_null(root.text):
+    if isinstance(root, YScalar) and is_plain(root) and scalars.is_null(root.value):
         root = None  # `---` alone, or `~`: an empty document
     if root is None:
         out.problems.append(
@@ -61,7 +64,7 @@ def parse_file(
 def _raw_id(node: YMap) -> str:
     """The id as written, for messages about a claim whose id is not valid."""
     given = node.items.get("id")
-    return given.text if isinstance(given, YScalar) else "(no id)"
+    return given.value if isinstance(given, YScalar) else "(no id)"
 
 
 @dataclass(slots=True)
@@ -176,8 +179,7 @@ class _Converter(LinkReader, ExpectReader):
         shown = claim_id or _raw_id(node)
         self.record(node, shown, text or "", item, keep=claim_id is not None)
         nested: list[_Pending] = []
-        for relation in Relation:
-            key = relation_keys(relation)[0]
+        for relation, key, _target in _RELATION_KEYS:
             child = node.items.get(key) if key is not None else None
             if key is not None and child is not None:
                 nested.extend(
@@ -234,8 +236,7 @@ class _Converter(LinkReader, ExpectReader):
                     link.note,
                 )
             )
-        for relation in Relation:
-            key = relation_keys(relation)[1]
+        for relation, _nested, key in _RELATION_KEYS:
             target_node = node.items.get(key)
             if target_node is None:
                 continue

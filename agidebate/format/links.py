@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from agidebate.format import scalars
-from agidebate.format.nodes import YMap, YNode, YScalar
+from agidebate.format.nodes import YMap, YNode, YScalar, is_plain
 from agidebate.format.schema import LINK_FIELDS, TARGET_FIELDS, UNDERCUT_FIELDS
 from agidebate.format.values import ValueReader
 from agidebate.i18n import N_, _
@@ -66,10 +66,10 @@ class LinkReader(ValueReader):
         edges: list[Edge] = []
         for item in self.items(node, key):
             if isinstance(item, YScalar):
-                if item.plain and scalars.is_null(item.text):
+                if is_plain(item) and scalars.is_null(item.value):
                     continue
                 if self.ident(item, key) is not None:
-                    edges.append(Edge(claim_id, item.text, relation, self.loc(item)))
+                    edges.append(Edge(claim_id, item.value, relation, self.loc(item)))
                 continue
             what = _("a target in '{key}'", key=key)
             mapping = self.mapping(item, what, TARGET_FIELDS, "id, impact, ...")
@@ -82,7 +82,7 @@ class LinkReader(ValueReader):
             edges.append(
                 Edge(
                     claim_id,
-                    target.text,
+                    target.value,
                     relation,
                     self.loc(target),
                     attributes.impact,
@@ -96,7 +96,7 @@ class LinkReader(ValueReader):
         """`undercuts:` a {from, to, editorial, note} mapping or a list of them."""
         edges: list[Edge] = []
         for item in self.items(node, "undercuts"):
-            if isinstance(item, YScalar) and item.plain and scalars.is_null(item.text):
+            if isinstance(item, YScalar) and is_plain(item) and scalars.is_null(item.value):
                 continue
             if isinstance(item, YScalar):
                 self.error(
@@ -106,7 +106,7 @@ class LinkReader(ValueReader):
                     _(
                         "write undercuts: {{from: ID, to: {id}}} for the link from ID to {id}, "
                         "or attacks: {id} to attack the claim",
-                        id=item.text,
+                        id=item.value,
                     ),
                 )
                 continue
@@ -121,12 +121,12 @@ class LinkReader(ValueReader):
             edges.append(
                 Edge(
                     claim_id,
-                    end.text,
+                    end.value,
                     Relation.UNDERCUT,
                     self.loc(mapping),
                     editorial=self.boolean(mapping, "editorial"),
                     note=self.string(mapping, "note"),
-                    link_source=start.text,
+                    link_source=start.value,
                 )
             )
         return edges

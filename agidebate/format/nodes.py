@@ -1,38 +1,39 @@
-"""Read YAML text into a small tree of positioned nodes, safely.
+"""Read YAML text into a tree of positioned nodes, safely.
 
-This module never constructs Python objects from tags: it walks PyYAML's event
-stream (with the C parser when it is installed) and builds plain nodes that keep
-their 1-based line and column. That gives us, in one iterative pass:
+Nothing is ever constructed from tags: `agidebate.format.compose` has libyaml
+(or, as the fallback, PyYAML's pure-Python parser) compose the document into
+nodes, and `agidebate.format.walk` checks them and builds the tree that the
+format's readers consume, in which every node keeps its position:
 
-- duplicate keys, which PyYAML's constructor silently overwrites;
-- source positions for every value, for `path:line:col` messages;
-- limits on nesting depth and alias expansion (no "billion laughs");
-- refusal of explicit tags (`!!python/object`, `!!binary`, `!!set`), merge keys
-  and multiple documents, instead of surprising behaviour;
-- the same verdict with or without the C extension: when the C parser fails,
-  the file is parsed again with the pure-Python parser, whose verdict and
-  message are the ones reported.
+- `YScalar` is PyYAML's `ScalarNode`: `.value` is the text exactly as written,
+  `is_plain(node)` tells whether it was written unquoted (then
+  `agidebate.format.scalars` decides what it means: string, number, a YAML 1.1
+  boolean...), `.start_mark` and `.end_mark` give its place;
+- `YMap` holds a mapping's values and keys by key text, in file order;
+- `YSeq` holds a list's items.
 
-Scalars keep the text exactly as written; what it means (string, number, YAML
-1.1 boolean...) is decided by `agidebate.format.scalars` for each field.
+Checked on the way, in one pass: duplicate keys (PyYAML's constructor silently
+keeps the last), non-text keys, explicit tags (`!!python/object`, `!!binary`,
+`!!set`), merge keys and multiple documents (refused rather than surprising),
+nesting depth and alias expansion (no "billion laughs"); and the verdict does
+not depend on whether the C extension is installed.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Protocol
 
-import yaml
+from yaml.nodes import ScalarNode
 
 from agidebate.errors import Location, Problem
+from agidebate.format import compose
+from agidebate.format.compose import MAX_DEPTH as MAX_DEPTH
+from agidebate.format.compose import PLAIN
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
-MAX_DEPTH = 1000
 MAX_EXPANDED_NODES = 1_000_000
-
-PLAIN_TAG = "!"
-STR_TAG = "tag:yaml.org,2002:str"
 # YAML 1.1 printable characters; anything else is refused before parsing, with
 # the same message whichever parser would have met it.
 _NOT_PRINTABLE = re.compile(
@@ -73,35 +74,108 @@ def _has_odd_characters(text: str) -> bool:
     return True
 
 
-@dataclass(slots=True)
-class YScalar:
-    text: str
-    plain: bool
-    line: int
-    column: int
-    size: int = 1
-    end: int = -1  # index in the source just after the scalar
-    anchor: str | None = None
+class Mark(Protocol):
+    """Where a node starts or ends: 0-based line and column, and the character index."""
+
+    @property
+    def line(self) -> int: ...
+    @property
+    def column(self) -> int: ...
+    @property
+    def index(self) -> int: ...
 
 
-@dataclass(slots=True)
-class YSeq:
-    items: list[YNode]
-    line: int
-    column: int
-    size: int = 1
+if TYPE_CHECKING:
+
+    class YScalar(ScalarNode):
+        """PyYAML's scalar node, as composed by `agidebate.format.compose`."""
+
+        value: str  # the text exactly as written (escapes resolved)
+        tag: str  # `compose.PLAIN`, `compose.TEXT` or the explicit tag `!!str`
+        style: str | None  # '' or None (plain), "'", '"', '|' or '>'
+        start_mark: Mark
+        end_mark: Mark
+
+else:
+    YScalar = ScalarNode
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class YMap:
+    """A mapping: values and key nodes by key text, in file order."""
+
     items: dict[str, YNode]
     keys: dict[str, YScalar]
-    line: int
-    column: int
-    size: int = 1
+    start_mark: Mark
+    end_mark: Mark
+    flow: bool = False
+
+
+@dataclass(slots=True, eq=False)
+class YSeq:
+    """A list: its items in file order."""
+
+    items: list[YNode]
+    start_mark: Mark
+    end_mark: Mark
+    flow: bool = False
 
 
 YNode = YScalar | YSeq | YMap
+
+
+def is_plain(node: YScalar) -> bool:
+    """True for a scalar written without quotes, tag or block style (`text: no`)."""
+    return node.tag == PLAIN
+
+
+def line_column(node: YNode) -> tuple[int, int]:
+    """The node's 1-based line and column."""
+    mark = node.start_mark
+    return mark.line + 1, mark.column + 1
+
+
+# Properties written before a node: an anchor (`&name`) and a tag (`!tag`), in either
+# order, separated by spaces, line breaks or comments.
+_PROPERTY = re.compile(r"[&!]\S*")
+_GAP = re.compile(r"(?:\s|#[^\n]*)*")
+_ANCHOR_NAME = re.compile(r"[0-9A-Za-z_-]*")
+_NON_SPECIFIC = re.compile(r"!(?:<!>)?(?:[,\[\]{}]|$)")
+
+
+def properties(source: str, start: int) -> tuple[str | None, str | None]:
+    """The anchor name and the tag written at the start of a node (`source[start:]`)."""
+    name = tag = None
+    for _ in range(2):
+        match = _PROPERTY.match(source, start)
+        if match is None:
+            break
+        token = match.group()
+        if token[0] == "&":
+            found = _ANCHOR_NAME.match(token, 1)
+            name = found.group() if found else ""
+        else:
+            tag = token
+        gap = _GAP.match(source, match.end())
+        start = gap.end() if gap else match.end()
+    return name, tag
+
+
+def anchor(source: str, node: YNode) -> str | None:
+    """The name of the anchor written on the node (`&name`), or None."""
+    start = node.start_mark.index
+    if source[start : start + 1] not in ("&", "!"):
+        return None
+    return properties(source, start)[0]
+
+
+def non_specific(source: str, node: YScalar) -> bool:
+    """True when the scalar is tagged `!` alone, which makes it text whatever it looks like."""
+    start = node.start_mark.index
+    if source[start : start + 1] not in ("&", "!"):
+        return False
+    tag = properties(source, start)[1]
+    return tag is not None and _NON_SPECIFIC.match(tag) is not None
 
 
 @dataclass(slots=True)
@@ -111,13 +185,6 @@ class ReadResult:
     root: YNode | None
     problems: list[Problem] = field(default_factory=list)
     source: str = ""
-
-
-def _c_loader() -> type[Any] | None:
-    return getattr(yaml, "CSafeLoader", None)
-
-
-USE_C_PARSER = _c_loader() is not None
 
 
 def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
@@ -206,18 +273,14 @@ def _precheck(text: str, path: str) -> list[Problem]:
 
 def read(text: str, path: str) -> ReadResult:
     """Parse one YAML document into positioned nodes, collecting problems."""
-    from agidebate.format.events import Builder
+    from agidebate.format.walk import walk
 
     early = _precheck(text, path)
     if early:
-        return ReadResult(None, early)
-    c_loader = _c_loader()
-    if c_loader is not None and not _lenient_in_libyaml(text):
-        result = Builder(path).run(text, c_loader)
-        if not _failed_to_parse(result):
-            return result
-    return Builder(path).run(text, yaml.SafeLoader)
-
-
-def _failed_to_parse(result: ReadResult) -> bool:
-    return any(p.code == "yaml-syntax" for p in result.problems)
+        return ReadResult(None, early, text)
+    use_c = compose.c_available() and not _lenient_in_libyaml(text)
+    composed = compose.compose(text, path, use_c)
+    if composed.root is None:
+        return ReadResult(None, composed.problems, text)
+    root, problems = walk(composed.root, text, path, composed.in_c)
+    return ReadResult(root, problems + composed.problems, text)

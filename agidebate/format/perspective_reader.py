@@ -9,7 +9,7 @@ from agidebate.errors import Location, Problem
 from agidebate.format import scalars
 from agidebate.format.expect import ExpectReader
 from agidebate.format.join import unknown_ids
-from agidebate.format.nodes import YMap, YNode, YScalar
+from agidebate.format.nodes import YMap, YNode, YScalar, is_plain
 from agidebate.format.schema import PERSPECTIVE_FIELDS, PERSPECTIVE_I18N_FIELDS
 from agidebate.format.undercuts import missing_link_hint
 from agidebate.i18n import N_, _
@@ -142,7 +142,7 @@ class PerspectiveReader(ExpectReader):
 
     def weight_value(self, claim_id: str, node: YNode) -> float | None:
         hint = _("write a plain number between 0 and 1, e.g. {id}: 0.7", id=claim_id)
-        if not isinstance(node, YScalar) or not node.plain:
+        if not isinstance(node, YScalar) or not is_plain(node):
             message = (
                 _("the weight of '{id}' must be a number, not text", id=claim_id)
                 if isinstance(node, YScalar)
@@ -150,14 +150,14 @@ class PerspectiveReader(ExpectReader):
             )
             self.file_error(node, message, hint)
             return None
-        value = scalars.parse_number(node.text)
+        value = scalars.parse_number(node.value)
         if value is None:
             why = (
                 _("it is empty")
-                if scalars.is_null(node.text)
-                else scalars.number_surprise(node.text)
-                or scalars.text_surprise(node.text)
-                or _("{value!r} is not a number", value=node.text)
+                if scalars.is_null(node.value)
+                else scalars.number_surprise(node.value)
+                or scalars.text_surprise(node.value)
+                or _("{value!r} is not a number", value=node.value)
             )
             message = _("the weight of '{id}' must be a number; {why}", id=claim_id, why=why)
             self.file_error(node, message, hint)
@@ -165,7 +165,7 @@ class PerspectiveReader(ExpectReader):
         if not 0 <= value <= 1:
             self.file_error(
                 node,
-                _("the weight of '{id}' is {value}, outside [0, 1]", id=claim_id, value=node.text),
+                _("the weight of '{id}' is {value}, outside [0, 1]", id=claim_id, value=node.value),
                 hint,
             )
             return None

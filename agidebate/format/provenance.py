@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 
 from agidebate.format import scalars
-from agidebate.format.nodes import YMap, YNode, YScalar, YSeq
+from agidebate.format.nodes import YMap, YNode, YScalar, YSeq, is_plain
 from agidebate.format.schema import (
     DATE_PATTERN,
     FIGURE_FIELDS,
@@ -118,8 +118,8 @@ class ProvenanceReader(ValueReader):
 
     def year(self, mapping: YMap) -> int | str | None:
         node = mapping.items.get("year")
-        if isinstance(node, YScalar) and node.plain:
-            number = scalars.parse_number(node.text)
+        if isinstance(node, YScalar) and is_plain(node):
+            number = scalars.parse_number(node.value)
             if isinstance(number, int):
                 return number
         return self.string(mapping, "year")
@@ -157,12 +157,12 @@ class ProvenanceReader(ValueReader):
         if not isinstance(node, YScalar):
             self.error("wrong-type", _("figure 'value' must be a number or text"), node)
             return None
-        if not node.plain:
-            return node.text
-        number = scalars.parse_number(node.text)
+        if not is_plain(node):
+            return node.value
+        number = scalars.parse_number(node.value)
         if number is not None:
             return number
-        surprise = scalars.number_surprise(node.text) or scalars.text_surprise(node.text)
+        surprise = scalars.number_surprise(node.value) or scalars.text_surprise(node.value)
         if surprise:
             self.error(
                 "yaml11-surprise",
@@ -170,11 +170,11 @@ class ProvenanceReader(ValueReader):
                 node,
                 _(
                     'write a plain number, or quote it to keep it as text: value: "{value}"',
-                    value=node.text,
+                    value=node.value,
                 ),
             )
             return None
-        return node.text
+        return node.value
 
     def quotes(self, parent: YMap, sources: int, owner: str) -> tuple[Quote, ...]:
         """`quote:` as a text, a {text, source, at} mapping or a list of these; `sources`
@@ -281,9 +281,9 @@ class ProvenanceReader(ValueReader):
             message = _("'date' must be a date, not a list or mapping")
             self.error("bad-date", message, node, _(_DATE_HINT))
             return None
-        date = normal_date(node.text.strip())
+        date = normal_date(node.value.strip())
         if date is None:
-            message = _("'date' {value!r} is not a date", value=node.text)
+            message = _("'date' {value!r} is not a date", value=node.value)
             self.error("bad-date", message, node, _(_DATE_HINT))
         return date
 

@@ -1,17 +1,18 @@
 """Where each node of a YAML file starts and ends, so text can be inserted precisely.
 
-The loader's reader (`agidebate.format.nodes`) keeps each node's start line and column,
-which is all an error message needs. Editing (`agidebate.authoring`) needs more:
-where a node's content *ends*, and whether it is written in block style or flow
-style. This module reads the same event stream (`agidebate.format.events.events`),
-from PyYAML's pure-Python parser (the parser the loader itself falls back to),
-once, iteratively, and records for every node its character span in the text.
+Error messages need only where a node starts. Editing (`agidebate.authoring`)
+needs more: where a node's content *ends*, whether it is written in block or
+flow style, and where each alias is written. This module reads all of it from
+the positioned tree the loader reads claims from (`agidebate.format.nodes.read`,
+one composition and one walk), and records for every node its character span in
+the text.
 
-PyYAML ends a block collection at the next token, after any comments and blank
-lines, so the end of a block collection is taken from its last child instead:
-the end of its last scalar, alias or flow collection. A block scalar (`|`, `>`)
-owns the blank lines after it; unless it keeps them (`|+`, `>+`) its end is
-moved back to its last character.
+A block collection ends, for PyYAML, at the next token, after any comments and
+blank lines, so its end is taken from its last child instead: the end of its
+last scalar, alias or flow collection. A block scalar (`|`, `>`) owns the blank
+lines after it; unless it keeps them (`|+`, `>+`) its end is moved back to its
+last character. An alias is a second reference to the anchored node in the
+tree; it gets a span of its own, where `*name` is written.
 
 Only files that the loader has already accepted are read here.
 """
@@ -19,12 +20,10 @@ Only files that the loader has already accepted are read here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
-
-import yaml
 
 from agidebate.errors import OperationError
-from agidebate.format.events import events
+from agidebate.format.nodes import YMap, YNode, YScalar, anchor, read
+from agidebate.format.walk import alias_at
 
 
 @dataclass(slots=True, eq=False)
@@ -73,57 +72,83 @@ class Span:
 
 def read_spans(text: str) -> Span | None:
     """The document's root node with spans, or None for an empty document."""
-    builder = _SpanBuilder(text)
-    try:
-        for event in events(text, yaml.SafeLoader):
-            builder.on(event)
-    except yaml.YAMLError as err:  # the loader accepted the file, so this is unexpected
-        raise OperationError(f"cannot read the file's layout: {err}") from None
-    return builder.root
+    result = read(text, "<file>")
+    if result.root is None:
+        errors = [p for p in result.problems if p.is_error]
+        if errors:  # the loader accepted the file, so this is unexpected
+            raise OperationError(f"cannot read the file's layout: {errors[0].message}")
+        return None
+    return _Spans(text).convert(result.root)
 
 
-def _index(mark: Any) -> int:
-    index: int = mark.index
-    return index
+@dataclass(slots=True)
+class _Open:
+    span: Span
+    children: list[YNode]
+    raw_end: int  # where PyYAML ends the collection (for a block one: the next token)
+    cursor: int  # where the last node written in it ends
+    index: int = 0
 
 
-class _SpanBuilder:
+class _Spans:
     def __init__(self, text: str) -> None:
         self.text = text
-        self.stack: list[Span] = []
-        self.root: Span | None = None
+        self.seen: set[int] = set()
 
-    def on(self, event: Any) -> None:
-        start = _index(event.start_mark)
-        if isinstance(event, yaml.ScalarEvent):
-            node = Span(
-                "scalar",
-                start,
-                self._scalar_end(event),
-                style=event.style,
-                value=event.value,
-                anchor=event.anchor,
-            )
-            self._add(node)
-        elif isinstance(event, yaml.AliasEvent):
-            self._add(Span("alias", start, _index(event.end_mark)))
-        elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
-            kind = "seq" if isinstance(event, yaml.SequenceStartEvent) else "map"
-            flow = bool(event.flow_style)
-            self.stack.append(Span(kind, start, -1, flow=flow, anchor=event.anchor))
-        elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
-            node = self.stack.pop()
-            if node.flow or not node.items:
-                node.end = _index(event.end_mark)
+    def convert(self, root: YNode) -> Span:
+        """The spans of the tree under `root`, without recursion."""
+        stack: list[_Open] = []
+        top, _ = self.visit(root, 0, None, stack)
+        while stack:
+            frame = stack[-1]
+            if frame.index == len(frame.children):
+                stack.pop()
+                _close(frame.span, frame.raw_end)
+                if stack:
+                    stack[-1].cursor = frame.raw_end
+                continue
+            child = frame.children[frame.index]
+            frame.index += 1
+            span, end = self.visit(child, frame.cursor, frame.span, stack)
+            if end >= 0:
+                frame.cursor = end
+            parent = frame.span
+            if parent.kind == "map" and len(parent.keys) == len(parent.items):
+                parent.keys.append(span)
             else:
-                node.end = node.items[-1].end
-            self._add(node)
+                parent.items.append(span)
+        return top
 
-    def _scalar_end(self, event: Any) -> int:
-        end = _index(event.end_mark)
-        if event.style not in ("|", ">"):
+    def visit(
+        self, node: YNode, cursor: int, parent: Span | None, stack: list[_Open]
+    ) -> tuple[Span, int]:
+        """The node's span, and where it ends (-1 for a collection, opened on `stack`)."""
+        start = node.start_mark.index
+        if id(node) in self.seen:  # a second reference: an alias
+            start, end, _ = alias_at(self.text, cursor)
+            return Span("alias", start, end, parent=parent), end
+        self.seen.add(id(node))
+        name = anchor(self.text, node)
+        if isinstance(node, YScalar):
+            end = self.scalar_end(node)
+            span = Span("scalar", start, end, style=node.style or None, value=node.value)
+            span.anchor, span.parent = name, parent
+            return span, node.end_mark.index
+        kind = "map" if isinstance(node, YMap) else "seq"
+        span = Span(kind, start, -1, flow=node.flow, anchor=name, parent=parent)
+        children: list[YNode] = (
+            [n for pair in zip(node.keys.values(), node.items.values(), strict=True) for n in pair]
+            if isinstance(node, YMap)
+            else list(node.items)
+        )
+        stack.append(_Open(span, children, node.end_mark.index, start))
+        return span, -1
+
+    def scalar_end(self, node: YScalar) -> int:
+        end: int = node.end_mark.index
+        if node.style not in ("|", ">"):
             return end
-        start = _index(event.start_mark)
+        start = node.start_mark.index
         header_end = self.text.find("\n", start, end)
         header = self.text[start : header_end if header_end >= 0 else end]
         if "+" in header.split("#", 1)[0]:
@@ -132,13 +157,6 @@ class _SpanBuilder:
             end -= 1
         return end
 
-    def _add(self, node: Span) -> None:
-        if not self.stack:
-            self.root = node
-            return
-        parent = self.stack[-1]
-        node.parent = parent
-        if parent.kind == "map" and len(parent.keys) == len(parent.items):
-            parent.keys.append(node)
-        else:
-            parent.items.append(node)
+
+def _close(span: Span, raw_end: int) -> None:
+    span.end = raw_end if span.flow or not span.items else span.items[-1].end

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 
 from agidebate.errors import Location, Problem, Severity
 from agidebate.format import scalars
-from agidebate.format.nodes import YMap, YNode, YScalar, YSeq
+from agidebate.format.nodes import YMap, YNode, YScalar, YSeq, anchor, is_plain
 from agidebate.format.schema import ID_RE, LANG_RE
 from agidebate.i18n import _
 from agidebate.model import DEFAULT_WEIGHT
@@ -52,8 +52,9 @@ class ValueReader:
         self.raw = source
         self.checked_prose: set[int] = set()  # ids of scalars checked (an alias repeats one)
 
-    def loc(self, node: YNode | YScalar) -> Location:
-        return Location(self.path, node.line, node.column)
+    def loc(self, node: YNode) -> Location:
+        mark = node.start_mark
+        return Location(self.path, mark.line + 1, mark.column + 1)
 
     def error(self, code: str, message: str, node: YNode, hint: str | None = None) -> None:
         self.problems.append(Problem(code, message, self.loc(node), hint))
@@ -63,7 +64,7 @@ class ValueReader:
 
     @staticmethod
     def _is_null(node: YNode) -> bool:
-        return isinstance(node, YScalar) and node.plain and scalars.is_null(node.text)
+        return isinstance(node, YScalar) and is_plain(node) and scalars.is_null(node.value)
 
     def mapping(
         self,
@@ -121,40 +122,44 @@ class ValueReader:
                 "wrong-type", f"'{key}' must be text, not a {kind}", node, _text_hint(key, kind)
             )
             return None
-        if node.plain:
-            kind = scalars.yaml11_tag(node.text)
+        if is_plain(node):
+            kind = scalars.yaml11_tag(node.value)
             if kind == "null":
                 return None
-            surprise = scalars.text_surprise(node.text, kind) if kind != "str" else None
+            surprise = scalars.text_surprise(node.value, kind) if kind != "str" else None
             if surprise:
                 self.error(
                     "yaml11-surprise",
                     f"'{key}': {surprise}",
                     node,
-                    f'quote it to keep it as text: {key}: "{node.text}"',
+                    f'quote it to keep it as text: {key}: "{node.value}"',
                 )
             if key in _PROSE:
                 self.swallowed(node, key)
-        return node.text
+        return node.value
 
     def swallowed(self, node: YScalar, key: str) -> None:
         """Warn where YAML silently drops part of an unquoted text (a comment, an anchor)."""
         if id(node) in self.checked_prose:
             return
         self.checked_prose.add(id(node))
-        if node.anchor is not None:
+        start = node.start_mark.index
+        # Properties (`&anchor`, `!tag`) come first: most texts start with neither.
+        name = anchor(self.raw, node) if self.raw[start : start + 1] in ("&", "!") else None
+        if name is not None:
             self.warn(
                 "swallowed-text",
                 _(
                     "'{key}' starts with &{anchor}, which YAML reads as an anchor and drops",
                     key=key,
-                    anchor=node.anchor,
+                    anchor=name,
                 ),
                 node,
-                _('quote the text if "&{anchor}" is part of it', anchor=node.anchor),
+                _('quote the text if "&{anchor}" is part of it', anchor=name),
             )
-        if node.end >= 0 and _COMMENT_AFTER.match(self.raw, node.end):
-            rest = self.raw[node.end :].split("\n", 1)[0].strip()
+        end = node.end_mark.index
+        if _COMMENT_AFTER.match(self.raw, end):
+            rest = self.raw[end:].split("\n", 1)[0].strip()
             self.warn(
                 "swallowed-text",
                 _(
@@ -204,7 +209,7 @@ class ValueReader:
         if not 0 <= value <= 1:
             self.error(
                 "weight-range",
-                f"weight {raw.text if isinstance(raw, YScalar) else value} is outside [0, 1]",
+                f"weight {raw.value if isinstance(raw, YScalar) else value} is outside [0, 1]",
                 raw,
                 "a weight is a plausibility between 0 (no weight) and 1 (certain); 0.5 is neutral",
             )
@@ -216,30 +221,30 @@ class ValueReader:
         if not isinstance(node, YScalar):
             self.error("wrong-type", f"'{key}' must be a number", node)
             return None
-        if node.plain and scalars.is_null(node.text):
+        if is_plain(node) and scalars.is_null(node.value):
             self.error("wrong-type", f"'{key}' is empty", node, f"write a number, e.g. {key}: 0.5")
             return None
-        if not node.plain:
+        if not is_plain(node):
             if not allow_text:
                 self.error(
                     "wrong-type",
-                    f"'{key}' must be a number, not the text {node.text!r}",
+                    f"'{key}' must be a number, not the text {node.value!r}",
                     node,
-                    f"remove the quotes: {key}: {node.text}",
+                    f"remove the quotes: {key}: {node.value}",
                 )
             return None
-        value = scalars.parse_number(node.text)
+        value = scalars.parse_number(node.value)
         if value is not None:
             return value
-        surprise = scalars.number_surprise(node.text) or scalars.text_surprise(node.text)
+        surprise = scalars.number_surprise(node.value) or scalars.text_surprise(node.value)
         if surprise or not allow_text:
             self.error(
                 "not-a-number",
-                f"'{key}' must be a number; {surprise or repr(node.text) + ' is not one'}",
+                f"'{key}' must be a number; {surprise or repr(node.value) + ' is not one'}",
                 node,
                 "write a plain decimal number such as 0.7"
                 if not allow_text
-                else f'write a plain number, or quote it to keep it as text: "{node.text}"',
+                else f'write a plain number, or quote it to keep it as text: "{node.value}"',
             )
         return None
 
@@ -248,17 +253,21 @@ class ValueReader:
         node = parent.items.get(key)
         if node is None or self._is_null(node):
             return False
-        if isinstance(node, YScalar) and node.plain and node.text in _BOOLEANS:
-            return node.text.lower() == "true"  # what YAML 1.1 and 1.2 both read as a boolean
-        if isinstance(node, YScalar) and node.plain and scalars.yaml11_tag(node.text) == "bool":
+        if isinstance(node, YScalar) and is_plain(node) and node.value in _BOOLEANS:
+            return node.value.lower() == "true"  # what YAML 1.1 and 1.2 both read as a boolean
+        if (
+            isinstance(node, YScalar)
+            and is_plain(node)
+            and scalars.yaml11_tag(node.value) == "bool"
+        ):
             why = _(
-                "YAML 1.2 tools read an unquoted {value} as text, not a boolean", value=node.text
+                "YAML 1.2 tools read an unquoted {value} as text, not a boolean", value=node.value
             )
         elif isinstance(node, YScalar):
             why = (
-                _("not {value!r}", value=node.text)
-                if node.plain
-                else _("not the text {value!r}", value=node.text)
+                _("not {value!r}", value=node.value)
+                if is_plain(node)
+                else _("not the text {value!r}", value=node.value)
             )
         else:
             why = _("not a list or mapping")
@@ -279,7 +288,7 @@ class ValueReader:
         if value is None:
             return None
         if not 0 <= value <= 1:
-            shown = node.text if isinstance(node, YScalar) else value
+            shown = node.value if isinstance(node, YScalar) else value
             self.error(
                 f"{name.replace('_', '-')}-range",  # i18n: verbatim
                 _("{key} {value} is outside [0, 1]", key=name, value=shown),

@@ -41,10 +41,7 @@ def unknown_semantics(expectations: Iterable[Expect]) -> list[Problem]:
 
 def with_expectations_checked(report: CheckReport) -> CheckReport:
     """`report` with an error for each unknown semantics its expectations name."""
-    found = [p.expect for p in report.perspectives if p.expect is not None]
-    if report.debate is not None and report.debate.expect is not None:
-        found.append(report.debate.expect)
-    extra = unknown_semantics(found)
+    extra = unknown_semantics(report.expects)
     if not extra:
         return report
     problems = tuple(sorted((*report.problems, *extra), key=Problem.sort_key))

@@ -259,7 +259,7 @@ def check_json(report: CheckReport, ok: bool) -> dict[str, Any]:
         "ok": ok,
         "folder": str(report.folder),
         "files": report.files,
-        "claims": len(report.debate) if report.debate else 0,
-        "relations": len(report.debate.edges) if report.debate else 0,
+        "claims": report.claims,
+        "relations": report.relations,
         "problems": problems_json(report.problems),
     }

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from agidebate.format import nodes
+from agidebate.format import compose, forked, load
 from agidebate.format.load import check_debate, load_debate
 from tests.adversarial.harness import Case, all_cases, reader_commands
 from tests.conftest import invoke
@@ -33,9 +34,17 @@ def test_enough_cases_in_every_group() -> None:
     assert len(new_fields) >= 30  # issue 15: the new fields each meet hostile input
 
 
+@pytest.fixture(params=["libyaml", "pure-python"])
+def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run a test with libyaml, then again as if PyYAML had no C extension."""
+    if request.param == "pure-python":
+        monkeypatch.setattr(compose, "c_available", lambda: False)
+    return str(request.param)
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_verdict_and_location(case: Case, tmp_path: Path) -> None:
-    report = check_debate(folder_for(case, tmp_path))
+def test_verdict_and_location(case: Case, tmp_path: Path, parser: str) -> None:
+    report = check_debate(folder_for(case, tmp_path), cache=False)
     assert report.ok == (case.verdict != "error"), "\n".join(map(str, report.problems))
     if case.code is not None:
         found = [
@@ -57,8 +66,8 @@ def test_every_case_that_loads_states_its_values() -> None:
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.values is not None], ids=lambda c: c.name)
-def test_loaded_values_are_exact(case: Case, tmp_path: Path) -> None:
-    debate = load_debate(folder_for(case, tmp_path))
+def test_loaded_values_are_exact(case: Case, tmp_path: Path, parser: str) -> None:
+    debate = load_debate(folder_for(case, tmp_path), cache=False)
     assert case.values is not None
     if all(set(fields) >= {"text"} for fields in case.values.values()):
         assert set(debate.claims) - {"thesis"} == set(case.values) - {"thesis"}
@@ -79,8 +88,36 @@ def test_same_verdict_without_the_c_parser(
 ) -> None:
     folder = folder_for(case, tmp_path)
     with_c = [str(p) for p in check_debate(folder, cache=False).problems]
-    monkeypatch.setattr(nodes, "_c_loader", lambda: None)
+    monkeypatch.setattr(compose, "c_available", lambda: False)
     assert [str(p) for p in check_debate(folder, cache=False).problems] == with_c
+
+
+@pytest.mark.skipif(not forked.can_fork(), reason="needs os.fork and two cores")
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_same_verdict_when_a_forked_child_parses_every_file(
+    case: Case, tmp_path: Path, parser: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large folder is parsed on two cores (format/forked.py): every file of each case,
+    given to the child, comes back with the same problems and values."""
+    folder = folder_for(case, tmp_path)
+    (folder / "zz-second.yaml").write_text("claims:\n  - {id: zz-second, text: Z}\n")
+    with_second = check_debate(folder, cache=False)
+    monkeypatch.setattr(load, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(forked, "_share", lambda sizes: list(range(len(sizes))))
+    answered: list[bool] = []
+    original = forked._receive
+
+    def spy(data: bytes | None, count: int, receive: Any) -> Any:
+        answered.append(data is not None)
+        return original(data, count, receive)
+
+    monkeypatch.setattr(forked, "_receive", spy)
+    in_child = check_debate(folder, cache=False)
+    assert answered == [True]
+    assert [str(p) for p in in_child.problems] == [str(p) for p in with_second.problems]
+    if with_second.debate is not None:
+        assert in_child.debate is not None
+        assert list(in_child.debate) == list(with_second.debate)
 
 
 @pytest.mark.parametrize("command", list(COMMANDS))

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from agidebate.export import export
-from agidebate.format import nodes
+from agidebate.format import compose
 from agidebate.format.load import check_debate, parse_text
 
 # Fragments that exercise YAML's syntax: structure, scalars of every style,
@@ -113,12 +113,12 @@ def problems(text: bytes) -> list[str]:
 def test_yaml_ish_text_never_crashes_and_c_and_pure_agree(text: str) -> None:
     data = text.encode("utf-8", "surrogatepass")
     with_c = problems(data)
-    original = nodes._c_loader
-    nodes._c_loader = lambda: None
+    original = compose.c_available
+    compose.c_available = lambda: False
     try:
         without_c = problems(data)
     finally:
-        nodes._c_loader = original
+        compose.c_available = original
     assert with_c == without_c
 
 

@@ -33,7 +33,7 @@ def read_claim(lines: list[str]) -> dict[str, str]:
     assert isinstance(root, nodes.YSeq)
     item = root.items[0]
     assert isinstance(item, nodes.YMap)
-    return {k: v.text for k, v in item.items.items() if isinstance(v, nodes.YScalar)}
+    return {k: v.value for k, v in item.items.items() if isinstance(v, nodes.YScalar)}
 
 
 @pytest.mark.parametrize("text", TRICKY)

@@ -24,4 +24,4 @@ def test_natural_style_falls_back_to_quoting_what_would_not_read_back() -> None:
         root = nodes.read("[" + flow_value(value) + "]\n", "<test>").root
         assert isinstance(root, nodes.YSeq)
         item = root.items[0]
-        assert isinstance(item, nodes.YScalar) and item.text == value
+        assert isinstance(item, nodes.YScalar) and item.value == value

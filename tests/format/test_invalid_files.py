@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from agidebate.format import nodes
+from agidebate.format import compose
 from agidebate.format.load import check_debate
 from tests.conftest import DATA, invoke
 
@@ -96,6 +96,6 @@ def test_same_verdict_without_the_c_parser(
 ) -> None:
     folder = debate_with(case, tmp_path)
     with_c = [str(p) for p in check_debate(folder).problems]
-    monkeypatch.setattr(nodes, "_c_loader", lambda: None)
+    monkeypatch.setattr(compose, "c_available", lambda: False)
     without_c = [str(p) for p in check_debate(folder).problems]
     assert with_c == without_c
